@@ -1,0 +1,3 @@
+"""Warta: Indonesian news pages in, searchable officials, regions, organizations and dates out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,223 @@
+"""`warta`: a thin command line over the library and the local stack."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+
+
+def _stack_env() -> dict[str, str]:
+    """The running local stack's endpoints, overridden by the environment where set."""
+    from .local.stack import StackConfig, read_state
+
+    state = read_state(StackConfig().state_dir)
+    env = state.environment() if state else {}
+    for name in ("AWS_ENDPOINT_URL", "WARTA_OPENSEARCH_URL", "WARTA_API_URL", "WARTA_BUCKET", "WARTA_INDEX_ALIAS"):
+        if os.environ.get(name):
+            env[name] = os.environ[name]
+    return env
+
+
+@click.group()
+@click.version_option(package_name="warta")
+def main() -> None:
+    """Warta: Indonesian news pages in, searchable officials, regions, organizations and dates out."""
+
+
+@main.group()
+def local() -> None:
+    """Run the whole pipeline on this machine: OpenSearch, S3/SQS emulator, workers, search API."""
+
+
+@local.command("up")
+@click.option("--api-port", default=8000, show_default=True, type=int)
+@click.option("--opensearch-port", default=9200, show_default=True, type=int)
+@click.option("--emulator-port", default=5050, show_default=True, type=int)
+@click.option("--workers", default=2, show_default=True, type=int, help="parallel ingest workers")
+def local_up(api_port: int, opensearch_port: int, emulator_port: int, workers: int) -> None:
+    """Start the local stack in the background; returns when it is ready."""
+    from .local.stack import StackConfig, up
+
+    state = up(StackConfig(api_port=api_port, opensearch_port=opensearch_port, emulator_port=emulator_port,
+                           workers=workers), echo=lambda m: click.echo(m, err=True))
+    click.echo(f"search API   {state.api_url}\nOpenSearch   {state.opensearch_url}\n"
+               f"S3/SQS       {state.emulator_url} (bucket {state.bucket})\nlogs         {state.logs}")
+
+
+@local.command("down")
+def local_down() -> None:
+    """Stop the local stack."""
+    from .local.stack import down
+
+    click.echo("stopped" if down() else "nothing was running")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--prefix", default="", help="key prefix in the bucket")
+@click.option("--bucket", default=None, help="default: the local stack's bucket")
+def drop(paths: tuple[Path, ...], prefix: str, bucket: str | None) -> None:
+    """Upload HTML files, or folders of them, to the bucket."""
+    import boto3
+
+    env = _stack_env()
+    bucket = bucket or env.get("WARTA_BUCKET")
+    if not bucket:
+        raise click.UsageError("no bucket: start the local stack (`make up`) or pass --bucket")
+    files = [f for p in paths for f in ([p] if p.is_file() else sorted(p.rglob("*")))
+             if f.is_file() and f.name.lower().endswith(HTML_SUFFIXES)]
+    if not files:
+        raise click.UsageError("no .html files found")
+    s3 = boto3.client("s3", endpoint_url=env.get("AWS_ENDPOINT_URL"),
+                      **({"region_name": "us-east-1", "aws_access_key_id": env["AWS_ACCESS_KEY_ID"],
+                          "aws_secret_access_key": env["AWS_SECRET_ACCESS_KEY"]} if "AWS_ACCESS_KEY_ID" in env else {}))
+    with click.progressbar(files, label=f"uploading to s3://{bucket}/{prefix}", file=sys.stderr,
+                           show_pos=True) as bar:
+        for file in bar:
+            extra = {"ContentType": "text/html"}
+            if file.name.endswith(".gz"):
+                extra["ContentEncoding"] = "gzip"
+            s3.upload_file(str(file), bucket, prefix + file.name, ExtraArgs=extra)
+    click.echo(f"dropped {len(files)} file(s)")
+
+
+@main.command()
+@click.argument("text", default="")
+@click.option("--official", multiple=True)
+@click.option("--region", multiple=True, help="any level: a province also finds its cities")
+@click.option("--organization", multiple=True)
+@click.option("--from", "from_", default=None, help="published on or after, YYYY-MM-DD")
+@click.option("--to", default=None, help="published on or before, YYYY-MM-DD")
+@click.option("--size", default=10, show_default=True, type=int)
+@click.option("--json", "as_json", is_flag=True, help="print the API's JSON answer")
+@click.option("--api", default=None, help="default: the local stack's search API")
+def search(text: str, official: tuple[str, ...], region: tuple[str, ...], organization: tuple[str, ...],
+           from_: str | None, to: str | None, size: int, as_json: bool, api: str | None) -> None:
+    """Search the index through the search API."""
+    api = api or _stack_env().get("WARTA_API_URL")
+    if not api:
+        raise click.UsageError("no API: start the local stack (`make up`) or pass --api")
+    params: list[tuple[str, str]] = [("q", text), ("size", str(size))]
+    params += [("official", v) for v in official] + [("region", v) for v in region]
+    params += [("organization", v) for v in organization]
+    params += [(k, v) for k, v in (("from", from_), ("to", to)) if v]
+    result = _get_json(f"{api.rstrip('/')}/search?{urllib.parse.urlencode(params)}")
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{result['total']} article(s)")
+    for hit in result["hits"]:
+        click.echo(f"  {(hit.get('published') or '')[:10]}  {hit['title']}  [{hit.get('site') or ''}]")
+        names = ", ".join(o["name"] for o in hit["officials"][:3])
+        if names:
+            click.echo(f"              officials: {names}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def extract(files: tuple[Path, ...]) -> None:
+    """Print each file's enriched article as one JSON line, without indexing it."""
+    from .enrich import enrich
+    from .parse import ParseError, parse_article
+
+    for file in files:
+        try:
+            article = parse_article(file.read_bytes(), key=file.name)
+        except ParseError as exc:
+            click.echo(json.dumps({"file": str(file), "error": exc.reason, "detail": str(exc)}, ensure_ascii=False))
+            continue
+        click.echo(json.dumps({"file": str(file), **extraction_record(article, enrich(article))}, ensure_ascii=False))
+
+
+def extraction_record(article: Any, entities: Any) -> dict[str, Any]:
+    """The stable `warta extract` contract: later work adds fields and never renames these."""
+    record = asdict(article)
+    for name in ("published", "updated"):
+        record[name] = record[name].isoformat() if record[name] else None
+    record["authors"] = list(article.authors)
+    record["officials"] = [asdict(o) for o in entities.officials]
+    record["regions"] = [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
+                          "path": list(r.path)} for r in entities.regions]
+    record["organizations"] = [asdict(o) for o in entities.organizations]
+    record["dates"] = [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
+                       for d in entities.dates]
+    return record
+
+
+@main.command()
+@click.option("--size", default=50, show_default=True, type=int)
+def failures(size: int) -> None:
+    """List the files that could not be indexed, with their reason."""
+    from .index.client import make_client
+    from .index.setup import failures_index
+
+    env = _stack_env()
+    client = make_client(env.get("WARTA_OPENSEARCH_URL", "http://127.0.0.1:9200"))
+    alias = env.get("WARTA_INDEX_ALIAS", "warta-articles")
+    result = client.search(index=failures_index(alias), body={"size": size, "sort": [{"at": "desc"}]})
+    click.echo(f"{result['hits']['total']['value']} file(s) not indexed")
+    for hit in result["hits"]["hits"]:
+        record = hit["_source"]
+        click.echo(f"  s3://{record['bucket']}/{record['key']}  {record['reason']}: {record['detail']}")
+
+
+def _get_json(url: str) -> dict[str, Any]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - user-chosen API URL
+            return json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        raise click.ClickException(f"{exc.code}: {exc.read().decode(errors='replace')[:500]}") from exc
+    except urllib.error.URLError as exc:
+        raise click.ClickException(f"cannot reach {url}: {exc.reason}") from exc
+
+
+DEMO_SEARCHES = (
+    ("by official", {"official": "Putut Eko Bayu Seno"}),
+    ("by region (a province finds articles naming only one of its cities)", {"region": "Sulawesi Tengah"}),
+    ("by publication date", {"from": "2012-10-01", "to": "2012-11-30"}),
+)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--timeout", default=60, show_default=True, type=int, help="seconds to wait for indexing")
+@click.pass_context
+def demo(ctx: click.Context, folder: Path, timeout: int) -> None:
+    """Drop a folder of pages into the local stack, wait until they are searchable, run example searches."""
+    import time
+
+    env = _stack_env()
+    api = env.get("WARTA_API_URL")
+    if not api:
+        raise click.UsageError("start the local stack first: `warta local up`")
+    files = [f for f in folder.rglob("*") if f.name.lower().endswith(HTML_SUFFIXES)]
+    before = _get_json(f"{api}/search?size=0")["total"]
+    ctx.invoke(drop, paths=(folder,), prefix="demo/", bucket=None)
+    deadline = time.monotonic() + timeout
+    total = before
+    while time.monotonic() < deadline:
+        total = _get_json(f"{api}/search?size=0")["total"]
+        if total >= len(files):
+            break
+        time.sleep(0.5)
+    click.echo(f"\n{total} article(s) searchable at {api}/search\n")
+    for label, params in DEMO_SEARCHES:
+        query = urllib.parse.urlencode(params)
+        result = _get_json(f"{api}/search?{query}")
+        click.echo(f"$ curl '{api}/search?{query}'   # {label}")
+        click.echo(f"  {result['total']} article(s)")
+        for hit in result["hits"][:5]:
+            click.echo(f"    {(hit.get('published') or '')[:10]}  {hit['title']}")
+        click.echo("")
+    click.echo("Try: warta search \"banjir\" --region \"Jawa Barat\"   ·   make down to stop")

@@ -1,0 +1,27 @@
+"""`enrich`: an Article -> the officials, regions, organizations and dates it names. Pure."""
+
+from __future__ import annotations
+
+from ..parse.article import Article
+from .dates import find_dates
+from .model import DateMention, Entities, Official, Organization, RegionMention
+from .officials import find_officials
+from .organizations import find_organizations
+from .regions import find_regions, lookup_region
+
+__all__ = ["DateMention", "Entities", "Official", "Organization", "RegionMention", "enrich"]
+
+
+def enrich(article: Article) -> Entities:
+    text = f"{article.title}\n\n{article.body}" if article.title else article.body
+    return Entities(
+        officials=find_officials(text, resolve_region=_canonical_region),
+        regions=find_regions(text),
+        organizations=find_organizations(text),
+        dates=find_dates(text, article.published),
+    )
+
+
+def _canonical_region(name: str) -> str | None:
+    region = lookup_region(name)
+    return region.canonical if region else None

@@ -1,0 +1,58 @@
+"""Typed results of enrichment. Plain frozen dataclasses: cheap to build, easy to serialise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+RegionLevel = Literal["province", "regency", "city"]
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    """An Indonesian region named in the text, resolved against the gazetteer."""
+
+    name: str  # as written in the text, e.g. "Palu"
+    canonical: str  # gazetteer name, e.g. "Kota Palu"
+    level: RegionLevel
+    code: str  # Kemendagri code, e.g. "72.71"
+    path: tuple[str, ...]  # canonical names from the province down to this region
+    start: int = -1  # offset of the first mention in the searched text
+    end: int = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Official:
+    """A person holding an office or a rank."""
+
+    key: str  # canonical key for facets: the normalised name
+    name: str
+    rank: str | None = None  # full rank, e.g. "Inspektur Jenderal"
+    position: str | None = None  # e.g. "Kapolda Metro Jaya"
+    jurisdiction: str | None = None  # canonical region the position covers, when it names one
+    former: bool = False  # "Mantan Kapolda ..."
+    public: bool = True  # False for company posts
+    mentions: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    name: str  # as written
+    canonical: str  # full name, e.g. "Markas Besar Kepolisian Negara Republik Indonesia"
+    abbreviation: str | None = None  # e.g. "Mabes Polri"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    text: str  # as written
+    date: date
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entities:
+    officials: tuple[Official, ...] = field(default_factory=tuple)
+    regions: tuple[RegionMention, ...] = field(default_factory=tuple)
+    organizations: tuple[Organization, ...] = field(default_factory=tuple)
+    dates: tuple[DateMention, ...] = field(default_factory=tuple)

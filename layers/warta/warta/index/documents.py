@@ -1,0 +1,53 @@
+"""From an enriched article to the JSON document stored in OpenSearch."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from ..enrich.model import Entities
+from ..parse.article import Article
+
+
+def document_id(bucket: str, key: str) -> str:
+    """Deterministic, so a redelivered event overwrites rather than duplicates. `key` must already be
+    URL-decoded (S3 events encode it)."""
+    return hashlib.sha256(f"{bucket}\x00{key}".encode()).hexdigest()[:40]
+
+
+def build_document(*, bucket: str, key: str, article: Article, entities: Entities, ingested: datetime,
+                   etag: str | None = None) -> dict[str, Any]:
+    officials = [asdict(o) for o in entities.officials]
+    regions = [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
+                "path": list(r.path)} for r in entities.regions]
+    organizations = [asdict(o) for o in entities.organizations]
+    dates = [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
+             for d in entities.dates]
+    region_levels = sorted({name for r in entities.regions for name in r.path})
+    return {
+        "bucket": bucket,
+        "key": key,
+        "etag": etag,
+        "url": article.url,
+        "site": article.site,
+        "title": article.title,
+        "body": article.body,
+        "authors": list(article.authors),
+        "published": article.published.isoformat() if article.published else None,
+        "published_source": article.published_source,
+        "ingested": ingested.isoformat(),
+        "officials": officials,
+        "regions": regions,
+        "organizations": organizations,
+        "dates": dates,
+        "facet": {
+            "official": sorted({o.key for o in entities.officials if o.public}),
+            "position": sorted({o.position for o in entities.officials if o.position}),
+            "region": region_levels,
+            "province": sorted({r.path[0] for r in entities.regions if r.path}),
+            "organization": sorted({o.canonical for o in entities.organizations}),
+            "site": [article.site] if article.site else [],
+        },
+    }

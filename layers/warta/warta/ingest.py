@@ -1,0 +1,175 @@
+"""The ingest use case: S3 notifications (as carried by SQS messages) in, index writes out.
+
+Every message ends in exactly one outcome. Pages that can never be indexed (not HTML, empty, too
+large) are recorded in the failures index with their reason and are *not* retried; transient trouble
+(S3 or OpenSearch throttling, 5xx, timeouts) marks the message for retry, and SQS's redrive policy
+sends it to the DLQ after the configured number of receives."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any, Literal, Protocol
+from urllib.parse import unquote_plus
+
+from opensearchpy import OpenSearch
+
+from .adapters.s3 import ObjectTooLarge, StoredObject
+from .enrich import enrich
+from .index import bulk
+from .index.documents import build_document, document_id
+from .index.mapping import write_alias
+from .index.setup import failures_index
+from .parse import ParseError, parse_article
+
+Status = Literal["indexed", "deleted", "skipped", "rejected", "retry"]
+
+
+class ObjectStore(Protocol):
+    def get(self, bucket: str, key: str) -> StoredObject | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectEvent:
+    kind: Literal["created", "removed"]
+    bucket: str
+    key: str  # URL-decoded
+    version: int  # orders events for the same key; see `_event_version`
+
+
+@dataclass(frozen=True, slots=True)
+class MessageOutcome:
+    status: Status
+    reason: str = ""
+    keys: tuple[str, ...] = ()
+
+    @property
+    def should_retry(self) -> bool:
+        return self.status == "retry"
+
+
+class MalformedMessage(ValueError):
+    pass
+
+
+def object_events(body: str) -> list[ObjectEvent]:
+    """The S3 events in one SQS message body. S3's configuration test event yields none."""
+    try:
+        payload = json.loads(body)
+    except ValueError as exc:
+        raise MalformedMessage(f"message body is not JSON: {exc}") from exc
+    if not isinstance(payload, dict):
+        raise MalformedMessage("message body is not a JSON object")
+    if payload.get("Event") == "s3:TestEvent":
+        return []
+    records = payload.get("Records")
+    if not isinstance(records, list):
+        raise MalformedMessage("message body has no S3 'Records'")
+    events = []
+    for record in records:
+        try:
+            name = record["eventName"]
+            bucket = record["s3"]["bucket"]["name"]
+            raw_key = record["s3"]["object"]["key"]
+        except (KeyError, TypeError) as exc:
+            raise MalformedMessage(f"S3 record without {exc}") from exc
+        if name.startswith("ObjectCreated"):
+            kind: Literal["created", "removed"] = "created"
+        elif name.startswith("ObjectRemoved"):
+            kind = "removed"
+        else:
+            continue  # replication, restore, lifecycle transitions: nothing to index
+        events.append(ObjectEvent(kind, bucket, unquote_plus(raw_key), _event_version(record)))
+    return events
+
+
+def _event_version(record: dict[str, Any]) -> int:
+    """A number that grows with the event's time, for OpenSearch's external versioning: a delayed
+    older event then loses against a newer one instead of overwriting it."""
+    try:
+        moment = datetime.fromisoformat(record["eventTime"].replace("Z", "+00:00"))
+    except (KeyError, ValueError, AttributeError):
+        moment = datetime.now(timezone.utc)
+    return int(moment.timestamp() * 1000)
+
+
+def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, client: OpenSearch,
+                    alias: str, now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+                    refresh: bool = False) -> dict[str, MessageOutcome]:
+    """Process one batch: messages are (message_id, body). Returns an outcome per message id.
+    All index writes of the batch go out in one bulk request."""
+    outcomes: dict[str, MessageOutcome] = {}
+    actions: list[bulk.WriteAction] = []
+    owners: list[str] = []  # message id of each action, to map bulk results back
+    for message_id, body in messages:
+        try:
+            events = object_events(body)
+        except MalformedMessage as exc:
+            outcomes[message_id] = MessageOutcome("rejected", str(exc))
+            continue
+        outcome, message_actions = _plan(events, store=store, alias=alias, ingested=now())
+        outcomes[message_id] = outcome
+        actions += message_actions
+        owners += [message_id] * len(message_actions)
+    for message_id, result in zip(owners, bulk.write(client, actions, refresh=refresh), strict=True):
+        if result.outcome == "failed":
+            outcomes[message_id] = MessageOutcome("retry", result.error or f"status {result.status}",
+                                                  outcomes[message_id].keys)
+    return outcomes
+
+
+def _plan(events: list[ObjectEvent], *, store: ObjectStore, alias: str,
+          ingested: datetime) -> tuple[MessageOutcome, list[bulk.WriteAction]]:
+    """Decide what one message's events write; fetch and parse happen here, writes happen in bulk."""
+    actions: list[bulk.WriteAction] = []
+    statuses: list[tuple[Status, str]] = []
+    for event in events:
+        doc_id = document_id(event.bucket, event.key)
+        failure_record = bulk.WriteAction("delete", failures_index(alias), doc_id, event.version)
+        if event.kind == "removed":
+            actions += [bulk.WriteAction("delete", write_alias(alias), doc_id, event.version), failure_record]
+            statuses.append(("deleted", ""))
+            continue
+        try:
+            stored = store.get(event.bucket, event.key)
+        except ObjectTooLarge as exc:
+            actions += _reject(alias, event, doc_id, "too-large", str(exc), ingested)
+            statuses.append(("rejected", f"too-large: {exc}"))
+            continue
+        except Exception as exc:  # noqa: BLE001 - S3 throttling, network, permissions: retry via SQS
+            statuses.append(("retry", f"s3 get_object failed: {type(exc).__name__}: {exc}"))
+            continue
+        if stored is None:
+            statuses.append(("skipped", "object no longer exists"))
+            continue
+        try:
+            article = parse_article(stored.data, key=event.key, content_type=stored.content_type,
+                                    content_encoding=stored.content_encoding)
+        except ParseError as exc:
+            actions += _reject(alias, event, doc_id, exc.reason, str(exc), ingested)
+            statuses.append(("rejected", f"{exc.reason}: {exc}"))
+            continue
+        document = build_document(bucket=event.bucket, key=event.key, article=article,
+                                  entities=enrich(article), ingested=ingested, etag=stored.etag)
+        actions += [bulk.WriteAction("index", write_alias(alias), doc_id, event.version, document),
+                    failure_record]
+        statuses.append(("indexed", ""))
+    keys = tuple(e.key for e in events)
+    for wanted in ("retry", "rejected"):
+        reasons = [reason for status, reason in statuses if status == wanted]
+        if reasons:
+            return MessageOutcome(wanted, "; ".join(reasons), keys), actions
+    status: Status = statuses[0][0] if len(statuses) == 1 else ("indexed" if statuses else "skipped")
+    reason = statuses[0][1] if statuses else "no object events in the message"
+    return MessageOutcome(status, reason, keys), actions
+
+
+def _reject(alias: str, event: ObjectEvent, doc_id: str, reason: str, detail: str,
+            at: datetime) -> list[bulk.WriteAction]:
+    """Record why the object cannot be indexed, and drop the article an earlier version of it left."""
+    record = {"bucket": event.bucket, "key": event.key, "reason": reason, "detail": detail[:1000],
+              "at": at.isoformat()}
+    return [bulk.WriteAction("index", failures_index(alias), doc_id, event.version, record),
+            bulk.WriteAction("delete", write_alias(alias), doc_id, event.version)]

@@ -1,0 +1,89 @@
+"""A small HTTP front that does what API Gateway's HTTP API does for the search function: turn each
+request into a payload-format 2.0 event, invoke the handler, turn its answer into the response."""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import threading
+import time
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from .lambda_runtime import Handler, LocalContext, load_handler
+
+
+def http_api_event(method: str, raw_path: str, headers: dict[str, str], body: bytes) -> dict[str, Any]:
+    parts = urlsplit(raw_path)
+    query = parse_qs(parts.query, keep_blank_values=True)
+    event: dict[str, Any] = {
+        "version": "2.0",
+        "routeKey": "$default",
+        "rawPath": parts.path,
+        "rawQueryString": parts.query,
+        "headers": {k.lower(): v for k, v in headers.items()},
+        "requestContext": {
+            "accountId": "000000000000", "apiId": "local", "domainName": "127.0.0.1",
+            "http": {"method": method, "path": parts.path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1",
+                     "userAgent": headers.get("User-Agent", "")},
+            "requestId": str(uuid.uuid4()), "routeKey": "$default", "stage": "$default",
+            "time": time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime()),
+            "timeEpoch": int(time.time() * 1000),
+        },
+        "isBase64Encoded": False,
+    }
+    if query:
+        # HTTP APIs join repeated parameters with commas, exactly like this.
+        event["queryStringParameters"] = {k: ",".join(v) for k, v in query.items()}
+    if body:
+        event["body"] = body.decode("utf-8", errors="replace")
+    return event
+
+
+def serve(port: int, handler: Handler, host: str = "127.0.0.1") -> ThreadingHTTPServer:
+    # The resolver keeps the current event on the app object, as one Lambda environment serves one
+    # request at a time: serialise invocations.
+    invoke_lock = threading.Lock()
+
+    class Front(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            self._invoke()
+
+        def do_OPTIONS(self) -> None:  # noqa: N802
+            self._invoke()
+
+        def _invoke(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            event = http_api_event(self.command, self.path, dict(self.headers), self.rfile.read(length))
+            with invoke_lock:
+                result = handler(event, LocalContext("warta-search"))
+            body = result.get("body") or ""
+            payload = base64.b64decode(body) if result.get("isBase64Encoded") else body.encode()
+            self.send_response(int(result.get("statusCode", 200)))
+            for name, value in (result.get("headers") or {}).items():
+                self.send_header(name, value)
+            for cookie in result.get("cookies") or []:
+                self.send_header("Set-Cookie", cookie)
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            print(json.dumps({"front": format % args}), flush=True)
+
+    return ThreadingHTTPServer((host, port), Front)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Serve the search function as API Gateway would.")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args()
+    server = serve(args.port, load_handler("search"))
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()

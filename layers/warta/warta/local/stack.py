@@ -1,0 +1,198 @@
+"""The local stack: OpenSearch node, S3/SQS emulator, ingest workers and the search front, started in
+the background and stopped again, leaving no process behind. Its state (pids, URLs) is one JSON file."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import emulator, opensearch_node
+from .lambda_runtime import REPO_ROOT
+
+STATE_FILE = "stack.json"
+
+
+@dataclass
+class StackConfig:
+    state_dir: Path = field(default_factory=lambda: Path(os.environ.get("WARTA_STATE_DIR", REPO_ROOT / ".warta")))
+    opensearch_port: int = 9200
+    emulator_port: int = 5050
+    api_port: int = 8000
+    workers: int = 2
+    # An existing cluster to use instead of starting a node (WARTA_OPENSEARCH_URL).
+    opensearch_url: str | None = field(default_factory=lambda: os.environ.get("WARTA_OPENSEARCH_URL") or None)
+    index_alias: str = "warta-articles"
+
+
+@dataclass
+class StackState:
+    opensearch_url: str
+    emulator_url: str
+    api_url: str
+    bucket: str
+    queue_url: str
+    dlq_url: str
+    index_alias: str
+    pids: dict[str, int]
+    logs: str
+
+    def environment(self) -> dict[str, str]:
+        """What a handler, the CLI or a test needs to reach this stack."""
+        return {**emulator.CREDENTIALS, "AWS_ENDPOINT_URL": self.emulator_url,
+                "WARTA_OPENSEARCH_URL": self.opensearch_url, "WARTA_INDEX_ALIAS": self.index_alias,
+                "WARTA_API_URL": self.api_url, "WARTA_BUCKET": self.bucket,
+                "POWERTOOLS_SERVICE_NAME": "warta", "POWERTOOLS_METRICS_NAMESPACE": "Warta",
+                "POWERTOOLS_TRACE_DISABLED": "true"}
+
+
+class StackError(RuntimeError):
+    pass
+
+
+def read_state(state_dir: Path) -> StackState | None:
+    path = state_dir / STATE_FILE
+    if not path.exists():
+        return None
+    return StackState(**json.loads(path.read_text()))
+
+
+def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
+    config = config or StackConfig()
+    existing = read_state(config.state_dir)
+    if existing and all(_alive(pid) for pid in existing.pids.values()):
+        return existing
+    if existing:
+        down(config.state_dir)
+    logs = config.state_dir / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    pids: dict[str, int] = {}
+    watched: list[int] = []  # processes whose early exit should fail the wait at once
+    try:
+        opensearch_url = config.opensearch_url
+        if not opensearch_url:
+            echo("fetching OpenSearch through Maven (first run only) ...")
+            home = opensearch_node.install()
+            node = opensearch_node.start(home, config.state_dir / "opensearch", http_port=config.opensearch_port)
+            pids["opensearch"] = node.pid
+            watched.append(node.pid)
+            opensearch_url = f"http://127.0.0.1:{config.opensearch_port}"
+        emulator_url = f"http://127.0.0.1:{config.emulator_port}"
+        pids["emulator"] = emulator.start(config.emulator_port, logs / "emulator.log").pid
+        _wait_http(emulator_url + "/moto-api/", "S3/SQS emulator", timeout=30)
+        resources = emulator.provision(emulator_url)
+        _wait_http(opensearch_url + "/_cluster/health?wait_for_status=yellow&timeout=5s", "OpenSearch",
+                   timeout=180, log=config.state_dir / "opensearch" / "stdout.log", watch=watched)
+        _ensure_index(opensearch_url, config.index_alias)
+        state = StackState(opensearch_url=opensearch_url, emulator_url=emulator_url,
+                           api_url=f"http://127.0.0.1:{config.api_port}", bucket=resources["bucket"],
+                           queue_url=resources["queue_url"], dlq_url=resources["dlq_url"],
+                           index_alias=config.index_alias, pids=pids, logs=str(logs))
+        env = {**os.environ, **state.environment()}
+        for n in range(config.workers):
+            pids[f"worker-{n}"] = _spawn([sys.executable, "-m", "warta.local.worker", "--endpoint", emulator_url,
+                                          "--queue-url", resources["queue_url"], "--queue-arn",
+                                          resources["queue_arn"]], env, logs / f"worker-{n}.log")
+        pids["api"] = _spawn([sys.executable, "-m", "warta.local.api_front", "--port", str(config.api_port)],
+                             env, logs / "api.log")
+        _wait_http(state.api_url + "/search?size=0", "search API", timeout=30, log=logs / "api.log")
+    except BaseException:
+        _stop_all(pids)
+        raise
+    (config.state_dir / STATE_FILE).write_text(json.dumps(asdict(state), indent=2))
+    return state
+
+
+def down(state_dir: Path | None = None) -> bool:
+    """Stop everything `up` started. Returns False when nothing was running."""
+    state_dir = state_dir or StackConfig().state_dir
+    state = read_state(state_dir)
+    if state is None:
+        return False
+    _stop_all(state.pids)
+    (state_dir / STATE_FILE).unlink(missing_ok=True)
+    return True
+
+
+def _ensure_index(url: str, alias: str) -> None:
+    from ..index.client import make_client
+    from ..index.setup import ensure_index
+
+    ensure_index(make_client(url), alias)
+
+
+def _spawn(command: list[str], env: dict[str, str], log_path: Path) -> int:
+    log = log_path.open("ab")
+    return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT,
+                            start_new_session=True).pid
+
+
+def _wait_http(url: str, what: str, *, timeout: float, log: Path | None = None,
+               watch: list[int] | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if watch and not all(_alive(pid) for pid in watch):
+            break  # it died: no use waiting out the timeout
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own loopback URL
+                if response.status < 500:
+                    return
+        except urllib.error.HTTPError as exc:
+            if exc.code < 500:
+                return
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            pass
+        time.sleep(0.5)
+    tail = log.read_text(errors="replace")[-2000:] if log and log.exists() else ""
+    raise StackError(f"{what} did not answer at {url} (waited up to {timeout:.0f} s)\n{tail}")
+
+
+def _stop_all(pids: dict[str, int]) -> None:
+    # Reverse order: front and workers first, so nothing writes to a stopping node.
+    for pid in reversed(list(pids.values())):
+        _signal_group(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_alive(pid) for pid in pids.values()):
+        time.sleep(0.2)
+    for pid in pids.values():
+        if _alive(pid):
+            _signal_group(pid, signal.SIGKILL)
+    for pid in pids.values():
+        for _ in range(50):
+            if not _alive(pid):
+                break
+            time.sleep(0.1)
+
+
+def _signal_group(pid: int, sig: signal.Signals) -> None:
+    try:
+        os.killpg(pid, sig)  # each service is its own session and process group
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def _alive(pgid: int) -> bool:
+    """True while any live (non-zombie) process remains in the service's process group."""
+    try:
+        os.waitpid(pgid, os.WNOHANG)  # reap the leader if it is our own exited child
+    except ChildProcessError:
+        pass
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        state, group = fields[0], int(fields[2])
+        if group == pgid and state != "Z":
+            return True
+    return False

@@ -1,0 +1,72 @@
+"""`parse`: the bytes of a news page -> an Article. Pure: no AWS, no OpenSearch."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .article import Article
+from .body import extract_paragraphs, find_container, strip_boilerplate
+from .decode import decode_html
+from .errors import EmptyDocument, NoArticle, NotHtml, ParseError, TooLarge
+from .metadata import (find_authors, find_published, find_site, find_title, find_updated, json_ld_article,
+                       meta_tags)
+
+__all__ = ["Article", "EmptyDocument", "NoArticle", "NotHtml", "ParseError", "TooLarge", "parse_article"]
+
+
+def parse_article(data: bytes, *, key: str = "", content_type: str | None = None,
+                  content_encoding: str | None = None) -> Article:
+    """Parse one page. Raises a ParseError subclass (with a `reason`) when it is not a news page."""
+    html = decode_html(data, key=key, content_type=content_type, content_encoding=content_encoding)
+    tree = LexborHTMLParser(html)
+    ld = json_ld_article(tree)
+    meta = meta_tags(tree)
+    site = find_site(ld, meta)
+    title = find_title(tree, ld, meta, site)
+    url = _canonical_url(tree, ld, meta)
+    published, published_source = find_published(tree, ld, meta, _header_of(tree), url)
+    root = tree.body
+    if root is None:
+        raise NoArticle("the page has no <body>")
+    strip_boilerplate(root)
+    container = find_container(tree)
+    paragraphs = extract_paragraphs(container) if container is not None else []
+    if not paragraphs and not title:
+        raise NoArticle("no title and no paragraphs of text")
+    html_node = tree.css_first("html")
+    return Article(
+        title=title,
+        body="\n\n".join(paragraphs),
+        published=published,
+        published_source=published_source,
+        updated=find_updated(ld, meta),
+        url=url,
+        site=site,
+        language=(html_node.attributes.get("lang") if html_node is not None else None) or meta.get("language"),
+        authors=find_authors(ld, meta),
+        description=meta.get("description") or meta.get("og:description"),
+    )
+
+
+def _header_of(tree: LexborHTMLParser):  # type: ignore[no-untyped-def]
+    """The headline's surroundings, where a page prints its own dateline."""
+    h1 = tree.css_first("h1")
+    if h1 is None:
+        return None
+    node = h1.parent
+    # Climb until the region holds some text besides the headline, but not the whole page.
+    for _ in range(2):
+        if node is None or node.parent is None:
+            break
+        if len(node.text(strip=True)) > len(h1.text(strip=True)) + 8:
+            break
+        node = node.parent
+    return node
+
+
+def _canonical_url(tree: LexborHTMLParser, ld: dict, meta: dict[str, str]) -> str | None:  # type: ignore[type-arg]
+    link = tree.css_first('link[rel="canonical"]')
+    if link is not None and link.attributes.get("href"):
+        return link.attributes["href"]
+    url = ld.get("url") or meta.get("og:url")
+    return url if isinstance(url, str) else None

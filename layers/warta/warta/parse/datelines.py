@@ -1,0 +1,93 @@
+"""Publication dates as news pages write them: ISO strings in metadata, Indonesian datelines on the page.
+
+Only the shapes news sites use for their own dateline are recognised here; dates mentioned in
+the text are the enrichment's job (warta.enrich.dates).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+WIB = timezone(timedelta(hours=7), "WIB")
+WITA = timezone(timedelta(hours=8), "WITA")
+WIT = timezone(timedelta(hours=9), "WIT")
+ZONES = {"WIB": WIB, "WITA": WITA, "WIT": WIT}
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3, "mar": 3,
+    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8,
+    "agt": 8, "ags": 8, "agust": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
+    "november": 11, "nov": 11, "nopember": 11, "nop": 11, "desember": 12, "des": 12,
+    # English names: some Indonesian sites render datelines with an English locale.
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
+    "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_TIME = r"(?:[,|\s-]*(?:pukul\s*)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:[:.]\d{2})?)?\s*(?P<tz>WIB|WITA|WIT)?"
+
+# "Rabu, 31 Oktober 2012 | 14:05 WIB", "31 Okt 2012, 14:05"
+_NAMED_MONTH = re.compile(
+    rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b" + _TIME, re.I
+)
+# "Kamis, 05/11/2015 09:25 WIB", "05-11-2015"
+_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d{2})\b" + _TIME, re.I)
+# "/2012/10/31/" in a URL
+_URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)")
+_URL_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6})?[/-]")
+
+EARLIEST_PLAUSIBLE = datetime(1990, 1, 1, tzinfo=timezone.utc)
+
+
+def parse_iso(value: str, default_tz: timezone = WIB) -> datetime | None:
+    """An ISO 8601 date or datetime from metadata; a value with no offset is read as WIB."""
+    text = value.strip()
+    if not text:
+        return None
+    text = text.replace("Z", "+00:00").replace(" ", "T", 1) if "T" not in text else text.replace("Z", "+00:00")
+    text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)  # +0700 -> +07:00
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return parse_dateline(value)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=default_tz)
+    return parsed
+
+
+def parse_dateline(text: str, default_tz: timezone = WIB) -> datetime | None:
+    """The first Indonesian dateline in `text`, with its zone (WIB when none is written)."""
+    for pattern in (_NAMED_MONTH, _NUMERIC):
+        match = pattern.search(text)
+        if match:
+            return _build(match, default_tz)
+    return None
+
+
+def parse_url_date(url: str) -> datetime | None:
+    for pattern in (_URL_DATE, _URL_COMPACT):
+        match = pattern.search(url)
+        if match:
+            try:
+                return datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=WIB)
+            except ValueError:
+                continue
+    return None
+
+
+def is_plausible(moment: datetime, now: datetime | None = None) -> bool:
+    """Dates before 1990 or more than a day in the future are almost always extraction errors."""
+    now = now or datetime.now(timezone.utc)
+    return EARLIEST_PLAUSIBLE <= moment <= now + timedelta(days=1)
+
+
+def _build(match: re.Match[str], default_tz: timezone) -> datetime | None:
+    groups = match.groupdict()
+    month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+    hour = int(groups["hh"]) if groups.get("hh") else 0
+    minute = int(groups["mm"]) if groups.get("mm") else 0
+    zone = ZONES.get((groups.get("tz") or "").upper(), default_tz)
+    try:
+        return datetime(int(groups["y"]), month, int(groups["d"]), hour, minute, tzinfo=zone)
+    except ValueError:
+        return None

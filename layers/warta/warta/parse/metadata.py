@@ -1,0 +1,169 @@
+"""Page metadata: JSON-LD, meta tags, <time>, and the visible dateline, in that order of trust."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .datelines import is_plausible, parse_dateline, parse_iso, parse_url_date
+
+_ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"}
+_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "pubdate", "publishdate", "publish-date",
+    "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date",
+    "content_PublishedDate", "datepublished",
+)
+_UPDATED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
+# Elements whose text usually holds the page's own dateline.
+_DATELINE_SELECTORS = (
+    "[class*=date]", "[class*=time]", "[class*=tanggal]", "[class*=publish]", "[itemprop=datePublished]",
+)
+# Site names appended or prefixed to titles: "Judul - VIVA", "Judul | Kompas.com", "Judul - ANTARA News".
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:]\s+")
+
+
+def json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
+    """The first JSON-LD object typed as a news article, or {}."""
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text(deep=True) or "null")
+        except (ValueError, RecursionError):
+            continue  # broken JSON-LD is common; the other sources still work
+        for item in _walk_json_ld(data):
+            kind = item.get("@type")
+            kinds = set(kind) if isinstance(kind, list) else {kind}
+            if kinds & _ARTICLE_TYPES:
+                return item
+    return {}
+
+
+def _walk_json_ld(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk_json_ld(item)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            yield from _walk_json_ld(graph)
+
+
+def meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
+    """Meta tags by lower-cased name/property/itemprop; the first occurrence wins."""
+    found: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        content = attrs.get("content")
+        if name and content and name.lower() not in found:
+            found[name.lower()] = content.strip()
+    return found
+
+
+def find_title(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str], site: str | None) -> str:
+    headline = ld.get("headline")
+    if isinstance(headline, str) and headline.strip():
+        return _clean_title(headline, site)
+    h1 = tree.css_first("h1")
+    if h1 is not None and h1.text(strip=True):
+        return " ".join(h1.text(separator=" ", strip=True).split())
+    for candidate in (meta.get("og:title"), meta.get("twitter:title"), _text_of(tree.css_first("title"))):
+        if candidate:
+            return _clean_title(candidate, site)
+    return ""
+
+
+def _clean_title(title: str, site: str | None) -> str:
+    """Drop a site-name suffix or prefix: the longest part that is not the site's name is the headline."""
+    title = " ".join(title.split())
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title
+    site_words = {w.lower() for w in re.findall(r"\w+", site or "")}
+
+    def looks_like_site(part: str) -> bool:
+        words = {w.lower() for w in re.findall(r"\w+", part)}
+        return bool(words) and (words <= site_words | {"com", "co", "id", "news", "net", "online"}
+                                or len(part) <= 20 and "." in part)
+
+    kept = [p for p in parts if not looks_like_site(p)]
+    if kept and len(kept) < len(parts):
+        return " - ".join(kept)
+    # No site name recognised: drop a short trailing segment, the usual site suffix.
+    if len(parts[-1]) <= 25 and len(parts[-1]) < len(title) / 2:
+        return title[: title.rfind(parts[-1])].rstrip(" |-–—:")
+    return title
+
+
+def find_site(ld: dict[str, Any], meta: dict[str, str]) -> str | None:
+    publisher = ld.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        return publisher["name"].strip()
+    return meta.get("og:site_name") or meta.get("application-name")
+
+
+def find_published(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str],
+                   header: LexborNode | None, url: str | None) -> tuple[datetime | None, str | None]:
+    """The publication moment and which source gave it. Never from related links or teasers:
+    the visible dateline is only read near the headline (`header`), not from the whole page."""
+    candidates: list[tuple[str, str | None]] = [("json-ld", _as_str(ld.get("datePublished")))]
+    candidates += [("meta", meta.get(name.lower())) for name in _PUBLISHED_META]
+    time_node = tree.css_first("article time[datetime]") or tree.css_first("time[datetime]")
+    candidates.append(("time", time_node.attributes.get("datetime") if time_node else None))
+    for source, value in candidates:
+        if value:
+            moment = parse_iso(value)
+            if moment and is_plausible(moment):
+                return moment, source
+    moment = _dateline_near(header)
+    if moment:
+        return moment, "dateline"
+    if url:
+        moment = parse_url_date(url)
+        if moment and is_plausible(moment):
+            return moment, "url"
+    return None, None
+
+
+def find_updated(ld: dict[str, Any], meta: dict[str, str]) -> datetime | None:
+    for value in [_as_str(ld.get("dateModified"))] + [meta.get(n.lower()) for n in _UPDATED_META]:
+        if value:
+            moment = parse_iso(value)
+            if moment and is_plausible(moment):
+                return moment
+    return None
+
+
+def find_authors(ld: dict[str, Any], meta: dict[str, str]) -> tuple[str, ...]:
+    raw = ld.get("author")
+    items = raw if isinstance(raw, list) else [raw] if raw else []
+    names = [i.get("name") if isinstance(i, dict) else i for i in items]
+    if not names and meta.get("author"):
+        names = [meta["author"]]
+    labels = re.compile(r"^(penulis|reporter|editor|pewarta|oleh|by)\s*:?\s*", re.I)
+    return tuple(labels.sub("", n).strip() for n in names if isinstance(n, str) and n.strip())
+
+
+def _dateline_near(header: LexborNode | None) -> datetime | None:
+    if header is None:
+        return None
+    for selector in _DATELINE_SELECTORS:
+        for node in header.css(selector):
+            moment = parse_dateline(node.text(separator=" ", strip=True))
+            if moment and is_plausible(moment):
+                return moment
+    moment = parse_dateline(header.text(separator=" ", strip=True)[:600])
+    return moment if moment and is_plausible(moment) else None
+
+
+def _as_str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _text_of(node: LexborNode | None) -> str | None:
+    return node.text(strip=True) if node is not None else None

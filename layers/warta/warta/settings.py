@@ -1,0 +1,24 @@
+"""Settings read once at the edge (handler or CLI) and passed inward; the core never reads os.environ."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .index.mapping import INDEX_PREFIX
+
+DEFAULT_LOCAL_OPENSEARCH = "http://127.0.0.1:9200"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    opensearch_url: str = DEFAULT_LOCAL_OPENSEARCH
+    index_alias: str = INDEX_PREFIX
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        url = env.get("WARTA_OPENSEARCH_URL", "").strip() or DEFAULT_LOCAL_OPENSEARCH
+        if not url.startswith(("http://", "https://")):
+            raise ValueError(f"WARTA_OPENSEARCH_URL must be an http(s) URL, got {url!r}")
+        return cls(opensearch_url=url.rstrip("/"), index_alias=env.get("WARTA_INDEX_ALIAS", INDEX_PREFIX))
