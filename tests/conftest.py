@@ -42,3 +42,7 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
             else:
                 os.environ[key] = value
         down(state_dir)
+        from warta.local.stack import group_alive
+
+        left = {name: pid for name, pid in state.pids.items() if group_alive(pid)}
+        assert not left, f"the stack left processes behind: {left}"

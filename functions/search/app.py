@@ -10,6 +10,7 @@ from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from opensearchpy.exceptions import ConnectionError as SearchUnavailable
 from opensearchpy.exceptions import TransportError
@@ -51,6 +52,7 @@ def search_route(
     filters = {name: tuple(values) for name, values in (("official", official), ("position", position),
                ("region", region), ("organization", organization), ("site", site)) if values}
     client, alias = _index()
+    metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
     return search(client, alias, SearchRequest(text=q, filters=filters, published_from=from_,
                                                published_to=to, size=size, offset=offset))
 

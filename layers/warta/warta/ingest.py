@@ -147,12 +147,16 @@ def _plan(events: list[ObjectEvent], *, store: ObjectStore, alias: str,
         try:
             article = parse_article(stored.data, key=event.key, content_type=stored.content_type,
                                     content_encoding=stored.content_encoding)
+            document = build_document(bucket=event.bucket, key=event.key, article=article,
+                                      entities=enrich(article), ingested=ingested, etag=stored.etag)
         except ParseError as exc:
             actions += _reject(alias, event, doc_id, exc.reason, str(exc), ingested)
             statuses.append(("rejected", f"{exc.reason}: {exc}"))
             continue
-        document = build_document(bucket=event.bucket, key=event.key, article=article,
-                                  entities=enrich(article), ingested=ingested, etag=stored.etag)
+        except Exception as exc:  # noqa: BLE001 - a bug of ours must not sink the batch; the DLQ keeps the
+            # message for a replay once the fix is deployed
+            statuses.append(("retry", f"internal error: {type(exc).__name__}: {exc}"))
+            continue
         actions += [bulk.WriteAction("index", write_alias(alias), doc_id, event.version, document),
                     failure_record]
         statuses.append(("indexed", ""))

@@ -15,7 +15,9 @@ __all__ = ["DateMention", "Entities", "Official", "Organization", "RegionMention
 def enrich(article: Article) -> Entities:
     text = f"{article.title}\n\n{article.body}" if article.title else article.body
     return Entities(
-        officials=find_officials(text, resolve_region=_canonical_region),
+        # Officials from the body only: headlines are Title Case, so every word looks like a name there,
+        # and a headline's official is named again, in full, in the story.
+        officials=find_officials(article.body, resolve_region=_canonical_region),
         regions=find_regions(text),
         organizations=find_organizations(text),
         dates=find_dates(text, article.published),

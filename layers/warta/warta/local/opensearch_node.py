@@ -136,6 +136,15 @@ def service_user() -> tuple[int, int] | None:
     return entry.pw_uid, entry.pw_gid
 
 
+def run_dir_for(state_dir: Path) -> Path:
+    """Where a node keeps its config, data and logs. Under root the service user must reach it, and a
+    state folder inside a private temporary folder (pytest's, say) is out of its reach, so the node's
+    folder then goes under the cache, named after the state folder."""
+    if os.geteuid() != 0:
+        return state_dir / "opensearch"
+    return cache_dir() / "nodes" / hashlib.sha256(str(state_dir.resolve()).encode()).hexdigest()[:16]
+
+
 def start(home: Path, run_dir: Path, *, http_port: int, heap: str = "512m") -> subprocess.Popen[bytes]:
     """Start the node with its config, data and logs in `run_dir` (wiped first: every start is fresh)."""
     shutil.rmtree(run_dir, ignore_errors=True)

@@ -68,7 +68,7 @@ def read_state(state_dir: Path) -> StackState | None:
 def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
     config = config or StackConfig()
     existing = read_state(config.state_dir)
-    if existing and all(_alive(pid) for pid in existing.pids.values()):
+    if existing and all(group_alive(pid) for pid in existing.pids.values()):
         return existing
     if existing:
         down(config.state_dir)
@@ -81,7 +81,8 @@ def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
         if not opensearch_url:
             echo("fetching OpenSearch through Maven (first run only) ...")
             home = opensearch_node.install()
-            node = opensearch_node.start(home, config.state_dir / "opensearch", http_port=config.opensearch_port)
+            node_dir = opensearch_node.run_dir_for(config.state_dir)
+            node = opensearch_node.start(home, node_dir, http_port=config.opensearch_port)
             pids["opensearch"] = node.pid
             watched.append(node.pid)
             opensearch_url = f"http://127.0.0.1:{config.opensearch_port}"
@@ -90,7 +91,7 @@ def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
         _wait_http(emulator_url + "/moto-api/", "S3/SQS emulator", timeout=30)
         resources = emulator.provision(emulator_url)
         _wait_http(opensearch_url + "/_cluster/health?wait_for_status=yellow&timeout=5s", "OpenSearch",
-                   timeout=180, log=config.state_dir / "opensearch" / "stdout.log", watch=watched)
+                   timeout=180, log=opensearch_node.run_dir_for(config.state_dir) / "stdout.log", watch=watched)
         _ensure_index(opensearch_url, config.index_alias)
         state = StackState(opensearch_url=opensearch_url, emulator_url=emulator_url,
                            api_url=f"http://127.0.0.1:{config.api_port}", bucket=resources["bucket"],
@@ -139,7 +140,7 @@ def _wait_http(url: str, what: str, *, timeout: float, log: Path | None = None,
                watch: list[int] | None = None) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if watch and not all(_alive(pid) for pid in watch):
+        if watch and not all(group_alive(pid) for pid in watch):
             break  # it died: no use waiting out the timeout
         try:
             with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own loopback URL
@@ -160,14 +161,14 @@ def _stop_all(pids: dict[str, int]) -> None:
     for pid in reversed(list(pids.values())):
         _signal_group(pid, signal.SIGTERM)
     deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and any(_alive(pid) for pid in pids.values()):
+    while time.monotonic() < deadline and any(group_alive(pid) for pid in pids.values()):
         time.sleep(0.2)
     for pid in pids.values():
-        if _alive(pid):
+        if group_alive(pid):
             _signal_group(pid, signal.SIGKILL)
     for pid in pids.values():
         for _ in range(50):
-            if not _alive(pid):
+            if not group_alive(pid):
                 break
             time.sleep(0.1)
 
@@ -179,7 +180,7 @@ def _signal_group(pid: int, sig: signal.Signals) -> None:
         pass
 
 
-def _alive(pgid: int) -> bool:
+def group_alive(pgid: int) -> bool:
     """True while any live (non-zombie) process remains in the service's process group."""
     try:
         os.waitpid(pgid, os.WNOHANG)  # reap the leader if it is our own exited child

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .article import Article
 from .body import extract_paragraphs, find_container, strip_boilerplate
 from .decode import decode_html
 from .errors import EmptyDocument, NoArticle, NotHtml, ParseError, TooLarge
-from .metadata import (find_authors, find_published, find_site, find_title, find_updated, json_ld_article,
-                       meta_tags)
+from .media import find_image, find_image_caption
+from .metadata import (find_authors, find_editor, find_published, find_section, find_site, find_tags,
+                       find_title, find_updated, json_ld_article, meta_tags)
+from .pages import find_pagination
 
 __all__ = ["Article", "EmptyDocument", "NoArticle", "NotHtml", "ParseError", "TooLarge", "parse_article"]
 
@@ -19,37 +21,48 @@ def parse_article(data: bytes, *, key: str = "", content_type: str | None = None
     """Parse one page. Raises a ParseError subclass (with a `reason`) when it is not a news page."""
     html = decode_html(data, key=key, content_type=content_type, content_encoding=content_encoding)
     tree = LexborHTMLParser(html)
+    root = tree.body
+    if root is None or not root.text(strip=True):
+        raise NoArticle("the page has no <body> text")
     ld = json_ld_article(tree)
     meta = meta_tags(tree)
     site = find_site(ld, meta)
-    title = find_title(tree, ld, meta, site)
+    # Everything read from captions, breadcrumbs and pagers comes before the boilerplate pass removes them.
+    section = find_section(tree, ld, meta)
+    title = find_title(tree, ld, meta, site, section)
     url = _canonical_url(tree, ld, meta)
     published, published_source = find_published(tree, ld, meta, _header_of(tree), url)
-    root = tree.body
-    if root is None:
-        raise NoArticle("the page has no <body>")
+    caption = find_image_caption(root)
+    pagination = find_pagination(root, url)
     strip_boilerplate(root)
     container = find_container(tree)
-    paragraphs = extract_paragraphs(container) if container is not None else []
-    if not paragraphs and not title:
-        raise NoArticle("no title and no paragraphs of text")
+    text = extract_paragraphs(container) if container is not None else None
+    if text is None or not text.paragraphs:
+        raise NoArticle("no paragraphs of story text")
     html_node = tree.css_first("html")
     return Article(
         title=title,
-        body="\n\n".join(paragraphs),
+        body="\n\n".join(text.paragraphs),
         published=published,
         published_source=published_source,
         updated=find_updated(ld, meta),
         url=url,
         site=site,
         language=(html_node.attributes.get("lang") if html_node is not None else None) or meta.get("language"),
-        authors=find_authors(ld, meta),
+        authors=find_authors(ld, meta) or text.writers,
         description=meta.get("description") or meta.get("og:description"),
+        editor=find_editor(ld, meta) or text.editor,
+        section=section,
+        tags=find_tags(tree, ld, meta),
+        image=find_image(ld, meta),
+        image_caption=caption,
+        pages=pagination.pages,
+        next_page_url=pagination.next_url,
     )
 
 
-def _header_of(tree: LexborHTMLParser):  # type: ignore[no-untyped-def]
-    """The headline's surroundings, where a page prints its own dateline."""
+def _header_of(tree: LexborHTMLParser) -> LexborNode | None:
+    """The headline's surroundings, where a page prints its own dateline (never the related links)."""
     h1 = tree.css_first("h1")
     if h1 is None:
         return None

@@ -63,7 +63,9 @@ def find_container(tree: LexborHTMLParser) -> LexborNode | None:
         if node is not None:
             return node
     scores: dict[int, tuple[float, LexborNode]] = {}
-    for p in tree.css("p"):
+    for count, p in enumerate(tree.css("p")):
+        if count >= MAX_SCORED_PARAGRAPHS:
+            break
         length = len(p.text(strip=True))
         if length < 25:
             continue
@@ -80,46 +82,107 @@ def find_container(tree: LexborHTMLParser) -> LexborNode | None:
     return max(scores.values(), key=lambda item: item[0])[1]
 
 
-def extract_paragraphs(container: LexborNode) -> list[str]:
-    blocks: list[_Block] = []
-    _collect(container, blocks, [_Block("", 0)])
-    paragraphs = []
-    for block in blocks:
+# Work caps: a 25 MB page or a pathological tree must cost bounded time, whatever its shape.
+MAX_SCORED_PARAGRAPHS = 4000
+MAX_WALKED_NODES = 150_000
+MAX_BODY_CHARS = 200_000
+
+_CREDIT_LINE = re.compile(r"^\s*(?P<label>editor|penulis|pewarta|reporter|penyunting|redaktur)\s*:\s*(?P<name>.+)$", re.I)
+_NEXT_LABEL = re.compile(r"(?P<label>editor|penulis|pewarta|reporter|penyunting|redaktur)\s*:", re.I)
+
+
+@dataclass(slots=True)
+class BodyText:
+    """The story's paragraphs, plus the staff credits found (and removed) at its foot."""
+
+    paragraphs: list[str]
+    editor: str | None = None
+    writers: tuple[str, ...] = ()
+
+
+def extract_paragraphs(container: LexborNode) -> BodyText:
+    result = BodyText([])
+    writers: list[str] = []
+    total = 0
+    for block in _collect(container):
         text = _CUT_LINK.sub("", " ".join(block.text.split())).strip()
-        if text and not _is_noise(text, block.link_chars):
-            paragraphs.append(text)
-    return paragraphs
+        if not text:
+            continue
+        if _is_noise(text, block.link_chars):
+            _note_credits(text, result, writers)
+            continue
+        result.paragraphs.append(text)
+        total += len(text)
+        if total > MAX_BODY_CHARS:
+            break
+    result.writers = tuple(dict.fromkeys(writers))
+    return result
 
 
-def _collect(node: LexborNode, blocks: list[_Block], current: list[_Block]) -> None:
-    """Walk in document order; inline content accumulates into the current block, block elements
-    close it. `current` is a one-item list so that recursion can replace the open block."""
+def _note_credits(text: str, result: BodyText, writers: list[str]) -> None:
+    """ "Pewarta: A Editor: B" -> writers [A], editor B. Only short lines: a credit is never prose."""
+    if len(text) > 160:
+        return
+    labels = list(_NEXT_LABEL.finditer(text))
+    for i, match in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        name = _COPYRIGHT_TAIL.sub("", text[match.end():end]).strip(" |,;-")
+        if not name or len(name) > 60:
+            continue
+        if match["label"].lower() in ("editor", "penyunting", "redaktur"):
+            result.editor = result.editor or name
+        else:
+            writers.append(name)
+
+
+_COPYRIGHT_TAIL = re.compile(r"\s*(?:©|copyright\b|hak cipta).*$", re.I)
+
+
+def _collect(container: LexborNode) -> list[_Block]:
+    """Walk in document order without recursion (deeply nested markup must not overflow the stack):
+    inline content accumulates into the open block, block elements close it."""
+    blocks: list[_Block] = []
+    current = _Block("", 0)
+    # The stack holds nodes still to visit, and None as a "close the open block here" marker.
+    stack: list[LexborNode | None] = []
+    _push_children(container, stack)
+    walked = 0
+    while stack and walked < MAX_WALKED_NODES:
+        node = stack.pop()
+        walked += 1
+        if node is None or node.tag in _BLOCK_TAGS:
+            if current.text.strip():
+                blocks.append(current)
+            current = _Block("", 0)
+            if node is not None and node.tag not in _SKIP_IN_BODY:
+                stack.append(None)
+                _push_children(node, stack)
+            continue
+        tag = node.tag
+        if tag == "-text":
+            current.text += node.text_content or ""
+        elif tag == "br":
+            current.text += "\n"
+        elif tag == "a":
+            text = node.text(deep=True) or ""
+            current.text += text
+            current.link_chars += len(text.strip())
+        elif tag in _SKIP_IN_BODY:
+            continue
+        elif tag not in ("-comment", "img"):
+            _push_children(node, stack)
+    if current.text.strip():
+        blocks.append(current)
+    return blocks
+
+
+def _push_children(node: LexborNode, stack: list[LexborNode | None]) -> None:
+    children = []
     child = node.child
     while child is not None:
-        tag = child.tag
-        if tag == "-text":
-            current[0].text += child.text_content or ""
-        elif tag in _SKIP_IN_BODY:
-            pass
-        elif tag in _BLOCK_TAGS:
-            _flush(blocks, current)
-            _collect(child, blocks, current)
-            _flush(blocks, current)
-        elif tag == "br":
-            current[0].text += "\n"
-        elif tag == "a":
-            text = child.text(deep=True) or ""
-            current[0].text += text
-            current[0].link_chars += len(text.strip())
-        elif tag not in ("-comment", "img"):
-            _collect(child, blocks, current)
+        children.append(child)
         child = child.next
-
-
-def _flush(blocks: list[_Block], current: list[_Block]) -> None:
-    if current[0].text.strip():
-        blocks.append(current[0])
-    current[0] = _Block("", 0)
+    stack.extend(reversed(children))
 
 
 def _is_noise(text: str, link_chars: int) -> bool:

@@ -65,39 +65,109 @@ def meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
     return found
 
 
-def find_title(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str], site: str | None) -> str:
+def find_title(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str], site: str | None,
+               section: str | None = None) -> str:
+    """The headline. JSON-LD first, but a page's <h1> wins when JSON-LD holds a truncated copy of it;
+    meta titles lose their site suffix and section prefix."""
+    h1 = _headline_h1(tree)
     headline = ld.get("headline")
     if isinstance(headline, str) and headline.strip():
-        return _clean_title(headline, site)
-    h1 = tree.css_first("h1")
-    if h1 is not None and h1.text(strip=True):
-        return " ".join(h1.text(separator=" ", strip=True).split())
+        cleaned = _clean_title(headline, site, section)
+        if h1 and len(h1) > len(cleaned) and h1.startswith(cleaned.rstrip(".… ")):
+            return h1
+        return cleaned
+    if h1:
+        return h1
     for candidate in (meta.get("og:title"), meta.get("twitter:title"), _text_of(tree.css_first("title"))):
         if candidate:
-            return _clean_title(candidate, site)
+            return _clean_title(candidate, site, section)
     return ""
 
 
-def _clean_title(title: str, site: str | None) -> str:
-    """Drop a site-name suffix or prefix: the longest part that is not the site's name is the headline."""
+def _headline_h1(tree: LexborHTMLParser) -> str:
+    """The first <h1> that reads like a headline: some templates wrap the site logo in an <h1> too."""
+    for node in tree.css("h1")[:5]:
+        text = " ".join(node.text(separator=" ", strip=True).split())
+        if len(text.split()) >= 3:
+            return text
+    return ""
+
+
+def _clean_title(title: str, site: str | None, section: str | None = None) -> str:
+    """Drop a site-name suffix or prefix and a section prefix: what remains is the headline."""
     title = " ".join(title.split())
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) == 1:
         return title
     site_words = {w.lower() for w in re.findall(r"\w+", site or "")}
+    section_key = (section or "").strip().lower()
 
     def looks_like_site(part: str) -> bool:
         words = {w.lower() for w in re.findall(r"\w+", part)}
+        if section_key and part.strip().lower() == section_key:
+            return True
         return bool(words) and (words <= site_words | {"com", "co", "id", "news", "net", "online"}
                                 or len(part) <= 20 and "." in part)
 
     kept = [p for p in parts if not looks_like_site(p)]
     if kept and len(kept) < len(parts):
-        return " - ".join(kept)
+        # Slice from the first kept part to the last so the headline keeps its own separators.
+        start = title.find(kept[0])
+        end = title.rfind(kept[-1]) + len(kept[-1])
+        return title[start:end]
     # No site name recognised: drop a short trailing segment, the usual site suffix.
     if len(parts[-1]) <= 25 and len(parts[-1]) < len(title) / 2:
         return title[: title.rfind(parts[-1])].rstrip(" |-–—:")
     return title
+
+
+def find_section(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str]) -> str | None:
+    """The desk the story ran under. Reads the breadcrumb, so it must run before boilerplate removal."""
+    value = ld.get("articleSection")
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if meta.get("article:section"):
+        return meta["article:section"]
+    crumbs = tree.css_first("[class*=breadcrumb]")
+    if crumbs is not None:
+        items = [a.text(strip=True) for a in crumbs.css("a")]
+        items = [i for i in items if i and i.lower() not in ("home", "beranda", "index")]
+        if items:
+            return items[-1]
+    return None
+
+
+def find_tags(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str]) -> tuple[str, ...]:
+    """Topic tags from metadata (every article:tag, then keywords). Visible tag clouds are not read:
+    they often mix in site-wide trending topics."""
+    tags = [node.attributes.get("content") or "" for node in tree.css('meta[property="article:tag"]')]
+    keywords = ld.get("keywords")
+    if not tags and isinstance(keywords, list):
+        tags = [k for k in keywords if isinstance(k, str)]
+    elif not tags and isinstance(keywords, str):
+        tags = keywords.split(",")
+    if not tags:
+        tags = (meta.get("news_keywords") or meta.get("keywords") or "").split(",")
+    cleaned = (" ".join(t.split()) for t in tags)
+    return tuple(dict.fromkeys(t for t in cleaned if t and len(t) <= 80))[:30]
+
+
+def find_editor(ld: dict[str, Any], meta: dict[str, str]) -> str | None:
+    editor = ld.get("editor")
+    if isinstance(editor, list) and editor:
+        editor = editor[0]
+    if isinstance(editor, dict):
+        editor = editor.get("name")
+    if isinstance(editor, str) and editor.strip():
+        return _LABELS.sub("", editor).strip()
+    value = meta.get("editor") or meta.get("content_editor")
+    return _LABELS.sub("", value).strip() if value else None
+
+
+# Labels that bylines carry in front of names: "Penulis: A", "Reporter : B", "Oleh C".
+_LABELS = re.compile(r"^(penulis|reporter|editor|pewarta|oleh|by|penyunting)\s*:?\s*", re.I)
 
 
 def find_site(ld: dict[str, Any], meta: dict[str, str]) -> str | None:
@@ -145,8 +215,7 @@ def find_authors(ld: dict[str, Any], meta: dict[str, str]) -> tuple[str, ...]:
     names = [i.get("name") if isinstance(i, dict) else i for i in items]
     if not names and meta.get("author"):
         names = [meta["author"]]
-    labels = re.compile(r"^(penulis|reporter|editor|pewarta|oleh|by)\s*:?\s*", re.I)
-    return tuple(labels.sub("", n).strip() for n in names if isinstance(n, str) and n.strip())
+    return tuple(dict.fromkeys(_LABELS.sub("", n).strip() for n in names if isinstance(n, str) and n.strip()))
 
 
 def _dateline_near(header: LexborNode | None) -> datetime | None:
