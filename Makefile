@@ -36,10 +36,13 @@ down:
 
 demo: setup
 	$(BIN)/warta local up
-	$(BIN)/warta demo samples
+	$(BIN)/warta demo samples tests/fixtures/seed_vivanews.html
 
 lint: setup
 	$(BIN)/ruff check layers functions tests
 
 clean: down
 	rm -rf $(VENV) .warta
+
+# Targets of their own areas (benchmarks, deployment checks) live beside this file.
+-include make/*.mk

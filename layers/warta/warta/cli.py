@@ -75,8 +75,7 @@ def drop(paths: tuple[Path, ...], prefix: str, bucket: str | None) -> None:
     bucket = bucket or env.get("WARTA_BUCKET")
     if not bucket:
         raise click.UsageError("no bucket: start the local stack (`make up`) or pass --bucket")
-    files = [f for p in paths for f in ([p] if p.is_file() else sorted(p.rglob("*")))
-             if f.is_file() and f.name.lower().endswith(HTML_SUFFIXES)]
+    files = _html_files(paths)
     if not files:
         raise click.UsageError("no .html files found")
     s3 = boto3.client("s3", endpoint_url=env.get("AWS_ENDPOINT_URL"),
@@ -172,6 +171,11 @@ def failures(size: int) -> None:
         click.echo(f"  s3://{record['bucket']}/{record['key']}  {record['reason']}: {record['detail']}")
 
 
+def _html_files(paths: tuple[Path, ...]) -> list[Path]:
+    return [f for p in paths for f in ([p] if p.is_file() else sorted(p.rglob("*")))
+            if f.is_file() and f.name.lower().endswith(HTML_SUFFIXES)]
+
+
 def _get_json(url: str) -> dict[str, Any]:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - user-chosen API URL
@@ -185,27 +189,26 @@ def _get_json(url: str) -> dict[str, Any]:
 DEMO_SEARCHES = (
     ("by official", {"official": "Putut Eko Bayu Seno"}),
     ("by region (a province finds articles naming only one of its cities)", {"region": "Sulawesi Tengah"}),
-    ("by publication date", {"from": "2012-10-01", "to": "2012-11-30"}),
+    ("by publication date", {"from": "2012-10-01", "to": "2013-03-31"}),
 )
 
 
 @main.command()
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--timeout", default=60, show_default=True, type=int, help="seconds to wait for indexing")
 @click.pass_context
-def demo(ctx: click.Context, folder: Path, timeout: int) -> None:
-    """Drop a folder of pages into the local stack, wait until they are searchable, run example searches."""
+def demo(ctx: click.Context, paths: tuple[Path, ...], timeout: int) -> None:
+    """Drop pages into the local stack, wait until they are searchable, run example searches."""
     import time
 
     env = _stack_env()
     api = env.get("WARTA_API_URL")
     if not api:
         raise click.UsageError("start the local stack first: `warta local up`")
-    files = [f for f in folder.rglob("*") if f.name.lower().endswith(HTML_SUFFIXES)]
-    before = _get_json(f"{api}/search?size=0")["total"]
-    ctx.invoke(drop, paths=(folder,), prefix="demo/", bucket=None)
+    files = _html_files(paths)
+    ctx.invoke(drop, paths=paths, prefix="demo/", bucket=None)
     deadline = time.monotonic() + timeout
-    total = before
+    total = 0
     while time.monotonic() < deadline:
         total = _get_json(f"{api}/search?size=0")["total"]
         if total >= len(files):

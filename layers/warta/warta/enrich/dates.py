@@ -99,7 +99,7 @@ _DATE_RE = re.compile(
     # 4. "Rabu lalu", "Senin kemarin"
     r"|(?P<wd>(?<![\w])(?P<wdow>" + _DAY + r")\s+(?:yang\s+)?(?:lalu|kemarin)(?![\w]))"
     # 5. "dua hari lalu", "beberapa hari yang lalu", "dua pekan lalu", "pekan lalu", "minggu lalu"
-    r"|(?P<ago>(?<![\w])(?:(?P<n>" + _NUM + r"|beberapa)\s+)?(?P<unit>hari|pekan|minggu)"
+    r"|(?P<ago>(?<![\w])(?:(?P<n>(?i:" + _NUM + r"|beberapa))\s+)?(?P<unit>hari|pekan|minggu)"
     r"\s+(?:yang\s+)?(?:lalu|kemarin)(?![\w]))"
     # 6. "hari ini", "kemarin lusa", "kemarin", "besok"
     r"|(?P<rel>(?<![\w])(?i:hari\s+ini|kemarin\s+lusa|kemarin|besok)(?![\w]))"

@@ -81,10 +81,28 @@ _ORG_WORDS = (
     "Presiden Menteri Gubernur Bupati Walikota Wali Camat Lurah Kepala Ketua Wakil Direktur Panglima "
     "Hakim Jaksa Kapolda Kapolres Kapolri Kapolsek Kapolresta Pangdam Danrem Dandim Amerika Serikat"
 )
+# Words that Title Case headlines put right after a position ("Kapolri Rotasi Lima Kapolda", "Gubernur Minta
+# Warga Waspada"): bare verbs, numerals and frequent nouns. None of them is a given name.
+_HEADLINE_WORDS = (
+    "Ajak Akan Akui Amankan Angkat Antar Apresiasi Bagikan Bahas Bakal Bangun Bantah Bantu Batal Beber Beberkan "
+    "Beri Berikan Bertemu Buka Bongkar Borong Bubarkan Buru Cabut Cari Catat Cegah Cek Copot Curhat Datangi "
+    "Dorong Duga Gelar Gerebek Ingatkan Imbau Jabat Jadi Jaga Jamin Janji Jawab Jelaskan Jenguk Kawal Kecam "
+    "Kerahkan Klaim Kirim Kumpulkan Kunjungi Lantik Larang Lepas Lapor Laporkan Lawan Luncurkan Minta Mutasi "
+    "Naik Pamit Pantau Pastikan Pecat Periksa Perintahkan Perketat Pimpin Pilih Pukul Puji Rilis Respons Resmi "
+    "Resmikan Rotasi Rombak Sambut Sampaikan Sebut Segel Serahkan Sidak Siapkan Siap Singgung Soroti Sindir "
+    "Tahan Tanggapi Tangkap Tantang Targetkan Tegaskan Tekankan Temui Temukan Terima Tetapkan Tinjau Tolak "
+    "Turun Turunkan Tutup Ucapkan Ultimatum Ungkap Usul Usulkan Utus Waspadai "
+    "Satu Dua Tiga Empat Lima Enam Tujuh Delapan Sembilan Sepuluh Ratusan Ribuan Puluhan Belasan Sejumlah "
+    "Banyak Semua Seluruh Baru Lama Lagi Sudah Belum Soal Terkait Kasus Cara Kisah Daftar Lengkap Lengkapnya "
+    "Warga Konflik Banjir Gempa Longsor Lokasi Motif Pembunuhan Korban Pelaku Tersangka Saksi Kapal Jalan "
+    "Jembatan Proyek Posko Bantuan Anggaran Kebakaran Tawuran Narkoba Teroris Demo Massa Mahasiswa Pelajar "
+    "Begini Berikut Inilah Alasan Agenda Pesan Respon Jelang Usai Pasca Saat"
+)
 _TITLE_WORDS = {w for v in TITLES for w in v.replace(",", " ").split() if w[:1].isupper()}
 _RANK_WORDS = {w for v in RANKS for w in v.split()}
 NON_NAME: frozenset[str] = (
     frozenset((_DAYS + " " + _MONTHS + " " + _FUNCTION + " " + _MEDIA + " " + _ORG_WORDS).split())
+    | frozenset(_HEADLINE_WORDS.split())
     | _TITLE_WORDS
     | _RANK_WORDS
 )
@@ -123,7 +141,8 @@ _GOV_WORDS = frozenset(
 )
 _UNIT_RE = re.compile(
     r"(?P<unit>Mabes\s+Polri|Polri|TNI|Kejaksaan\s+Agung|Kejagung|Bareskrim(?:\s+Polri)?|"
-    r"(?P<local>Polda|Polres(?:ta|tabes)?|Polsek(?:ta)?|Kodam|Pemprov|Pemkab|Pemkot|Kejati|Kejari))(?![\w])"
+    r"Divisi\s+Humas\s+Polri|"
+    r"(?P<local>Polda|Polres(?:ta|tabes)?|Polsek(?:ta)?|Kodam|Pemprov|Pemkab|Pemkot|Kejati|Kejari|BMKG))(?![\w])"
 )
 _MILITARY_RE = re.compile(
     r"(?:[IVX]{1,5}|\d{2,4})/[A-Z][\w-]*(?:\s+(?!Mayjen|Brigjen|Kolonel|Letkol)[A-Z][a-z]+)?"
@@ -147,7 +166,7 @@ _DINAS = (
 _DINAS_RE = re.compile(
     r"(?:" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in _DINAS) + r"|[A-Z][a-z]+)(?![\w])"
 )
-_PLACE_TOKEN_RE = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z]{2,4})(?![\w.])|Kab\.")
+_PLACE_TOKEN_RE = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z]{2,4})(?![\w]|\.\w)|Kab\.")
 
 
 @dataclass(slots=True)
@@ -176,8 +195,51 @@ def _skip_honorifics(text: str, pos: int) -> int:
         pos = m.end()
 
 
-def _read_name(text: str, pos: int) -> tuple[str, int, int] | None:
-    """A person's name starting at `pos` (honorifics skipped): (name, start, end) or None."""
+_VERB_SHAPE_RE = re.compile(
+    r"(?:Mem[bp]|Men[dgjcst]|Meng|Meny|Ber[a-z]|Ter[bcdgjklmpst])[a-z]{2,}|Di[a-z]{3,}(?:kan|i)|[A-Z][a-z]+(?:kan|nya)"
+)
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+class _Lines:
+    """Per-text facts computed on demand: which lines are Title Case, which words occur in lower case."""
+
+    __slots__ = ("text", "_lower", "_title_lines")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: frozenset[str] | None = None
+        self._title_lines: dict[int, bool] = {}
+
+    def lower_words(self) -> frozenset[str]:
+        if self._lower is None:
+            self._lower = frozenset(w for w in _WORD_RE.findall(self.text) if w.islower())
+        return self._lower
+
+    def title_case_at(self, pos: int) -> bool:
+        """Whether the line holding `pos` reads like a headline: nearly every longer word capitalised."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        cached = self._title_lines.get(start)
+        if cached is not None:
+            return cached
+        end = self.text.find("\n", pos)
+        words = [w for w in _WORD_RE.findall(self.text, start, end if end >= 0 else len(self.text)) if len(w) > 3]
+        caps = sum(1 for w in words if w[0].isupper())
+        verdict = len(words) >= 3 and caps == len(words)
+        self._title_lines[start] = verdict
+        return verdict
+
+    def common_word(self, token: str) -> bool:
+        """In a headline, a capitalised token that is a verb form or is written in lower case elsewhere."""
+        return bool(_VERB_SHAPE_RE.fullmatch(token)) or token.lower() in self.lower_words()
+
+
+def _read_name(text: str, pos: int, lines: _Lines | None = None) -> tuple[str, int, int] | None:
+    """A person's name starting at `pos` (honorifics skipped): (name, start, end) or None.
+
+    In a Title Case line (`lines` given) every word is capitalised, so a token also has to look like a name:
+    not a verb form and not a word the text uses in lower case ("Cegah Konflik Antarwarga" is no one)."""
+    strict = lines is not None and lines.title_case_at(pos)
     pos = _skip_honorifics(text, _skip(text, pos))
     start = pos
     parts: list[str] = []
@@ -192,7 +254,7 @@ def _read_name(text: str, pos: int) -> tuple[str, int, int] | None:
             if not m:
                 break
             tok = m.group(0)
-            if tok in NON_NAME or (tok in DIRECTIONS and words):
+            if tok in NON_NAME or (tok in DIRECTIONS and words) or (strict and lines.common_word(tok)):
                 break
             if tok in _DEGREE_WORDS or (
                 text[m.end() : m.end() + 1] == "." and text[m.end() + 1 : m.end() + 2].isalpha()
@@ -402,20 +464,84 @@ def _scope(text: str, pos: int, title: Title, resolve: Resolver | None) -> tuple
 # --- main ---------------------------------------------------------------------------------------
 
 
+# first words of island names that are no one's name ("Sumatera Utara" read after "Wakil Kapolda")
+_PLACE_FIRST_WORDS = frozenset({"Sumatera", "Sumatra", "Kalimantan", "Sulawesi", "Jawa", "Nusa", "Papua", "Maluku"})
+
+
+def _memo(resolve: Resolver) -> Resolver:
+    """A per-call cache around the region resolver: the same few place names are asked about many times."""
+    cache: dict[str, str | None] = {}
+
+    def cached(name: str) -> str | None:
+        if name not in cache:
+            cache[name] = resolve(name)
+        return cache[name]
+
+    return cached
+
+
+def _titles(text: str):
+    return TITLE_RE.finditer(text)
+
+
+def _ranks(text: str):
+    return RANK_RE.finditer(text)
+
+
 def _left_is_place_prefix(text: str, start: int) -> bool:
     return bool(_PLACE_PREFIX_RE.search(text[max(0, start - 20) : start]))
 
 
-def _from_positions(text: str, resolve: Resolver | None) -> tuple[list[_Raw], list[tuple[int, int]]]:
+# "(Sulsel)" or "(Kajati)": an abbreviation in brackets after a position or its place, skipped
+_PAREN_ABBR_RE = re.compile(r"\s*\([A-Z][\w-]{1,11}\)")
+# "<name> ditunjuk sebagai <position>", "<name> yang sebelumnya menjabat <position>"
+_LINK_BEFORE_RE = re.compile(
+    r"\s+(?:yang\s+)?(?P<before>sebelumnya\s+)?(?:kini\s+|resmi\s+|akan\s+)?"
+    r"(?:(?:ditunjuk|diangkat|dilantik|dimutasi|dipromosikan|dipercaya)\s+(?:sebagai|menjadi)|menjabat(?:\s+sebagai)?)"
+    r"\s+$"
+)
+# "<position> kini dijabat <name>", "Kursi <position> kemudian ditempati <name>"
+_LINK_AFTER_RE = re.compile(
+    r"\s+(?:kini\s+|kemudian\s+|akan\s+|resmi\s+)?(?:dijabat|ditempati|diisi|diemban)(?:\s+oleh)?\s+"
+)
+# "<position> <name> dimutasi menjadi <other position>": the first position is the one being left
+_MOVED_AFTER_RE = re.compile(
+    r"\s+(?:yang\s+)?(?:kini\s+|resmi\s+)?(?:dimutasi|dipromosikan|digeser|dirotasi)\s+(?:sebagai|menjadi)\s"
+)
+
+
+def _name_before_link(text: str, start: int) -> tuple[str, bool] | None:
+    """The name in "Name ditunjuk sebagai <position at start>": (name, whether the post is a former one)."""
+    window = text[max(0, start - 200) : start]
+    m = _LINK_BEFORE_RE.search(window)
+    if not m:
+        return None
+    name = _read_name_backwards(window[: m.start()] + ", ", len(window[: m.start()]) + 2)
+    return (name, bool(m.group("before"))) if name else None
+
+
+def _from_positions(
+    text: str, resolve: Resolver | None, lines: _Lines
+) -> tuple[list[_Raw], list[tuple[int, int]]]:
     raws: list[_Raw] = []
     spans: list[tuple[int, int]] = []
-    for m in TITLE_RE.finditer(text):
+    for m in _titles(text):
         if _left_is_place_prefix(text, m.start()):
             continue
         title = title_for(m.group("title"))
-        scope, end, juris, public = _scope(text, m.end("title"), title, resolve)
+        after_title = m.end("title")
+        paren = _PAREN_ABBR_RE.match(text, after_title)
+        if paren and title.scope != "none":
+            after_title = paren.end()
+        scope, end, juris, public = _scope(text, after_title, title, resolve)
         position = f"{title.title} {scope}" if scope else title.title
+        paren = _PAREN_ABBR_RE.match(text, end)
+        if paren:
+            end = paren.end()
         p = _skip(text, end)
+        link = _LINK_AFTER_RE.match(text, end)
+        if link:
+            p = link.end()
         if text.startswith(",", p) and RANK_RE.match(text, _skip(text, p + 1)):
             p = _skip(text, p + 1)  # "Kapolda Metro Jaya, Irjen Putut ..."
         rank = None
@@ -424,34 +550,39 @@ def _from_positions(text: str, resolve: Resolver | None) -> tuple[list[_Raw], li
             rank = RANKS[" ".join(r.group("rank").split())]
             p = r.end()
             public = True
-        found = _read_name(text, p)
+        found = _read_name(text, p, lines)
         if found and title.scope == "place" and not scope and not r and m.group("title")[0].islower():
             continue  # "lurah Cempaka Putih menyatakan": a generic lower-case post, not a name
+        former = bool(m.group("former"))
         if found:
             name = found[0]
             spans.append((m.start(), found[2]))
+            if _MOVED_AFTER_RE.match(text, found[2]):
+                former = True  # "Kapolda Jawa Tengah Irjen X dimutasi menjadi ...": X leaves this post
         else:
             if r:  # "Kapolda Irjen" with no name is nothing
                 continue
             name = _read_name_backwards(text, m.start())
             if not name:
-                continue
+                linked = _name_before_link(text, m.start())
+                if not linked:
+                    continue
+                name, was = linked
+                former = former or was
         if resolve is not None and len(name.split()) <= 3 and _resolve(resolve, name, title):
             continue  # a place, not a person
-        if name in KNOWN_PLACES:
+        if name in KNOWN_PLACES or name.split()[0] in _PLACE_FIRST_WORDS:
             continue
-        raws.append(
-            _Raw(name, m.start(), rank, position, juris, former=bool(m.group("former")), public=public)
-        )
+        raws.append(_Raw(name, m.start(), rank, position, juris, former=former, public=public))
     return raws, spans
 
 
-def _from_ranks(text: str) -> list[_Raw]:
+def _from_ranks(text: str, lines: _Lines) -> list[_Raw]:
     raws: list[_Raw] = []
-    for m in RANK_RE.finditer(text):
+    for m in _ranks(text):
         if _left_is_place_prefix(text, m.start()):
             continue
-        found = _read_name(text, m.end())
+        found = _read_name(text, m.end(), lines)
         if not found or text[m.end() : found[1]].count("\n"):
             continue
         raws.append(_Raw(found[0], m.start(), RANKS[" ".join(m.group("rank").split())]))
@@ -506,8 +637,11 @@ def find_officials(text: str, resolve_region: Resolver | None = None) -> tuple[O
     """Officials named in `text`, one per person, in order of first appearance."""
     if not text:
         return ()
-    raws, _ = _from_positions(text, resolve_region)
-    raws += _from_ranks(text)
+    if resolve_region is not None:
+        resolve_region = _memo(resolve_region)
+    lines = _Lines(text)
+    raws, _ = _from_positions(text, resolve_region, lines)
+    raws += _from_ranks(text, lines)
     if not raws:
         return ()
     canon = _canonical_names(raws)

@@ -197,9 +197,15 @@ _PARTY_AFTER_RE = re.compile(
     r"\s+(?:Partai|Golkar|PDI|PAN|PKB|PKS|PPP|Gerindra|Demokrat|NasDem|Nasdem|Hanura)\b"
 )
 
-_PLACE_TOKEN_RE = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z]{2,4})(?![\w.])")
+_PLACE_TOKEN_RE = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z]{2,4})(?![\w]|\.\w)")
 _MILITARY_UNIT_RE = re.compile(r"(?:[IVX]{1,5}|\d{2,4})/[A-Z][\w-]*(?:\s+[A-Z][a-z]+(?=[\s,.;)]|$))?")
 _GAP_RE = re.compile(r"[ \t]+")
+
+
+_RANK_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:Jenderal|Letjen|Mayjen|Brigjen|Kolonel|Letkol|Mayor|Kapten|Lettu|Letda|Laksamana|Laksdya|Laksda|"
+    r"Laksma|Marsekal|Marsdya|Marsda|Marsma|Pelda|Serka|Sertu|Serda|Praka|Pratu|Prada|Madya|Muda|Pertama)\s+$"
+)
 
 
 def _alt(forms) -> str:
@@ -267,6 +273,8 @@ def find_organizations(text: str) -> tuple[Organization, ...]:
                     continue
                 if written == "DPD" and _PARTY_AFTER_RE.match(text, m.end()):
                     continue  # "DPD Partai Golkar" is a party's regional board
+            if abbr is not None and abbr.startswith("TNI") and _RANK_BEFORE_RE.search(text, 0, m.start()):
+                continue  # "Mayjen TNI Kunto": the force marker of a rank, not a mention of the TNI
             org = Organization(name=written, canonical=canonical, abbreviation=abbr)
         seen.setdefault(org.canonical, org)
     return tuple(seen.values())

@@ -9,8 +9,20 @@ from .body import extract_paragraphs, find_container, strip_boilerplate
 from .decode import decode_html
 from .errors import EmptyDocument, NoArticle, NotHtml, ParseError, TooLarge
 from .media import find_image, find_image_caption
-from .metadata import (find_authors, find_editor, find_published, find_section, find_site, find_tags,
-                       find_title, find_updated, json_ld_article, meta_tags)
+from .metadata import (
+    find_authors,
+    find_bylines,
+    find_editor,
+    find_published,
+    find_section,
+    find_site,
+    find_tags,
+    find_title,
+    find_updated,
+    json_ld_article,
+    leading_text,
+    meta_tags,
+)
 from .pages import find_pagination
 
 __all__ = ["Article", "EmptyDocument", "NoArticle", "NotHtml", "ParseError", "TooLarge", "parse_article"]
@@ -22,8 +34,8 @@ def parse_article(data: bytes, *, key: str = "", content_type: str | None = None
     html = decode_html(data, key=key, content_type=content_type, content_encoding=content_encoding)
     tree = LexborHTMLParser(html)
     root = tree.body
-    if root is None or not root.text(strip=True):
-        raise NoArticle("the page has no <body> text")
+    if root is None:
+        raise NoArticle("the page has no <body>")
     ld = json_ld_article(tree)
     meta = meta_tags(tree)
     site = find_site(ld, meta)
@@ -31,7 +43,9 @@ def parse_article(data: bytes, *, key: str = "", content_type: str | None = None
     section = find_section(tree, ld, meta)
     title = find_title(tree, ld, meta, site, section)
     url = _canonical_url(tree, ld, meta)
-    published, published_source = find_published(tree, ld, meta, _header_of(tree), url)
+    header = _header_of(tree, title)
+    published, published_source = find_published(tree, ld, meta, header, url)
+    byline_writers, byline_editor = find_bylines(header)
     caption = find_image_caption(root)
     pagination = find_pagination(root, url)
     strip_boilerplate(root)
@@ -49,9 +63,9 @@ def parse_article(data: bytes, *, key: str = "", content_type: str | None = None
         url=url,
         site=site,
         language=(html_node.attributes.get("lang") if html_node is not None else None) or meta.get("language"),
-        authors=find_authors(ld, meta) or text.writers,
+        authors=find_authors(ld, meta) or byline_writers or text.writers,
         description=meta.get("description") or meta.get("og:description"),
-        editor=find_editor(ld, meta) or text.editor,
+        editor=find_editor(ld, meta) or byline_editor or text.editor,
         section=section,
         tags=find_tags(tree, ld, meta),
         image=find_image(ld, meta),
@@ -61,20 +75,31 @@ def parse_article(data: bytes, *, key: str = "", content_type: str | None = None
     )
 
 
-def _header_of(tree: LexborHTMLParser) -> LexborNode | None:
+def _header_of(tree: LexborHTMLParser, title: str) -> LexborNode | None:
     """The headline's surroundings, where a page prints its own dateline (never the related links)."""
-    h1 = tree.css_first("h1")
+    h1 = tree.css_first("h1") or _element_with_text(tree, title)
     if h1 is None:
         return None
+    headline = leading_text(h1, 500)
     node = h1.parent
     # Climb until the region holds some text besides the headline, but not the whole page.
     for _ in range(2):
         if node is None or node.parent is None:
             break
-        if len(node.text(strip=True)) > len(h1.text(strip=True)) + 8:
+        if len(leading_text(node, len(headline) + 9)) > len(headline) + 8:
             break
         node = node.parent
     return node
+
+
+def _element_with_text(tree: LexborHTMLParser, text: str) -> LexborNode | None:
+    """The heading that prints `text`, for templates that set their headline in an <h2> or a <div>."""
+    if not text:
+        return None
+    for node in tree.css("h2, h3, [class*=title], [class*=headline]")[:200]:
+        if node.text(strip=True) == text:
+            return node
+    return None
 
 
 def _canonical_url(tree: LexborHTMLParser, ld: dict, meta: dict[str, str]) -> str | None:  # type: ignore[type-arg]

@@ -17,7 +17,7 @@ _BOILERPLATE = re.compile(
     r"comment|comments|komentar|ads?|advert\w*|iklan|banner|newsletter|tags?|breadcrumbs?|footer|"
     r"nav|navbar|menu|caption|credit|teaser|recommend\w*|rekomendasi|lainnya|sidebar|widget|promo|"
     r"subscribe|copyright|baca-?juga|lihat-?juga|img-?title|photo-?credit|author-box|editor)"
-    r"(?:$|[\s_-])", re.I)
+    r"(?:$|[\s_-])", re.IGNORECASE)
 _BLOCK_TAGS = {"p", "div", "section", "article", "blockquote", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
                "li", "table", "tr", "td", "main", "header", "dl", "dd", "pre"}
 _SKIP_IN_BODY = {"h1", "table", "ul", "ol"}  # the headline is the title; lists here are link lists
@@ -25,16 +25,17 @@ _SKIP_IN_BODY = {"h1", "table", "ul", "ol"}  # the headline is the title; lists 
 _NOISE_LINE = re.compile(
     r"^\s*(?:"
     r"(?:baca|lihat|simak|tonton|cek|dengarkan)\s+(?:juga|pula|selengkapnya|berita)\b"
-    r"|(?:editor|penulis|pewarta|reporter|sumber|foto|editor foto|penyunting|redaktur|kontributor|"
+    r"|(?:editor|penulis|pewarta|reporter|sumber|foto|editor foto|penyunting|redaktur|red|kontributor|"
     r"fotografer|ilustrasi|pilihan editor)\s*:"
     r"|scroll to (?:resume|continue)"
     r"|advertisement\b|iklan\b"
     r"|gambas:"
     r"|\(\s*[\w .]+/[\w .]+\)\s*$"  # photo credits "(Nama/detikcom)"
+    r"|[\[(]\s*[a-z]{2,4}\s*[\])]\s*$"  # desk initials closing a story: "[yan]", "(nag)"
     r"|artikel ini telah (?:tayang|terbit)"
-    r")", re.I)
-_COPYRIGHT = re.compile(r"(?:©|\bcopyright\b|hak cipta|all rights reserved)", re.I)
-_CUT_LINK = re.compile(r"\s*\[\s*(?:baca|lihat|simak)\s+(?:juga|pula)\b[^\]]*(?:\]|$)", re.I)
+    r")", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:©|\bcopyright\b|hak cipta|all rights reserved)", re.IGNORECASE)
+_CUT_LINK = re.compile(r"\s*\[\s*(?:baca|lihat|simak)\s+(?:juga|pula)\b[^\]]*(?:\]|$)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"""[.!?"'”’)\]:]\s*$""")
 
 
@@ -87,8 +88,7 @@ MAX_SCORED_PARAGRAPHS = 4000
 MAX_WALKED_NODES = 150_000
 MAX_BODY_CHARS = 200_000
 
-_CREDIT_LINE = re.compile(r"^\s*(?P<label>editor|penulis|pewarta|reporter|penyunting|redaktur)\s*:\s*(?P<name>.+)$", re.I)
-_NEXT_LABEL = re.compile(r"(?P<label>editor|penulis|pewarta|reporter|penyunting|redaktur)\s*:", re.I)
+_NEXT_LABEL = re.compile(r"\b(?P<label>editor|penulis|pewarta|reporter|penyunting|redaktur|red|kontributor)\s*:", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -129,13 +129,13 @@ def _note_credits(text: str, result: BodyText, writers: list[str]) -> None:
         name = _COPYRIGHT_TAIL.sub("", text[match.end():end]).strip(" |,;-")
         if not name or len(name) > 60:
             continue
-        if match["label"].lower() in ("editor", "penyunting", "redaktur"):
+        if match["label"].lower() in ("editor", "penyunting", "redaktur", "red"):
             result.editor = result.editor or name
         else:
             writers.append(name)
 
 
-_COPYRIGHT_TAIL = re.compile(r"\s*(?:©|copyright\b|hak cipta).*$", re.I)
+_COPYRIGHT_TAIL = re.compile(r"\s*(?:©|copyright\b|hak cipta).*$", re.IGNORECASE)
 
 
 def _collect(container: LexborNode) -> list[_Block]:
@@ -162,7 +162,13 @@ def _collect(container: LexborNode) -> list[_Block]:
         if tag == "-text":
             current.text += node.text_content or ""
         elif tag == "br":
-            current.text += "\n"
+            if current.text.rstrip(" \t\xa0").endswith("\n"):
+                # Two line breaks in a row: templates that separate paragraphs with <br><br>.
+                if current.text.strip():
+                    blocks.append(current)
+                current = _Block("", 0)
+            else:
+                current.text += "\n"
         elif tag == "a":
             text = node.text(deep=True) or ""
             current.text += text

@@ -7,7 +7,7 @@ the text are the enrichment's job (warta.enrich.dates).
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 WIB = timezone(timedelta(hours=7), "WIB")
 WITA = timezone(timedelta(hours=8), "WITA")
@@ -28,15 +28,15 @@ _TIME = r"(?:[,|\s-]*(?:pukul\s*)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:[:.]\d{2})?
 
 # "Rabu, 31 Oktober 2012 | 14:05 WIB", "31 Okt 2012, 14:05"
 _NAMED_MONTH = re.compile(
-    rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b" + _TIME, re.I
+    rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b" + _TIME, re.IGNORECASE
 )
 # "Kamis, 05/11/2015 09:25 WIB", "05-11-2015"
-_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d{2})\b" + _TIME, re.I)
+_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d{2})\b" + _TIME, re.IGNORECASE)
 # "/2012/10/31/" in a URL
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)")
 _URL_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6})?[/-]")
 
-EARLIEST_PLAUSIBLE = datetime(1990, 1, 1, tzinfo=timezone.utc)
+EARLIEST_PLAUSIBLE = datetime(1990, 1, 1, tzinfo=UTC)
 
 
 def parse_iso(value: str, default_tz: timezone = WIB) -> datetime | None:
@@ -44,6 +44,7 @@ def parse_iso(value: str, default_tz: timezone = WIB) -> datetime | None:
     text = value.strip()
     if not text:
         return None
+    text = re.sub(r"^(\d{4})/(\d{2})/(\d{2})", r"\1-\2-\3", text)  # "2021/01/16 15:48:10"
     text = text.replace("Z", "+00:00").replace(" ", "T", 1) if "T" not in text else text.replace("Z", "+00:00")
     text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)  # +0700 -> +07:00
     try:
@@ -75,9 +76,14 @@ def parse_url_date(url: str) -> datetime | None:
     return None
 
 
+def has_time(value: str) -> bool:
+    """Whether a metadata date string carries a time of day ("2020-11-21" does not)."""
+    return bool(re.search(r"\d{1,2}:\d{2}", value))
+
+
 def is_plausible(moment: datetime, now: datetime | None = None) -> bool:
     """Dates before 1990 or more than a day in the future are almost always extraction errors."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     return EARLIEST_PLAUSIBLE <= moment <= now + timedelta(days=1)
 
 

@@ -26,9 +26,9 @@ _SIGNATURES = (
     (b"\xfd7zXZ\x00", "an xz archive"),
 )
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
-_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.I)
-_HTML_HINT = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|title|div|p|article|h1)\b", re.I)
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.IGNORECASE)
+_HTML_HINT = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|title|div|p|article|h1)\b", re.IGNORECASE)
 _NOT_HTML_TYPES = ("application/json", "application/pdf", "application/zip", "application/xml", "text/xml",
                    "text/css", "text/javascript", "application/javascript", "text/csv")
 # Labels that browsers read as windows-1252 (WHATWG encoding standard): pages that say latin-1

@@ -10,7 +10,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .datelines import is_plausible, parse_dateline, parse_iso, parse_url_date
+from .datelines import has_time, is_plausible, parse_dateline, parse_iso, parse_url_date
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"}
 _PUBLISHED_META = (
@@ -167,7 +167,7 @@ def find_editor(ld: dict[str, Any], meta: dict[str, str]) -> str | None:
 
 
 # Labels that bylines carry in front of names: "Penulis: A", "Reporter : B", "Oleh C".
-_LABELS = re.compile(r"^(penulis|reporter|editor|pewarta|oleh|by|penyunting)\s*:?\s*", re.I)
+_LABELS = re.compile(r"^(penulis|reporter|editor|pewarta|oleh|by|penyunting)\s*:?\s*", re.IGNORECASE)
 
 
 def find_site(ld: dict[str, Any], meta: dict[str, str]) -> str | None:
@@ -185,14 +185,18 @@ def find_published(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, s
     candidates += [("meta", meta.get(name.lower())) for name in _PUBLISHED_META]
     time_node = tree.css_first("article time[datetime]") or tree.css_first("time[datetime]")
     candidates.append(("time", time_node.attributes.get("datetime") if time_node else None))
+    visible = _dateline_near(header)
     for source, value in candidates:
         if value:
             moment = parse_iso(value)
             if moment and is_plausible(moment):
+                if not has_time(value) and visible and visible.date() == moment.date():
+                    # A date-only tag ("2020-11-21") and the page's own dateline agree on the day:
+                    # the dateline adds the time and zone.
+                    return visible, f"{source}+dateline"
                 return moment, source
-    moment = _dateline_near(header)
-    if moment:
-        return moment, "dateline"
+    if visible:
+        return visible, "dateline"
     if url:
         moment = parse_url_date(url)
         if moment and is_plausible(moment):
@@ -213,8 +217,8 @@ def find_authors(ld: dict[str, Any], meta: dict[str, str]) -> tuple[str, ...]:
     raw = ld.get("author")
     items = raw if isinstance(raw, list) else [raw] if raw else []
     names = [i.get("name") if isinstance(i, dict) else i for i in items]
-    if not names and meta.get("author"):
-        names = [meta["author"]]
+    if not names:
+        names = [meta[k] for k in ("author", "content_author", "dc.creator") if meta.get(k)][:1]
     return tuple(dict.fromkeys(_LABELS.sub("", n).strip() for n in names if isinstance(n, str) and n.strip()))
 
 
@@ -222,12 +226,29 @@ def _dateline_near(header: LexborNode | None) -> datetime | None:
     if header is None:
         return None
     for selector in _DATELINE_SELECTORS:
-        for node in header.css(selector):
-            moment = parse_dateline(node.text(separator=" ", strip=True))
+        for node in header.css(selector)[:20]:
+            moment = parse_dateline(leading_text(node, 300))
             if moment and is_plausible(moment):
                 return moment
-    moment = parse_dateline(header.text(separator=" ", strip=True)[:600])
+    moment = parse_dateline(leading_text(header, 600))
     return moment if moment and is_plausible(moment) else None
+
+
+def leading_text(node: LexborNode, limit: int = 2000, separator: str = " ") -> str:
+    """The first `limit` characters of a node's text, without materialising all of it: on a 25 MB
+    page the headline's parent can be the whole body, and only its top matters here."""
+    pieces: list[str] = []
+    size = 0
+    for item in node.traverse(include_text=True):
+        if item.tag not in ("-text",) or item.parent is None or item.parent.tag in ("script", "style"):
+            continue
+        piece = (item.text_content or "").strip()
+        if piece:
+            pieces.append(piece)
+            size += len(piece) + 1
+            if size >= limit:
+                break
+    return separator.join(pieces)[:limit]
 
 
 def _as_str(value: Any) -> str | None:
@@ -236,3 +257,26 @@ def _as_str(value: Any) -> str | None:
 
 def _text_of(node: LexborNode | None) -> str | None:
     return node.text(strip=True) if node is not None else None
+
+
+_BYLINE = re.compile(r"^(?P<label>penulis|reporter|pewarta|editor|penyunting)\s*:\s*(?P<name>[^|:]{3,60})$", re.IGNORECASE)
+
+
+def find_bylines(header: LexborNode | None) -> tuple[tuple[str, ...], str | None]:
+    """Writers and editor printed under the headline ("Penulis: A | Editor: B"), labels removed.
+    Only the first lines of the header are read, so a byline in a teaser cannot leak in."""
+    if header is None:
+        return (), None
+    writers: list[str] = []
+    editor: str | None = None
+    lines = leading_text(header, 1500, separator="\n").splitlines()[:40]
+    for piece in (p.strip() for line in lines for p in line.split("|")):
+        match = _BYLINE.match(piece)
+        if not match:
+            continue
+        name = match["name"].strip()
+        if match["label"].lower() in ("editor", "penyunting"):
+            editor = editor or name
+        else:
+            writers.append(name)
+    return tuple(dict.fromkeys(writers)), editor
