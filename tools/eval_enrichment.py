@@ -73,7 +73,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"p": self.precision, "r": self.recall, "f1": self.f1, "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "p": self.precision,
+            "r": self.recall,
+            "f1": self.f1,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 def _norm_name(name: str) -> str:
@@ -242,7 +249,9 @@ def time_import(runs: int = 5) -> dict[str, float]:
     )
     imports, first = [], []
     for _ in range(runs):
-        res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+        res = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+        )
         a, b = res.stdout.split()
         imports.append(float(a))
         first.append(float(b))
@@ -270,8 +279,13 @@ def main(timings: bool = True) -> dict:
     if timings:
         per_article = time_enrich()
         imports = time_import()
-        print("median ms per 5,000-character article: " + ", ".join(f"{k} {v:.3f}" for k, v in per_article.items()))
-        print(f"import warta.enrich: {imports['import']:.1f} ms (median of 5); first calls: {imports['first_call']:.1f} ms")
+        print(
+            "median ms per 5,000-character article: "
+            + ", ".join(f"{k} {v:.3f}" for k, v in per_article.items())
+        )
+        print(
+            f"import warta.enrich: {imports['import']:.1f} ms (median of 5); first calls: {imports['first_call']:.1f} ms"
+        )
         result["timing_ms"] = {**per_article, **{f"{k}_ms": v for k, v in imports.items()}}
     return result
 

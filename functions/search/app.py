@@ -1,5 +1,7 @@
-"""Search function: the HTTP API over the index. Routes are wiring; `warta.search` does the work."""
+"""Search function: the HTTP API over the index. Routes are wiring; `warta.search` does the work.
 
+(No `from __future__ import annotations` here: Powertools reads the route signatures at run time to
+validate parameters and to generate the OpenAPI document.)"""
 
 from datetime import date
 from functools import cache
@@ -13,21 +15,105 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from opensearchpy.exceptions import ConnectionError as SearchUnavailable
-from opensearchpy.exceptions import TransportError
+from opensearchpy.exceptions import ConnectionTimeout, TransportError
 
-from warta.index.query import MAX_SIZE, SearchRequest
-from warta.search import DocumentNotFound, get_document, search
+from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, Sort, SearchRequest
+from warta.search import DocumentNotFound, SuggestField, get_document, similar, suggest
+from warta.search import search as run_search
 
 logger = Logger()
 tracer = Tracer()
 metrics = Metrics()
 app = APIGatewayHttpResolver(enable_validation=True)
+API_INFO = {"title": "Warta search API", "version": "1",
+            "description": "Indonesian news, searchable by official, region, organization and date."}
+app.enable_swagger(path="/docs", **API_INFO)
 
-Values = Annotated[list[str] | None, Query(description="repeat the parameter to match any of several values")]
+DOC_ID = Annotated[str, Path(pattern=r"^[0-9a-f]{40}$", description="document id (from a search hit)")]
+
+
+def _values(description: str, alias: str | None = None) -> Any:
+    return Query(alias=alias, description=description, max_length=20)
+
+
+Official = Annotated[list[str] | None, _values("official's name; repeat for any of several")]
+Position = Annotated[list[str] | None, _values("position, e.g. 'Kapolda Metro Jaya'")]
+Region = Annotated[list[str] | None, _values("region at any level: a province also finds its cities")]
+Organization = Annotated[list[str] | None, _values("organization, full name")]
+Site = Annotated[list[str] | None, _values("site name")]
+
+
+@app.get("/search", summary="Full-text and faceted search")
+@tracer.capture_method
+def search_route(
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description='words; "quoted phrase", -exclude, a | b')] = "",
+    official: Official = None,
+    position: Position = None,
+    region: Region = None,
+    organization: Organization = None,
+    site: Site = None,
+    official_position: Annotated[list[str] | None, _values(
+        "'name|position': this official, in this position, e.g. 'Putut Eko Bayu Seno|Kapolda Metro Jaya'")] = None,
+    not_official: Annotated[list[str] | None, _values("exclude articles naming this official", "-official")] = None,
+    not_position: Annotated[list[str] | None, _values("exclude this position", "-position")] = None,
+    not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
+    not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
+    not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    sort: Annotated[Sort, Query(description="relevance, newest or oldest")] = "relevance",
+    size: Annotated[int, Query(ge=0, le=MAX_SIZE)] = 10,
+    offset: Annotated[int, Query(ge=0, le=1_000, description="for the first pages; use cursor beyond")] = 0,
+    cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
+) -> dict[str, Any]:
+    def named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
+        return {name: tuple(values) for name, values in pairs if values}
+
+    request = SearchRequest(
+        text=q,
+        filters=named((("official", official), ("position", position), ("region", region),
+                       ("organization", organization), ("site", site), ("official_position", official_position))),
+        exclude=named((("official", not_official), ("position", not_position), ("region", not_region),
+                       ("organization", not_organization), ("site", not_site))),
+        published_from=from_, published_to=to, sort=sort, size=size, offset=offset, cursor=cursor)
+    client, alias = _index()
+    metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
+    return run_search(client, alias, request)
+
+
+@app.get("/documents/<doc_id>", summary="One document with its entities and where they are written")
+@tracer.capture_method
+def document_route(doc_id: DOC_ID) -> dict[str, Any]:
+    client, alias = _index()
+    return get_document(client, alias, doc_id)
+
+
+@app.get("/documents/<doc_id>/similar", summary="Articles like this one")
+@tracer.capture_method
+def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
+    client, alias = _index()
+    return similar(client, alias, doc_id, size)
+
+
+@app.get("/suggest", summary="Autocomplete for facet values")
+@tracer.capture_method
+def suggest_route(
+    prefix: Annotated[str, Query(min_length=1, max_length=50)],
+    field: Annotated[SuggestField, Query(description="official, position, region, organization or site")] = "official",
+    size: Annotated[int, Query(ge=1, le=20)] = 10,
+) -> dict[str, Any]:
+    client, alias = _index()
+    return suggest(client, alias, field, prefix, size)
+
+
+@app.get("/openapi.json", include_in_schema=False)
+def openapi_route() -> Response[str]:
+    return Response(status_code=200, content_type="application/json", body=app.get_openapi_json_schema(**API_INFO))
 
 
 @cache
 def _index() -> tuple[Any, str]:
+    """The client, built once per execution environment on first use."""
     from warta.index.client import make_client
     from warta.settings import Settings
 
@@ -35,62 +121,44 @@ def _index() -> tuple[Any, str]:
     return make_client(settings.opensearch_url), settings.index_alias
 
 
-@app.get("/search")
-@tracer.capture_method
-def search_route(
-    q: Annotated[str, Query(max_length=500, description="words; quotes for phrases, - to exclude")] = "",
-    official: Values = None,
-    position: Values = None,
-    region: Values = None,
-    organization: Values = None,
-    site: Values = None,
-    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
-    to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
-    size: Annotated[int, Query(ge=0, le=MAX_SIZE)] = 10,
-    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
-) -> dict[str, Any]:
-    filters = {name: tuple(values) for name, values in (("official", official), ("position", position),
-               ("region", region), ("organization", organization), ("site", site)) if values}
-    client, alias = _index()
-    metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
-    return search(client, alias, SearchRequest(text=q, filters=filters, published_from=from_,
-                                               published_to=to, size=size, offset=offset))
-
-
-@app.get("/documents/<doc_id>")
-@tracer.capture_method
-def document_route(doc_id: Annotated[str, Path(pattern=r"^[0-9a-f]{40}$")]) -> dict[str, Any]:
-    client, alias = _index()
-    return get_document(client, alias, doc_id)
-
-
 # One place where domain and backend errors become HTTP statuses; no stack traces reach clients.
+def _error(status: int, code: str, message: str) -> Response[dict[str, str]]:
+    return Response(status_code=status, content_type="application/json", body={"error": code, "message": message})
+
+
 @app.exception_handler(DocumentNotFound)
 def _not_found(exc: DocumentNotFound) -> Response[dict[str, str]]:
-    return Response(status_code=404, content_type="application/json",
-                    body={"error": "not_found", "message": f"no document with id {exc}"})
+    return _error(404, "not_found", f"no document with id {exc}")
 
 
 @app.exception_handler(NotFoundError)
 def _no_route(exc: NotFoundError) -> Response[dict[str, str]]:
-    return Response(status_code=404, content_type="application/json",
-                    body={"error": "not_found", "message": "no such route"})
+    return _error(404, "not_found", "no such route")
+
+
+@app.exception_handler(BadCursor)
+def _bad_cursor(exc: BadCursor) -> Response[dict[str, str]]:
+    return _error(400, "bad_cursor", str(exc))
 
 
 @app.exception_handler(SearchUnavailable)
 def _unavailable(exc: SearchUnavailable) -> Response[dict[str, str]]:
     logger.exception("search backend unreachable")
-    return Response(status_code=503, content_type="application/json",
-                    body={"error": "unavailable", "message": "the search index is unreachable, try again"})
+    return _error(503, "unavailable", "the search index is unreachable, try again")
+
+
+@app.exception_handler(ConnectionTimeout)
+def _timeout(exc: ConnectionTimeout) -> Response[dict[str, str]]:
+    logger.exception("search backend timed out")
+    return _error(504, "timeout", "the search took too long, try a narrower query")
 
 
 @app.exception_handler(TransportError)
 def _backend_error(exc: TransportError) -> Response[dict[str, str]]:
     logger.exception("search backend error")
-    status = 400 if exc.status_code == 400 else 502
-    return Response(status_code=status, content_type="application/json",
-                    body={"error": "bad_query" if status == 400 else "backend_error",
-                          "message": "the query could not be run" if status == 400 else "search backend error"})
+    if exc.status_code == 400:
+        return _error(400, "bad_query", "the query could not be run")
+    return _error(502, "backend_error", "search backend error")
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

@@ -1,12 +1,17 @@
-"""The search service behind the API: runs a SearchRequest and shapes hits and facets for clients."""
+"""The search service behind the API: runs requests against the read alias and shapes the answers."""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from datetime import date, timedelta
+from typing import Any, Literal
 
 from opensearchpy import NotFoundError, OpenSearch
 
-from .index.query import FACETS, SearchRequest, build_search
+from .index.query import (FACETS, SearchRequest, build_search, next_cursor, similar_query, suggest_query)
+
+SuggestField = Literal["official", "position", "region", "organization", "site"]
+REQUEST_TIMEOUT = 5  # seconds, client side; the query's own timeout is shorter
 
 
 class DocumentNotFound(LookupError):
@@ -14,23 +19,114 @@ class DocumentNotFound(LookupError):
 
 
 def search(client: OpenSearch, alias: str, request: SearchRequest) -> dict[str, Any]:
-    response = client.search(index=alias, body=build_search(request))
-    hits = [_hit(h) for h in response["hits"]["hits"]]
+    response = client.search(index=alias, body=build_search(request), request_timeout=REQUEST_TIMEOUT)
+    raw_hits = response["hits"]["hits"]
     aggs = response.get("aggregations", {})
-    facets = {name: [{"value": b["key"], "count": b["doc_count"]} for b in aggs[name]["values"]["buckets"]]
-              for name in FACETS}
-    histogram = [{"date": b["key_as_string"][:10], "count": b["doc_count"]}
-                 for b in aggs["published"]["values"]["buckets"]]
-    return {"total": response["hits"]["total"]["value"], "hits": hits, "facets": facets,
-            "histogram": histogram, "took_ms": response.get("took")}
+    facets = {name: _buckets(aggs[name]) for name in FACETS}
+    facets["region"] = _region_tree(_buckets(aggs["province"]), _buckets(aggs["region_pair"]))
+    return {
+        "total": response["hits"]["total"]["value"],
+        "hits": [_hit(h) for h in raw_hits],
+        "next_cursor": next_cursor(raw_hits, request.size),
+        "facets": facets,
+        "histogram": _histogram(aggs["published"]["values"]),
+        "timed_out": response.get("timed_out", False),
+        "took_ms": response.get("took"),
+    }
 
 
 def get_document(client: OpenSearch, alias: str, doc_id: str) -> dict[str, Any]:
     try:
-        response = client.get(index=alias, id=doc_id)
+        response = client.get(index=alias, id=doc_id, request_timeout=REQUEST_TIMEOUT)
     except NotFoundError as exc:
         raise DocumentNotFound(doc_id) from exc
-    return {"id": response["_id"], **response["_source"]}
+    document = dict(response["_source"])
+    document.pop("facet", None)
+    document["mentions"] = entity_offsets(document)
+    return document
+
+
+def similar(client: OpenSearch, alias: str, doc_id: str, size: int = 5) -> dict[str, Any]:
+    try:
+        found = client.get(index=alias, id=doc_id, _source=False, request_timeout=REQUEST_TIMEOUT)
+    except NotFoundError as exc:
+        raise DocumentNotFound(doc_id) from exc
+    response = client.search(index=alias, body=similar_query(found["_index"], doc_id, size),
+                             request_timeout=REQUEST_TIMEOUT)
+    return {"hits": [_hit(h) for h in response["hits"]["hits"]]}
+
+
+def suggest(client: OpenSearch, alias: str, field: SuggestField, prefix: str, size: int = 10) -> dict[str, Any]:
+    """Facet values where the value, or one of its words, starts with `prefix` (case and accents ignored)."""
+    response = client.search(index=alias, body=suggest_query(field, prefix.lower(), size),
+                             request_timeout=REQUEST_TIMEOUT)
+    wanted = prefix.casefold()
+    values = [b for b in _buckets(response["aggregations"]) if
+              any(word.startswith(wanted) for word in [b["value"].casefold(), *b["value"].casefold().split()])]
+    return {"field": field, "prefix": prefix, "values": values[:size]}
+
+
+def entity_offsets(document: dict[str, Any], limit: int = 200) -> list[dict[str, Any]]:
+    """Where each entity is written in the body: [start, end) character offsets, for highlighting."""
+    body = document.get("body") or ""
+    names: dict[str, tuple[str, str]] = {}
+    for official in document.get("officials", []):
+        names[official["name"]] = ("official", official["key"])
+        last = official["name"].split()[0] if official["name"] else ""
+        names.setdefault(last, ("official", official["key"]))  # short mentions: "kata Putut"
+    for region in document.get("regions", []):
+        names[region["name"]] = ("region", region["canonical"])
+    for organization in document.get("organizations", []):
+        names[organization["name"]] = ("organization", organization["canonical"])
+    names.pop("", None)
+    if not names:
+        return []
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+    mentions = []
+    for match in pattern.finditer(body):
+        kind, value = names[match.group(1)]
+        mentions.append({"type": kind, "value": value, "start": match.start(), "end": match.end()})
+        if len(mentions) >= limit:
+            break
+    return mentions
+
+
+def _buckets(aggregation: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"value": b["key"], "count": b["doc_count"]} for b in aggregation["values"]["buckets"]]
+
+
+def _region_tree(provinces: list[dict[str, Any]], pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    children: dict[str, list[dict[str, Any]]] = {}
+    for pair in pairs:
+        province, _, region = pair["value"].partition("|")
+        children.setdefault(province, []).append({"value": region, "count": pair["count"]})
+    return [{**p, "children": children.get(p["value"], [])} for p in provinces]
+
+
+def _histogram(aggregation: dict[str, Any]) -> dict[str, Any]:
+    """Buckets of the automatic interval, with the empty ones between first and last filled in."""
+    buckets = aggregation.get("buckets", [])
+    interval = aggregation.get("interval", "1d")
+    counts = {b["key_as_string"][:10]: b["doc_count"] for b in buckets}
+    if not counts:
+        return {"interval": interval, "buckets": []}
+    first, last = date.fromisoformat(min(counts)), date.fromisoformat(max(counts))
+    filled, current = [], first
+    while current <= last and len(filled) < 1000:
+        filled.append({"date": current.isoformat(), "count": counts.get(current.isoformat(), 0)})
+        current = _step(current, interval)
+    return {"interval": interval, "buckets": filled}
+
+
+def _step(day: date, interval: str) -> date:
+    amount, unit = int(interval[:-1] or 1), interval[-1]
+    if unit == "y":
+        return day.replace(year=day.year + amount)
+    if unit == "M":
+        month = day.month - 1 + amount
+        return day.replace(year=day.year + month // 12, month=month % 12 + 1)
+    days = {"d": 1, "w": 7}.get(unit)
+    return day + timedelta(days=amount * days) if days else day + timedelta(days=1)
 
 
 def _hit(raw: dict[str, Any]) -> dict[str, Any]:

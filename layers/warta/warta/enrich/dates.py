@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from warta.enrich._triggers import TriggeredPattern
 from warta.enrich.model import DateMention
 
 _MONTHS: dict[str, int] = {
@@ -111,6 +112,18 @@ _NOT_DATE_BEFORE = re.compile(
 )
 
 
+_WORD_TRIGGERS = [*_WEEKDAYS, *_NUMBERS, "beberapa", "hari", "pekan", "minggu", "kemarin", "besok"]
+_DATE_SCAN = TriggeredPattern(
+    _DATE_RE,
+    [
+        *"0123456789(",
+        *_WORD_TRIGGERS,
+        *(w.capitalize() for w in _WORD_TRIGGERS),
+        *(w.upper() for w in _WORD_TRIGGERS),
+    ],
+)
+
+
 def _safe_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -179,7 +192,7 @@ def find_dates(text: str, published: datetime | None) -> tuple[DateMention, ...]
         return ()
     ref = published.date() if isinstance(published, datetime) else published
     seen: dict[tuple[date, bool], DateMention] = {}
-    for m in _DATE_RE.finditer(text):
+    for m in _DATE_SCAN.finditer(text):
         if (m.group("abs") or m.group("sl") or m.group("pl")) and _NOT_DATE_BEFORE.search(
             text[max(0, m.start() - 12) : m.start()]
         ):

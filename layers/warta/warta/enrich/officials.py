@@ -17,9 +17,10 @@ is the same person. `mentions` counts runs of the person's name tokens in the wh
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from warta.enrich._triggers import TriggeredPattern, first_words
 from warta.enrich.model import Official
 from warta.enrich.positions import (
     DIRECTIONS,
@@ -204,7 +205,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 class _Lines:
     """Per-text facts computed on demand: which lines are Title Case, which words occur in lower case."""
 
-    __slots__ = ("text", "_lower", "_title_lines")
+    __slots__ = ("_lower", "_title_lines", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -223,7 +224,9 @@ class _Lines:
         if cached is not None:
             return cached
         end = self.text.find("\n", pos)
-        words = [w for w in _WORD_RE.findall(self.text, start, end if end >= 0 else len(self.text)) if len(w) > 3]
+        words = [
+            w for w in _WORD_RE.findall(self.text, start, end if end >= 0 else len(self.text)) if len(w) > 3
+        ]
         caps = sum(1 for w in words if w[0].isupper())
         verdict = len(words) >= 3 and caps == len(words)
         self._title_lines[start] = verdict
@@ -465,7 +468,9 @@ def _scope(text: str, pos: int, title: Title, resolve: Resolver | None) -> tuple
 
 
 # first words of island names that are no one's name ("Sumatera Utara" read after "Wakil Kapolda")
-_PLACE_FIRST_WORDS = frozenset({"Sumatera", "Sumatra", "Kalimantan", "Sulawesi", "Jawa", "Nusa", "Papua", "Maluku"})
+_PLACE_FIRST_WORDS = frozenset(
+    {"Sumatera", "Sumatra", "Kalimantan", "Sulawesi", "Jawa", "Nusa", "Papua", "Maluku"}
+)
 
 
 def _memo(resolve: Resolver) -> Resolver:
@@ -480,12 +485,18 @@ def _memo(resolve: Resolver) -> Resolver:
     return cached
 
 
-def _titles(text: str):
-    return TITLE_RE.finditer(text)
+_TITLE_SCAN = TriggeredPattern(
+    TITLE_RE, first_words(TITLES, any_first_case=True) | {"Mantan", "mantan", "Eks", "eks", "Bekas", "bekas"}
+)
+_RANK_SCAN = TriggeredPattern(RANK_RE, first_words(RANKS))
 
 
-def _ranks(text: str):
-    return RANK_RE.finditer(text)
+def _titles(text: str) -> Iterator[re.Match[str]]:
+    return _TITLE_SCAN.finditer(text)
+
+
+def _ranks(text: str) -> Iterator[re.Match[str]]:
+    return _RANK_SCAN.finditer(text)
 
 
 def _left_is_place_prefix(text: str, start: int) -> bool:

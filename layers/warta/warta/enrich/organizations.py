@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from warta.enrich._triggers import TriggeredPattern, first_words
 from warta.enrich.model import Organization
 
 # written form -> (canonical, abbreviation)
@@ -198,7 +199,10 @@ _PARTY_AFTER_RE = re.compile(
 )
 
 _PLACE_TOKEN_RE = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z]{2,4})(?![\w]|\.\w)")
-_MILITARY_UNIT_RE = re.compile(r"(?:[IVX]{1,5}|\d{2,4})/[A-Z][\w-]*(?:\s+[A-Z][a-z]+(?=[\s,.;)]|$))?")
+_MILITARY_UNIT_RE = re.compile(
+    r"(?:[IVX]{1,5}|\d{2,4})/[A-Z][\w-]*"
+    r"(?:\s+(?!(?:Mayjen|Brigjen|Letjen|Kolonel|Letkol|Mayor|Jenderal)\b)[A-Z][a-z]+(?=[\s,.;)]|$))?"
+)
 _GAP_RE = re.compile(r"[ \t]+")
 
 
@@ -213,9 +217,16 @@ def _alt(forms) -> str:
 
 
 _ORG_RE = re.compile(
-    r"(?<![\w-])(?:(?P<scoped>" + _alt(_SCOPED) + r")(?=\s)|(?P<fixed>" + _alt(_FIXED) + r")(?![\w-])"
+    r"(?<![\w])(?:(?<=TNI-)|(?<!-))(?:(?P<scoped>"
+    + _alt(_SCOPED)
+    + r")(?=\s)|(?P<fixed>"
+    + _alt(_FIXED)
+    + r")(?![\w]|-(?!Polri))"
     r"|(?P<ministry>Kementerian(?:\s+(?:dan\s+|Bidang\s+)?[A-Z][\w-]*,?){1,6}))"
 )
+
+
+_ORG_SCAN = TriggeredPattern(_ORG_RE, first_words([*_SCOPED, *_FIXED, "Kementerian"]))
 
 
 def _read_place(text: str, pos: int) -> tuple[str, int]:
@@ -248,7 +259,7 @@ def find_organizations(text: str) -> tuple[Organization, ...]:
     if not text:
         return ()
     seen: dict[str, Organization] = {}
-    for m in _ORG_RE.finditer(text):
+    for m in _ORG_SCAN.finditer(text):
         written = " ".join(m.group(0).split())
         if m.group("scoped"):
             head = " ".join(m.group("scoped").split())
@@ -273,7 +284,11 @@ def find_organizations(text: str) -> tuple[Organization, ...]:
                     continue
                 if written == "DPD" and _PARTY_AFTER_RE.match(text, m.end()):
                     continue  # "DPD Partai Golkar" is a party's regional board
-            if abbr is not None and abbr.startswith("TNI") and _RANK_BEFORE_RE.search(text, 0, m.start()):
+            if (
+                abbr is not None
+                and abbr.startswith("TNI")
+                and _RANK_BEFORE_RE.search(text[max(0, m.start() - 20) : m.start()])
+            ):
                 continue  # "Mayjen TNI Kunto": the force marker of a rank, not a mention of the TNI
             org = Organization(name=written, canonical=canonical, abbreviation=abbr)
         seen.setdefault(org.canonical, org)

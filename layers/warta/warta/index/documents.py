@@ -25,8 +25,8 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
     organizations = [asdict(o) for o in entities.organizations]
     dates = [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
              for d in entities.dates]
-    region_levels = sorted({name for r in entities.regions for name in r.path})
     return {
+        "id": document_id(bucket, key),
         "bucket": bucket,
         "key": key,
         "etag": etag,
@@ -35,6 +35,16 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
         "title": article.title,
         "body": article.body,
         "authors": list(article.authors),
+        "editor": article.editor,
+        "section": article.section,
+        "tags": list(article.tags),
+        "language": article.language,
+        "description": article.description,
+        "image": article.image,
+        "image_caption": article.image_caption,
+        "pages": article.pages,
+        "next_page_url": article.next_page_url,
+        "updated": article.updated.isoformat() if article.updated else None,
         "published": article.published.isoformat() if article.published else None,
         "published_source": article.published_source,
         "ingested": ingested.isoformat(),
@@ -42,12 +52,19 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
         "regions": regions,
         "organizations": organizations,
         "dates": dates,
-        "facet": {
-            "official": sorted({o.key for o in entities.officials if o.public}),
-            "position": sorted({o.position for o in entities.officials if o.position}),
-            "region": region_levels,
-            "province": sorted({r.path[0] for r in entities.regions if r.path}),
-            "organization": sorted({o.canonical for o in entities.organizations}),
-            "site": [article.site] if article.site else [],
-        },
+        "facet": facets(article, entities),
+    }
+
+
+def facets(article: Article, entities: Entities) -> dict[str, list[str]]:
+    public = [o for o in entities.officials if o.public]
+    return {
+        "official": sorted({o.key for o in public}),
+        "position": sorted({o.position for o in public if o.position}),
+        "official_position": sorted({f"{o.key}|{o.position}" for o in public if o.position}),
+        "region": sorted({name for r in entities.regions for name in r.path}),
+        "province": sorted({r.path[0] for r in entities.regions if r.path}),
+        "region_pair": sorted({f"{r.path[0]}|{r.canonical}" for r in entities.regions if len(r.path) > 1}),
+        "organization": sorted({o.canonical for o in entities.organizations}),
+        "site": [article.site] if article.site else [],
     }

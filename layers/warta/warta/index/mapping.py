@@ -7,6 +7,8 @@ from typing import Any
 INDEX_PREFIX = "warta-articles"
 TEMPLATE_NAME = "warta-articles"
 SCHEMA_VERSION = 1
+FACET_FIELDS = ("official", "position", "official_position", "region", "province", "region_pair",
+                "organization", "site")
 
 
 def index_name(alias: str = INDEX_PREFIX, version: int = SCHEMA_VERSION) -> str:
@@ -17,28 +19,44 @@ def write_alias(alias: str = INDEX_PREFIX) -> str:
     return f"{alias}-write"
 
 
-def _text() -> dict[str, Any]:
-    # Stemmed Indonesian for recall; `exact` keeps the words as written, because the Indonesian
-    # stemmer also strips affixes from names ("Putut" -> "utut" style damage).
-    return {"type": "text", "analyzer": "indonesian",
-            "fields": {"exact": {"type": "text", "analyzer": "standard"}}}
+def _text(*, keyword: bool = False) -> dict[str, Any]:
+    # Stemmed Indonesian for recall; `unstemmed` keeps words as written, because the Indonesian stemmer
+    # also strips "affixes" from names ("Sumantri" and "Mantri" must not meet).
+    fields: dict[str, Any] = {"unstemmed": {"type": "text", "analyzer": "standard"}}
+    if keyword:
+        fields["exact"] = {"type": "keyword", "ignore_above": 512}
+    return {"type": "text", "analyzer": "indonesian", "fields": fields}
 
 
 def _facet() -> dict[str, Any]:
-    return {"type": "keyword", "normalizer": "facet", "ignore_above": 256}
+    # The value as written, for display and aggregation, and a normalised copy (lowercase, no
+    # accents) that filters match, so "dki jakarta" finds "DKI Jakarta".
+    return {"type": "keyword", "ignore_above": 256,
+            "fields": {"norm": {"type": "keyword", "normalizer": "facet", "ignore_above": 256}}}
 
 
 MAPPINGS: dict[str, Any] = {
     "dynamic": "strict",
     "properties": {
+        "id": {"type": "keyword"},  # the document id again: a sortable tiebreak for cursor paging
         "bucket": {"type": "keyword"},
         "key": {"type": "keyword"},
         "etag": {"type": "keyword"},
         "url": {"type": "keyword"},
         "site": {"type": "keyword"},
-        "title": _text(),
+        "title": _text(keyword=True),
         "body": _text(),
         "authors": {"type": "keyword"},
+        "editor": {"type": "keyword"},
+        "section": {"type": "keyword"},
+        "tags": {"type": "keyword"},
+        "language": {"type": "keyword"},
+        "description": {"type": "text", "analyzer": "indonesian"},
+        "image": {"type": "keyword", "index": False},
+        "image_caption": {"type": "text", "analyzer": "indonesian"},
+        "pages": {"type": "integer"},
+        "next_page_url": {"type": "keyword", "index": False},
+        "updated": {"type": "date"},
         "published": {"type": "date"},
         "published_source": {"type": "keyword"},
         "ingested": {"type": "date"},
@@ -78,18 +96,11 @@ MAPPINGS: dict[str, Any] = {
                 "approximate": {"type": "boolean"},
             },
         },
-        # Flat facet fields: one normalised keyword per value, so filters and aggregations stay simple
-        # and fast. `region` holds every level of every region's path.
-        "facet": {
-            "properties": {
-                "official": _facet(),
-                "position": _facet(),
-                "region": _facet(),
-                "province": _facet(),
-                "organization": _facet(),
-                "site": _facet(),
-            },
-        },
+        # Flat facet fields: one keyword per value, so filters and aggregations stay simple and fast.
+        # `official_position` is "name|position": "this official, in this position" as one term
+        # (docs/decisions.md). `region` holds every level of every region's path; `region_pair` holds
+        # "province|region" for regions below a province, to count the region tree.
+        "facet": {"properties": {name: _facet() for name in FACET_FIELDS}},
     },
 }
 

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
@@ -19,9 +20,9 @@ REPO_ROOT = Path(__file__).resolve().parents[4]
 FUNCTIONS_DIR = REPO_ROOT / "functions"
 
 
-def load_handler(function: str, functions_dir: Path = FUNCTIONS_DIR) -> Handler:
-    """Import functions/<function>/app.py under a unique module name, once per call: each call is a
-    fresh execution environment, as a cold start would be."""
+def load_function(function: str, functions_dir: Path = FUNCTIONS_DIR) -> ModuleType:
+    """Import functions/<function>/app.py under a unique module name. Each call is a fresh execution
+    environment, as a cold start would be."""
     path = functions_dir / function / "app.py"
     spec = importlib.util.spec_from_file_location(f"warta_function_{function}", path)
     if spec is None or spec.loader is None:
@@ -29,7 +30,11 @@ def load_handler(function: str, functions_dir: Path = FUNCTIONS_DIR) -> Handler:
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # as an import would: typing and pydantic resolve names through it
     spec.loader.exec_module(module)
-    handler: Handler = module.lambda_handler
+    return module
+
+
+def load_handler(function: str, functions_dir: Path = FUNCTIONS_DIR) -> Handler:
+    handler: Handler = load_function(function, functions_dir).lambda_handler
     return handler
 
 

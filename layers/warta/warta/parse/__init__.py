@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .article import Article
@@ -102,7 +104,7 @@ def _element_with_text(tree: LexborHTMLParser, text: str) -> LexborNode | None:
     return None
 
 
-def _canonical_url(tree: LexborHTMLParser, ld: dict, meta: dict[str, str]) -> str | None:  # type: ignore[type-arg]
+def _canonical_url(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str]) -> str | None:
     link = tree.css_first('link[rel="canonical"]')
     if link is not None and link.attributes.get("href"):
         return link.attributes["href"]
