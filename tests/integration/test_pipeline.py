@@ -53,7 +53,7 @@ def test_a_province_finds_an_article_that_names_only_a_city_in_it(stack, s3):
     wait_for(lambda: key in keys_of(_search(stack, region="Sulawesi Tengah")), timeout=10)
     result = _search(stack, region="Sulawesi Tengah")
     tree = {node["value"]: node for node in result["facets"]["region"]}
-    assert {"value": "Kota Palu", "count": 1} in tree["Sulawesi Tengah"]["children"]
+    assert "Kota Palu" in [child["value"] for child in tree["Sulawesi Tengah"]["children"]]
 
 
 def test_bad_files_are_recorded_with_a_reason_and_do_not_block_good_ones(stack, s3):
