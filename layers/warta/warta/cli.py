@@ -154,6 +154,50 @@ def extraction_record(article: Any, entities: Any) -> dict[str, Any]:
     return record
 
 
+@main.group()
+def index() -> None:
+    """The OpenSearch index: status and zero-downtime migration."""
+
+
+def _index_client() -> tuple[Any, str]:
+    from .index.client import make_client
+
+    env = _stack_env()
+    return make_client(env.get("WARTA_OPENSEARCH_URL", "http://127.0.0.1:9200"), timeout=60), \
+        env.get("WARTA_INDEX_ALIAS", "warta-articles")
+
+
+@index.command("status")
+def index_status() -> None:
+    """Which index the aliases point at, and how many documents it holds."""
+    from .index.mapping import write_alias
+
+    client, alias = _index_client()
+    for name in (alias, write_alias(alias)):
+        targets = sorted(client.indices.get_alias(name=name))
+        click.echo(f"{name:28} -> {', '.join(targets)}")
+    click.echo(f"documents: {client.count(index=alias)['count']}")
+
+
+@index.command("migrate")
+@click.option("--delete-old", is_flag=True, help="delete the previous index once the aliases moved")
+def index_migrate(delete_old: bool) -> None:
+    """Reindex into a new index with the current mapping, then swap the aliases; no downtime."""
+    from .index.setup import migrate
+
+    client, alias = _index_client()
+    total = client.count(index=alias)["count"]
+    with click.progressbar(length=total, label="copying", file=sys.stderr) as bar:
+        done = [0]
+
+        def advance(copied: int) -> None:
+            bar.update(copied - done[0])
+            done[0] = copied
+
+        old, new = migrate(client, alias, delete_old=delete_old, progress=advance)
+    click.echo(f"{alias}: {old} -> {new} ({done[0]} documents copied{', old index deleted' if delete_old else ''})")
+
+
 @main.command()
 @click.option("--size", default=50, show_default=True, type=int)
 def failures(size: int) -> None:
