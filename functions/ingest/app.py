@@ -5,6 +5,7 @@ Wiring only. The work is `warta.ingest.ingest_messages`; failures come back to S
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -13,58 +14,74 @@ from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
-
 from warta.ingest import MessageOutcome, ingest_messages
 
 logger = Logger()
 tracer = Tracer()
 metrics = Metrics()
-processor = BatchProcessor(event_type=EventType.SQS)
+# A batch whose every message failed is still answered with batchItemFailures rather than an invocation
+# error: the effect on SQS is the same, and the error metric stays for real crashes.
+processor = BatchProcessor(event_type=EventType.SQS, raise_on_entire_batch_failure=False)
 
 
 class RetryLater(Exception):
     """Raised for a message whose failure may pass: SQS delivers it again, then to the DLQ."""
 
 
-@cache
-def _dependencies() -> tuple[Any, Any, str]:
-    """Built once per execution environment, at the first invocation rather than at import."""
-    import boto3
+@dataclass(frozen=True)
+class Dependencies:
+    client: Any
+    store: Any
+    dead_letters: Any
+    alias: str
+    max_receive_count: int
 
+
+@cache
+def _dependencies() -> Dependencies:
+    """Built once per execution environment, at the first invocation rather than at import. No network
+    calls here: the index is created at deployment (functions/setup) or by `warta local up`."""
+    import boto3
     from warta.adapters.s3 import S3ObjectStore
+    from warta.adapters.sqs import DeadLetterQueue
     from warta.index.client import make_client
-    from warta.index.setup import ensure_index
     from warta.settings import Settings
 
     settings = Settings.from_env()
-    client = make_client(settings.opensearch_url)
-    ensure_index(client, settings.index_alias)
-    return client, S3ObjectStore(boto3.client("s3")), settings.index_alias
+    dead_letters = DeadLetterQueue(boto3.client("sqs"), settings.dlq_url) if settings.dlq_url else None
+    return Dependencies(make_client(settings.opensearch_url), S3ObjectStore(boto3.client("s3")), dead_letters,
+                        settings.index_alias, settings.max_receive_count)
 
 
 @logger.inject_lambda_context
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
-    client, store, alias = _dependencies()
+    deps = _dependencies()
     messages = [(r["messageId"], r["body"]) for r in event.get("Records", [])]
-    outcomes = ingest_messages(messages, store=store, client=client, alias=alias)
-    for message_id, outcome in outcomes.items():
-        _report(message_id, outcome)
+    outcomes = ingest_messages(messages, store=deps.store, client=deps.client, alias=deps.alias)
 
     def record_handler(record: SQSRecord) -> None:
         outcome = outcomes[record.message_id]
-        if outcome.should_retry:
+        receives = int(record.attributes.approximate_receive_count or 1)
+        disposition = outcome.disposition(receives, deps.max_receive_count)
+        if disposition == "dead-letter" and deps.dead_letters is not None:
+            # If the send raises, BatchProcessor reports the message as failed and SQS retries it.
+            deps.dead_letters.send(record.body, reason=outcome.reason, message_id=record.message_id,
+                                   receive_count=receives)
+        elif disposition != "acknowledge":
             raise RetryLater(outcome.reason)
+        _report(record.message_id, outcome, disposition)
 
     return process_partial_response(event=event, record_handler=record_handler, processor=processor,
                                     context=context)
 
 
-def _report(message_id: str, outcome: MessageOutcome) -> None:
+def _report(message_id: str, outcome: MessageOutcome, disposition: str) -> None:
     metrics.add_metric(name=f"Messages{outcome.status.capitalize()}", unit=MetricUnit.Count, value=1)
-    fields = {"message_id": message_id, "status": outcome.status, "keys": list(outcome.keys)}
-    if outcome.status in ("rejected", "retry"):
+    fields = {"message_id": message_id, "status": outcome.status, "disposition": disposition,
+              "keys": list(outcome.keys)}
+    if outcome.status in ("rejected", "retry", "poison"):
         logger.warning(f"message {outcome.status}: {outcome.reason}", extra=fields)
     else:
         logger.info(f"message {outcome.status}", extra=fields)

@@ -23,7 +23,8 @@ def _stack_env() -> dict[str, str]:
 
     state = read_state(StackConfig().state_dir)
     env = state.environment() if state else {}
-    for name in ("AWS_ENDPOINT_URL", "WARTA_OPENSEARCH_URL", "WARTA_API_URL", "WARTA_BUCKET", "WARTA_INDEX_ALIAS"):
+    for name in ("AWS_ENDPOINT_URL", "WARTA_OPENSEARCH_URL", "WARTA_API_URL", "WARTA_BUCKET", "WARTA_INDEX_ALIAS",
+                 "WARTA_QUEUE_URL", "WARTA_DLQ_URL"):
         if os.environ.get(name):
             env[name] = os.environ[name]
     return env
@@ -69,8 +70,6 @@ def local_down() -> None:
 @click.option("--bucket", default=None, help="default: the local stack's bucket")
 def drop(paths: tuple[Path, ...], prefix: str, bucket: str | None) -> None:
     """Upload HTML files, or folders of them, to the bucket."""
-    import boto3
-
     env = _stack_env()
     bucket = bucket or env.get("WARTA_BUCKET")
     if not bucket:
@@ -78,9 +77,7 @@ def drop(paths: tuple[Path, ...], prefix: str, bucket: str | None) -> None:
     files = _html_files(paths)
     if not files:
         raise click.UsageError("no .html files found")
-    s3 = boto3.client("s3", endpoint_url=env.get("AWS_ENDPOINT_URL"),
-                      **({"region_name": "us-east-1", "aws_access_key_id": env["AWS_ACCESS_KEY_ID"],
-                          "aws_secret_access_key": env["AWS_SECRET_ACCESS_KEY"]} if "AWS_ACCESS_KEY_ID" in env else {}))
+    s3 = _aws_client("s3", env)
     with click.progressbar(files, label=f"uploading to s3://{bucket}/{prefix}", file=sys.stderr,
                            show_pos=True) as bar:
         for file in bar:
@@ -198,6 +195,82 @@ def index_migrate(delete_old: bool) -> None:
     click.echo(f"{alias}: {old} -> {new} ({done[0]} documents copied{', old index deleted' if delete_old else ''})")
 
 
+def _aws_client(service: str, env: dict[str, str]) -> Any:
+    import boto3
+
+    local = {"region_name": "us-east-1", "aws_access_key_id": env["AWS_ACCESS_KEY_ID"],
+             "aws_secret_access_key": env["AWS_SECRET_ACCESS_KEY"]} if "AWS_ACCESS_KEY_ID" in env else {}
+    return boto3.client(service, endpoint_url=env.get("AWS_ENDPOINT_URL"), **local)
+
+
+def _required(env: dict[str, str], name: str, flag: str) -> str:
+    if not env.get(name):
+        raise click.UsageError(f"no {flag}: start the local stack (`make up`) or set {name}")
+    return env[name]
+
+
+@main.group()
+def dlq() -> None:
+    """The dead-letter queue: messages that could not be processed, with their reason."""
+
+
+@dlq.command("list")
+@click.option("--limit", default=100, show_default=True, type=int)
+def dlq_list(limit: int) -> None:
+    """Show what is in the DLQ (the messages stay there)."""
+    from .dlq import peek
+
+    env = _stack_env()
+    letters = peek(_aws_client("sqs", env), _required(env, "WARTA_DLQ_URL", "DLQ"), limit)
+    click.echo(f"{len(letters)} message(s) in the dead-letter queue")
+    for letter in letters:
+        click.echo(f"  {letter.message_id}  {', '.join(letter.keys) or '(no S3 keys)'}\n      reason: {letter.reason}")
+
+
+@dlq.command("replay")
+@click.option("--limit", default=10_000, show_default=True, type=int)
+def dlq_replay(limit: int) -> None:
+    """Send the DLQ's messages back to the ingest queue, once the cause is fixed."""
+    from .dlq import replay
+
+    env = _stack_env()
+    moved = replay(_aws_client("sqs", env), _required(env, "WARTA_DLQ_URL", "DLQ"),
+                   _required(env, "WARTA_QUEUE_URL", "queue"), limit)
+    click.echo(f"replayed {moved} message(s)")
+
+
+@main.command()
+@click.option("--prefix", default="", help="only keys under this prefix")
+@click.option("--dry-run", is_flag=True, help="report what would change, change nothing")
+@click.option("--bucket", default=None, help="default: the local stack's bucket")
+def reconcile(prefix: str, dry_run: bool, bucket: str | None) -> None:
+    """Compare the bucket with the index: re-enqueue what is missing or stale, delete orphans."""
+    from . import reconcile as rec
+    from .index.client import make_client
+    from .index.setup import failures_index
+
+    env = _stack_env()
+    bucket = bucket or _required(env, "WARTA_BUCKET", "bucket")
+    client = make_client(env.get("WARTA_OPENSEARCH_URL", "http://127.0.0.1:9200"), timeout=60)
+    alias = env.get("WARTA_INDEX_ALIAS", "warta-articles")
+    click.echo(f"listing s3://{bucket}/{prefix} and the index ...", err=True)
+    result = rec.plan(rec.list_objects(_aws_client("s3", env), bucket, prefix),
+                      rec.indexed_etags(client, alias, bucket, prefix),
+                      rec.indexed_etags(client, failures_index(alias), bucket, prefix))
+    summary = result.summary()
+    click.echo("  ".join(f"{name}: {count}" for name, count in summary.items()))
+    if dry_run:
+        for label, keys in (("missing", result.missing), ("stale", result.stale), ("orphan", result.orphans)):
+            for key in keys[:50]:
+                click.echo(f"  would fix ({label}): {key}")
+        return
+    work = len(result.missing) + len(result.stale) + len(result.orphans)
+    with click.progressbar(length=work, label="reconciling", file=sys.stderr) as bar:
+        rec.apply(result, bucket=bucket, sqs=_aws_client("sqs", env), queue_url=_required(env, "WARTA_QUEUE_URL", "queue"),
+                  client=client, alias=alias, progress=bar.update)
+    click.echo(f"re-enqueued {len(result.missing) + len(result.stale)}, deleted {len(result.orphans)}")
+
+
 @main.command()
 @click.option("--size", default=50, show_default=True, type=int)
 def failures(size: int) -> None:
@@ -222,7 +295,7 @@ def _html_files(paths: tuple[Path, ...]) -> list[Path]:
 
 def _get_json(url: str) -> dict[str, Any]:
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - user-chosen API URL
+        with urllib.request.urlopen(url, timeout=30) as response:
             return json.loads(response.read())
     except urllib.error.HTTPError as exc:
         raise click.ClickException(f"{exc.code}: {exc.read().decode(errors='replace')[:500]}") from exc

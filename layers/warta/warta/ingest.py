@@ -24,7 +24,8 @@ from .index.mapping import write_alias
 from .index.setup import failures_index
 from .parse import ParseError, parse_article
 
-Status = Literal["indexed", "deleted", "skipped", "rejected", "retry"]
+Status = Literal["indexed", "deleted", "skipped", "rejected", "retry", "poison"]
+Disposition = Literal["acknowledge", "retry", "dead-letter"]
 
 
 class ObjectStore(Protocol):
@@ -45,9 +46,20 @@ class MessageOutcome:
     reason: str = ""
     keys: tuple[str, ...] = ()
 
-    @property
-    def should_retry(self) -> bool:
-        return self.status == "retry"
+    def disposition(self, receive_count: int, max_receives: int) -> Disposition:
+        """What to do with the message now.
+
+        - done or permanently rejected (recorded in the failures index): acknowledge;
+        - poison (OpenSearch refused the document itself, e.g. a mapping error): straight to the DLQ
+          with the reason, since another try would fail the same way;
+        - retry: leave it to SQS, except on the last receive the queue allows, when we move it to the
+          DLQ ourselves so that it arrives there with its reason attached.
+        """
+        if self.status == "poison":
+            return "dead-letter"
+        if self.status == "retry":
+            return "dead-letter" if max_receives and receive_count >= max_receives else "retry"
+        return "acknowledge"
 
 
 class MalformedMessage(ValueError):
@@ -114,9 +126,10 @@ def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, 
         actions += message_actions
         owners += [message_id] * len(message_actions)
     for message_id, result in zip(owners, bulk.write(client, actions, refresh=refresh), strict=True):
-        if result.outcome == "failed":
-            outcomes[message_id] = MessageOutcome("retry", result.error or f"status {result.status}",
-                                                  outcomes[message_id].keys)
+        if result.outcome == "failed" and outcomes[message_id].status != "retry":
+            status: Status = "retry" if result.retryable else "poison"
+            reason = f"opensearch {result.status}: {result.error}" if result.status else f"opensearch: {result.error}"
+            outcomes[message_id] = MessageOutcome(status, reason, outcomes[message_id].keys)
     return outcomes
 
 
@@ -135,7 +148,7 @@ def _plan(events: list[ObjectEvent], *, store: ObjectStore, alias: str,
         try:
             stored = store.get(event.bucket, event.key)
         except ObjectTooLarge as exc:
-            actions += _reject(alias, event, doc_id, "too-large", str(exc), ingested)
+            actions += _reject(alias, event, doc_id, "too-large", str(exc), ingested, exc.etag)
             statuses.append(("rejected", f"too-large: {exc}"))
             continue
         except Exception as exc:  # noqa: BLE001 - S3 throttling, network, permissions: retry via SQS
@@ -150,7 +163,7 @@ def _plan(events: list[ObjectEvent], *, store: ObjectStore, alias: str,
             document = build_document(bucket=event.bucket, key=event.key, article=article,
                                       entities=enrich(article), ingested=ingested, etag=stored.etag)
         except ParseError as exc:
-            actions += _reject(alias, event, doc_id, exc.reason, str(exc), ingested)
+            actions += _reject(alias, event, doc_id, exc.reason, str(exc), ingested, stored.etag)
             statuses.append(("rejected", f"{exc.reason}: {exc}"))
             continue
         except Exception as exc:  # noqa: BLE001 - a bug of ours must not sink the batch; the DLQ keeps the
@@ -171,9 +184,9 @@ def _plan(events: list[ObjectEvent], *, store: ObjectStore, alias: str,
 
 
 def _reject(alias: str, event: ObjectEvent, doc_id: str, reason: str, detail: str,
-            at: datetime) -> list[bulk.WriteAction]:
+            at: datetime, etag: str | None) -> list[bulk.WriteAction]:
     """Record why the object cannot be indexed, and drop the article an earlier version of it left."""
-    record = {"bucket": event.bucket, "key": event.key, "reason": reason, "detail": detail[:1000],
-              "at": at.isoformat()}
+    record = {"bucket": event.bucket, "key": event.key, "etag": etag, "reason": reason,
+              "detail": detail[:1000], "at": at.isoformat()}
     return [bulk.WriteAction("index", failures_index(alias), doc_id, event.version, record),
             bulk.WriteAction("delete", write_alias(alias), doc_id, event.version)]

@@ -14,6 +14,8 @@ DEFAULT_LOCAL_OPENSEARCH = "http://127.0.0.1:9200"
 class Settings:
     opensearch_url: str = DEFAULT_LOCAL_OPENSEARCH
     index_alias: str = INDEX_PREFIX
+    dlq_url: str | None = None  # where poison messages go, with their reason
+    max_receive_count: int = 0  # the queue's redrive maxReceiveCount; 0: leave it all to the queue
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -21,4 +23,9 @@ class Settings:
         url = env.get("WARTA_OPENSEARCH_URL", "").strip() or DEFAULT_LOCAL_OPENSEARCH
         if not url.startswith(("http://", "https://")):
             raise ValueError(f"WARTA_OPENSEARCH_URL must be an http(s) URL, got {url!r}")
-        return cls(opensearch_url=url.rstrip("/"), index_alias=env.get("WARTA_INDEX_ALIAS", INDEX_PREFIX))
+        try:
+            max_receives = int(env.get("WARTA_MAX_RECEIVE_COUNT", "0") or 0)
+        except ValueError as exc:
+            raise ValueError("WARTA_MAX_RECEIVE_COUNT must be a whole number") from exc
+        return cls(opensearch_url=url.rstrip("/"), index_alias=env.get("WARTA_INDEX_ALIAS", INDEX_PREFIX),
+                   dlq_url=env.get("WARTA_DLQ_URL") or None, max_receive_count=max_receives)

@@ -17,9 +17,10 @@ class StoredObject:
 
 
 class ObjectTooLarge(Exception):
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, etag: str | None = None) -> None:
         super().__init__(f"object is {size} bytes, over the {MAX_HTML_BYTES} byte limit")
         self.size = size
+        self.etag = etag
 
 
 class S3ObjectStore:
@@ -40,7 +41,7 @@ class S3ObjectStore:
         size = int(response.get("ContentLength") or 0)
         if size > MAX_HTML_BYTES:
             response["Body"].close()
-            raise ObjectTooLarge(size)
+            raise ObjectTooLarge(size, (response.get("ETag") or "").strip('"') or None)
         return StoredObject(
             data=response["Body"].read(),
             content_type=response.get("ContentType"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -42,11 +43,17 @@ class WriteResult:
 
 
 def write(client: OpenSearch, actions: Sequence[WriteAction], *, refresh: bool = False) -> list[WriteResult]:
-    """One bulk request (chunked by the helper); results come back in the order of `actions`.
+    """One bulk request (chunked by the helper); returns a result per action, in the order of `actions`.
     A version conflict means a newer event already won: that is success, not failure."""
     if not actions:
         return []
-    results: list[WriteResult] = []
+    # The helper yields results as they settle: items it retried after a 429 come last. Match results
+    # back by operation and id (first come, first served for the rare duplicate within one batch).
+    waiting: dict[tuple[str, str], deque[int]] = defaultdict(deque)
+    for position, action in enumerate(actions):
+        waiting[(action.op, action.doc_id)].append(position)
+    results: list[WriteResult | None] = [None] * len(actions)
+    detail = "no answer for this item"
     try:
         stream = helpers.streaming_bulk(
             client, (a.to_bulk() for a in actions), raise_on_error=False, raise_on_exception=False,
@@ -54,15 +61,16 @@ def write(client: OpenSearch, actions: Sequence[WriteAction], *, refresh: bool =
             refresh="wait_for" if refresh else False,
         )
         for _ok, item in stream:
-            results.append(_result_of(item))
+            op, body = next(iter(item.items()))
+            queue = waiting.get((op, str(body.get("_id"))))
+            if queue:
+                results[queue.popleft()] = _result_of(op, body)
     except Exception as exc:  # noqa: BLE001 - transport errors: everything not yet answered is retryable
         detail = f"{type(exc).__name__}: {exc}"[:500]
-        results.extend(WriteResult("failed", 0, detail) for _ in range(len(actions) - len(results)))
-    return results
+    return [r if r is not None else WriteResult("failed", 0, detail) for r in results]
 
 
-def _result_of(item: dict[str, Any]) -> WriteResult:
-    op, body = next(iter(item.items()))
+def _result_of(op: str, body: dict[str, Any]) -> WriteResult:
     raw_status = body.get("status")
     status = raw_status if isinstance(raw_status, int) else 0  # 0: no HTTP answer (connection lost)
     error = body.get("error")

@@ -29,7 +29,8 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
         client.indices.create(index=failures, body={
             "settings": {"number_of_shards": 1, "number_of_replicas": 0},
             "mappings": {"dynamic": "strict", "properties": {
-                "bucket": {"type": "keyword"}, "key": {"type": "keyword"}, "reason": {"type": "keyword"},
+                "bucket": {"type": "keyword"}, "key": {"type": "keyword"}, "etag": {"type": "keyword"},
+                "reason": {"type": "keyword"},
                 "detail": {"type": "text"}, "at": {"type": "date"}}},
         })
     return name

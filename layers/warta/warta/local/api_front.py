@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
+import socket
 import threading
 import time
 import uuid
@@ -74,13 +76,26 @@ def serve(port: int, handler: Handler, host: str = "127.0.0.1") -> ThreadingHTTP
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             print(json.dumps({"front": format % args}), flush=True)
 
-    return ThreadingHTTPServer((host, port), Front)
+    return _SharedPortServer((host, port), Front)
+
+
+class _SharedPortServer(ThreadingHTTPServer):
+    # Several front processes may listen on one port, as several Lambda execution environments serve
+    # one API: the kernel spreads connections between them.
+    def server_bind(self) -> None:
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        super().server_bind()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Serve the search function as API Gateway would.")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--processes", type=int, default=1,
+                        help="execution environments: each process serves one request at a time")
     args = parser.parse_args()
+    for _ in range(args.processes - 1):
+        if os.fork() == 0:
+            break  # children serve too; all die with the process group on `warta local down`
     server = serve(args.port, load_handler("search"))
     server.serve_forever()
 

@@ -21,8 +21,9 @@ class Resources:
     bucket: str = "warta-articles"
     queue: str = "warta-ingest"
     dead_letter_queue: str = "warta-ingest-dlq"
-    max_receive_count: int = 3
-    visibility_timeout: int = 20
+    # Generous, as in AWS: a minute-long OpenSearch outage must not send good messages to the DLQ.
+    max_receive_count: int = 5
+    visibility_timeout: int = 30
 
 
 def start(port: int, log_path: Path) -> subprocess.Popen[bytes]:

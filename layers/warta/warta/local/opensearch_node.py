@@ -145,8 +145,28 @@ def run_dir_for(state_dir: Path) -> Path:
     return cache_dir() / "nodes" / hashlib.sha256(str(state_dir.resolve()).encode()).hexdigest()[:16]
 
 
-def start(home: Path, run_dir: Path, *, http_port: int, heap: str = "512m") -> subprocess.Popen[bytes]:
-    """Start the node with its config, data and logs in `run_dir` (wiped first: every start is fresh)."""
+def start(home: Path, run_dir: Path, *, http_port: int, heap: str = "512m",
+          fresh: bool = True) -> subprocess.Popen[bytes]:
+    """Start the node with its config, data and logs in `run_dir`; `fresh` wipes them first."""
+    if fresh or not (run_dir / "config").exists():
+        _prepare(home, run_dir)
+    user = service_user()
+    command = [str(home / "bin" / "opensearch"),
+               "-E", "discovery.type=single-node", "-E", "network.host=127.0.0.1",
+               "-E", f"http.port={http_port}", "-E", f"transport.port={http_port + 100}",
+               "-E", f"path.data={run_dir / 'data'}", "-E", f"path.logs={run_dir / 'logs'}",
+               "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
+               "-E", "action.destructive_requires_name=true"]
+    if user:
+        command = ["setpriv", f"--reuid={user[0]}", f"--regid={user[1]}", "--clear-groups", *command]
+    env = {**os.environ, "OPENSEARCH_JAVA_HOME": java_home(), "OPENSEARCH_PATH_CONF": str(run_dir / "config"),
+           "OPENSEARCH_JAVA_OPTS": f"-Xms{heap} -Xmx{heap}"}
+    log = (run_dir / "stdout.log").open("ab")
+    return subprocess.Popen(command, cwd=run_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def _prepare(home: Path, run_dir: Path) -> None:
     shutil.rmtree(run_dir, ignore_errors=True)
     (run_dir / "data").mkdir(parents=True)
     (run_dir / "logs").mkdir()
@@ -157,20 +177,8 @@ def start(home: Path, run_dir: Path, *, http_port: int, heap: str = "512m") -> s
     options.write_text(options.read_text().replace("=logs/", f"={run_dir}/logs/")
                        .replace(":logs/", f":{run_dir}/logs/").replace("HeapDumpPath=data", f"HeapDumpPath={run_dir}/data"))
     user = service_user()
-    command = [str(home / "bin" / "opensearch"),
-               "-E", "discovery.type=single-node", "-E", "network.host=127.0.0.1",
-               "-E", f"http.port={http_port}", "-E", f"transport.port={http_port + 100}",
-               "-E", f"path.data={run_dir / 'data'}", "-E", f"path.logs={run_dir / 'logs'}",
-               "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
-               "-E", "action.destructive_requires_name=true"]
     if user:
         for current, _dirs, files in os.walk(run_dir):
             os.chown(current, *user)
             for name in files:
                 os.chown(Path(current, name), *user)
-        command = ["setpriv", f"--reuid={user[0]}", f"--regid={user[1]}", "--clear-groups", *command]
-    env = {**os.environ, "OPENSEARCH_JAVA_HOME": java_home(), "OPENSEARCH_PATH_CONF": str(run_dir / "config"),
-           "OPENSEARCH_JAVA_OPTS": f"-Xms{heap} -Xmx{heap}"}
-    log = (run_dir / "stdout.log").open("wb")
-    return subprocess.Popen(command, cwd=run_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)

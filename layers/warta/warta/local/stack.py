@@ -28,6 +28,8 @@ class StackConfig:
     emulator_port: int = 5050
     api_port: int = 8000
     workers: int = 2
+    api_processes: int = 2
+    resources: emulator.Resources = field(default_factory=emulator.Resources)
     # An existing cluster to use instead of starting a node (WARTA_OPENSEARCH_URL).
     opensearch_url: str | None = field(default_factory=lambda: os.environ.get("WARTA_OPENSEARCH_URL") or None)
     index_alias: str = "warta-articles"
@@ -42,13 +44,17 @@ class StackState:
     queue_url: str
     dlq_url: str
     index_alias: str
+    max_receive_count: int
     pids: dict[str, int]
     logs: str
+    commands: dict[str, list[str]] = field(default_factory=dict)  # how to start each service again
 
     def environment(self) -> dict[str, str]:
         """What a handler, the CLI or a test needs to reach this stack."""
         return {**emulator.CREDENTIALS, "AWS_ENDPOINT_URL": self.emulator_url,
                 "WARTA_OPENSEARCH_URL": self.opensearch_url, "WARTA_INDEX_ALIAS": self.index_alias,
+                "WARTA_QUEUE_URL": self.queue_url, "WARTA_DLQ_URL": self.dlq_url,
+                "WARTA_MAX_RECEIVE_COUNT": str(self.max_receive_count),
                 "WARTA_API_URL": self.api_url, "WARTA_BUCKET": self.bucket,
                 "POWERTOOLS_SERVICE_NAME": "warta", "POWERTOOLS_METRICS_NAMESPACE": "Warta",
                 "POWERTOOLS_TRACE_DISABLED": "true"}
@@ -89,26 +95,61 @@ def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
         emulator_url = f"http://127.0.0.1:{config.emulator_port}"
         pids["emulator"] = emulator.start(config.emulator_port, logs / "emulator.log").pid
         _wait_http(emulator_url + "/moto-api/", "S3/SQS emulator", timeout=30)
-        resources = emulator.provision(emulator_url)
+        resources = emulator.provision(emulator_url, config.resources)
         _wait_http(opensearch_url + "/_cluster/health?wait_for_status=yellow&timeout=5s", "OpenSearch",
                    timeout=180, log=opensearch_node.run_dir_for(config.state_dir) / "stdout.log", watch=watched)
         _ensure_index(opensearch_url, config.index_alias)
         state = StackState(opensearch_url=opensearch_url, emulator_url=emulator_url,
                            api_url=f"http://127.0.0.1:{config.api_port}", bucket=resources["bucket"],
                            queue_url=resources["queue_url"], dlq_url=resources["dlq_url"],
-                           index_alias=config.index_alias, pids=pids, logs=str(logs))
+                           index_alias=config.index_alias,
+                           max_receive_count=config.resources.max_receive_count, pids=pids, logs=str(logs))
         env = {**os.environ, **state.environment()}
         for n in range(config.workers):
-            pids[f"worker-{n}"] = _spawn([sys.executable, "-m", "warta.local.worker", "--endpoint", emulator_url,
-                                          "--queue-url", resources["queue_url"], "--queue-arn",
-                                          resources["queue_arn"]], env, logs / f"worker-{n}.log")
-        pids["api"] = _spawn([sys.executable, "-m", "warta.local.api_front", "--port", str(config.api_port)],
-                             env, logs / "api.log")
+            state.commands[f"worker-{n}"] = [sys.executable, "-m", "warta.local.worker", "--endpoint", emulator_url,
+                                             "--queue-url", resources["queue_url"], "--queue-arn",
+                                             resources["queue_arn"]]
+        state.commands["api"] = [sys.executable, "-m", "warta.local.api_front", "--port", str(config.api_port),
+                                 "--processes", str(config.api_processes)]
+        for name, command in state.commands.items():
+            pids[name] = _spawn(command, env, logs / f"{name}.log")
         _wait_http(state.api_url + "/search?size=0", "search API", timeout=30, log=logs / "api.log")
     except BaseException:
         _stop_all(pids)
         raise
     (config.state_dir / STATE_FILE).write_text(json.dumps(asdict(state), indent=2))
+    return state
+
+
+def stop_service(state_dir: Path, name: str, sig: signal.Signals = signal.SIGTERM) -> None:
+    """Stop one service (for fault tests: an outage, or a worker killed mid-batch with SIGKILL)."""
+    state = _require_state(state_dir)
+    if sig == signal.SIGTERM:
+        _stop_all({name: state.pids[name]})
+    else:
+        _signal_group(state.pids[name], sig)
+        _wait_gone([state.pids[name]], timeout=10)
+
+
+def start_service(state_dir: Path, name: str) -> None:
+    """Start a stopped service again; OpenSearch keeps its data."""
+    state = _require_state(state_dir)
+    logs = Path(state.logs)
+    if name == "opensearch":
+        port = int(state.opensearch_url.rsplit(":", 1)[1])
+        node_dir = opensearch_node.run_dir_for(state_dir)
+        state.pids[name] = opensearch_node.start(opensearch_node.install(), node_dir, http_port=port, fresh=False).pid
+        _wait_http(state.opensearch_url + "/_cluster/health?wait_for_status=yellow&timeout=5s", "OpenSearch",
+                   timeout=180, log=node_dir / "stdout.log", watch=[state.pids[name]])
+    else:
+        state.pids[name] = _spawn(state.commands[name], {**os.environ, **state.environment()}, logs / f"{name}.log")
+    (state_dir / STATE_FILE).write_text(json.dumps(asdict(state), indent=2))
+
+
+def _require_state(state_dir: Path) -> StackState:
+    state = read_state(state_dir)
+    if state is None:
+        raise StackError(f"no stack is running from {state_dir}")
     return state
 
 
@@ -160,17 +201,17 @@ def _stop_all(pids: dict[str, int]) -> None:
     # Reverse order: front and workers first, so nothing writes to a stopping node.
     for pid in reversed(list(pids.values())):
         _signal_group(pid, signal.SIGTERM)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline and any(group_alive(pid) for pid in pids.values()):
-        time.sleep(0.2)
+    _wait_gone(list(pids.values()), timeout=20)
     for pid in pids.values():
         if group_alive(pid):
             _signal_group(pid, signal.SIGKILL)
-    for pid in pids.values():
-        for _ in range(50):
-            if not group_alive(pid):
-                break
-            time.sleep(0.1)
+    _wait_gone(list(pids.values()), timeout=5)
+
+
+def _wait_gone(pids: list[int], *, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and any(group_alive(pid) for pid in pids):
+        time.sleep(0.1)
 
 
 def _signal_group(pid: int, sig: signal.Signals) -> None:
