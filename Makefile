@@ -45,7 +45,7 @@ lint: setup
 	$(BIN)/ruff check layers functions tests
 
 clean: down
-	rm -rf $(VENV) .warta
+	rm -rf $(VENV) .warta build
 
 # Targets of their own areas (benchmarks, deployment checks) live beside this file.
 -include make/*.mk
