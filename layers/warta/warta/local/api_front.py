@@ -51,13 +51,19 @@ def serve(port: int, handler: Handler, host: str = "127.0.0.1") -> ThreadingHTTP
     invoke_lock = threading.Lock()
 
     class Front(BaseHTTPRequestHandler):
+        # API Gateway hands every method to the function; the resolver answers what it has no route for.
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             self._invoke()
 
-        def do_OPTIONS(self) -> None:  # noqa: N802
-            self._invoke()
+        def __getattr__(self, name: str) -> Any:
+            if name.startswith("do_"):  # any other method (POST, TRACE, ...): the handler decides
+                return self._invoke
+            raise AttributeError(name)
 
-        def _invoke(self) -> None:
+        def do_HEAD(self) -> None:  # noqa: N802
+            self._invoke(with_body=False)
+
+        def _invoke(self, with_body: bool = True) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             event = http_api_event(self.command, self.path, dict(self.headers), self.rfile.read(length))
             with invoke_lock:
@@ -71,7 +77,8 @@ def serve(port: int, handler: Handler, host: str = "127.0.0.1") -> ThreadingHTTP
                 self.send_header("Set-Cookie", cookie)
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
-            self.wfile.write(payload)
+            if with_body:
+                self.wfile.write(payload)
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             print(json.dumps({"front": format % args}), flush=True)
