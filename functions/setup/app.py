@@ -92,8 +92,10 @@ def physical_id_for(properties: dict[str, Any]) -> str:
     return f"warta-index:{properties['Alias']}"
 
 
-def security_roles(alias: str, ingest_role_arn: str, search_role_arn: str) -> dict[str, Any]:
-    """Fine-grained access control roles, scoped to the alias's indices, and their IAM role mappings."""
+def security_roles(alias: str, ingest_role_arn: str, search_role_arn: str,
+                   reconcile_role_arn: str = "") -> dict[str, Any]:
+    """Fine-grained access control roles, scoped to the alias's indices, and their IAM role mappings.
+    The optional reconcile function reads and deletes as ingest does, so it shares ingest's role."""
     pattern = f"{alias}*"  # the versioned indices, both aliases and the failures index
     return {
         "warta_ingest": (
@@ -104,7 +106,7 @@ def security_roles(alias: str, ingest_role_arn: str, search_role_arn: str) -> di
                 # All index actions, but only on this alias's indices: create, aliases, write, delete.
                 "index_permissions": [{"index_patterns": [pattern], "allowed_actions": ["indices_all"]}],
             },
-            {"backend_roles": [ingest_role_arn]},
+            {"backend_roles": [arn for arn in (ingest_role_arn, reconcile_role_arn) if arn]},
         ),
         "warta_search": (
             {
@@ -123,8 +125,8 @@ def configure(client: Any, properties: dict[str, Any]) -> dict[str, str]:
     alias = properties["Alias"]
     index = ensure_index(client, alias)
     if str(properties.get("ConfigureSecurity", "false")).lower() == "true":
-        for name, (role, mapping) in security_roles(alias, properties["IngestRoleArn"],
-                                                    properties["SearchRoleArn"]).items():
+        for name, (role, mapping) in security_roles(alias, properties["IngestRoleArn"], properties["SearchRoleArn"],
+                                                    properties.get("ReconcileRoleArn", "")).items():
             client.transport.perform_request("PUT", f"/_plugins/_security/api/roles/{name}", body=role)
             client.transport.perform_request("PUT", f"/_plugins/_security/api/rolesmapping/{name}",
                                              body=mapping)

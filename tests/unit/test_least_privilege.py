@@ -45,6 +45,10 @@ EXPECTED_ACTIONS = {
         "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
         "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost",
     },
+    "ReconcileFunction": {
+        "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
+        "s3:ListBucket", "sqs:SendMessage", "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpDelete",
+    },
     "SetupFunction": {
         "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
         "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut",

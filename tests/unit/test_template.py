@@ -36,6 +36,7 @@ CODE_URIS = {
     "IngestFunction": "functions/ingest/",
     "SearchFunction": "functions/search/",
     "SetupFunction": "functions/setup/",
+    "ReconcileFunction": "functions/reconcile/",
 }
 FUNCTIONS = list(CODE_URIS)
 # Built by tools/build_layer.py (make layer); not in the repository.
@@ -159,6 +160,7 @@ def _condition_of(cfn: dict[str, Any], logical_id: str) -> str | None:
         "functions/ingest/app.py",
         "functions/search/app.py",
         "functions/setup/app.py",
+        "functions/reconcile/app.py",
         "layers/warta/warta/__init__.py",
         "layers/warta/requirements.txt",
         "tools/build_layer.py",
@@ -454,7 +456,10 @@ def test_domain_is_optional_and_locked_down(cfn: dict[str, Any]) -> None:
 def test_domain_access_policy_names_only_the_function_roles(cfn: dict[str, Any]) -> None:
     (statement,) = _statements(cfn["Resources"]["OpenSearchDomain"]["Properties"]["AccessPolicies"])
     assert statement["Effect"] == "Allow"
-    assert statement["Principal"] == {"AWS": [{"Fn::GetAtt": [f"{f}Role", "Arn"]} for f in FUNCTIONS]}
+    always = [{"Fn::GetAtt": [f"{f}Role", "Arn"]} for f in FUNCTIONS if f != "ReconcileFunction"]
+    scheduled = {"Fn::If": ["ScheduleReconcile", {"Fn::GetAtt": ["ReconcileFunctionRole", "Arn"]},
+                            {"Ref": "AWS::NoValue"}]}
+    assert statement["Principal"] == {"AWS": [*always, scheduled]}
     assert "*" not in str(statement["Action"])
     assert statement["Resource"] == {
         "Fn::Sub": "arn:${AWS::Partition}:es:${AWS::Region}:${AWS::AccountId}:domain/${AWS::StackName}/*"}

@@ -1,0 +1,45 @@
+"""Reconcile function: on a schedule, make the index match the bucket again (see warta.reconcile).
+
+Wiring only. One invocation handles one prefix (the event's "prefix", default all keys); for very large
+buckets, schedule one rule per prefix so each run stays well inside Lambda's 15 minutes."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.typing import LambdaContext
+
+logger = Logger()
+tracer = Tracer()
+metrics = Metrics()
+
+
+@logger.inject_lambda_context
+@tracer.capture_lambda_handler
+@metrics.log_metrics
+def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, int]:
+    import boto3
+
+    from warta import reconcile
+    from warta.index.client import make_client
+    from warta.index.setup import failures_index
+    from warta.settings import Settings
+
+    settings = Settings.from_env()
+    bucket, queue_url = os.environ["WARTA_BUCKET"], os.environ["WARTA_QUEUE_URL"]
+    prefix = str(event.get("prefix", ""))
+    client = make_client(settings.opensearch_url, timeout=60)
+    result = reconcile.plan(reconcile.list_objects(boto3.client("s3"), bucket, prefix),
+                            reconcile.indexed_etags(client, settings.index_alias, bucket, prefix),
+                            reconcile.indexed_etags(client, failures_index(settings.index_alias), bucket, prefix))
+    if not event.get("dry_run"):
+        reconcile.apply(result, bucket=bucket, sqs=boto3.client("sqs"), queue_url=queue_url, client=client,
+                        alias=settings.index_alias)
+    summary = result.summary()
+    for name, count in summary.items():
+        metrics.add_metric(name=f"Reconcile{name.title().replace('_', '')}", unit=MetricUnit.Count, value=count)
+    logger.info("reconciled", extra={"prefix": prefix, **summary})
+    return summary
