@@ -22,7 +22,6 @@ metrics = Metrics()
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, int]:
     import boto3
-
     from warta import reconcile
     from warta.index.client import make_client
     from warta.index.setup import failures_index

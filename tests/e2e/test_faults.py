@@ -13,14 +13,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from opensearchpy import NotFoundError
-
-from tests.conftest import SAMPLES
-from tests.integration.helpers import wait_for
 from warta import dlq
 from warta.index.client import make_client
 from warta.index.documents import document_id
 from warta.local import emulator
 from warta.local.stack import start_service, stop_service
+
+from tests.conftest import SAMPLES
+from tests.integration.helpers import wait_for
 
 pytestmark = pytest.mark.e2e
 PAGE = (SAMPLES / "detik-kapolres-bogor-tawuran.html").read_bytes()
@@ -75,8 +75,8 @@ def test_opensearch_outage_mid_ingest_loses_nothing_and_duplicates_nothing(stack
     time.sleep(max(0.0, DOWNTIME - (time.monotonic() - stopped_at[0])))
     start_service(stack_dir(stack), "opensearch")
 
-    indexed = wait_for(lambda: (lambda got: got if len(set(got)) >= FILES else None)(
-        _indexed_keys(client, stack.index_alias, prefix)), timeout=300, interval=2)
+    indexed = wait_for(lambda: _indexed_keys(client, stack.index_alias, prefix), timeout=300, interval=2,
+                       until=lambda got: len(set(got)) >= FILES)
 
     dead = _dead_keys(sqs, stack, prefix)
     _report("opensearch outage", FILES, indexed, dead)
@@ -95,8 +95,8 @@ def test_worker_killed_mid_batch_and_restarted(stack, clients):
     start_service(stack_dir(stack), "worker-0")
 
     # Messages the killed worker held come back after the queue's visibility timeout.
-    indexed = wait_for(lambda: (lambda got: got if len(set(got)) >= len(keys) else None)(
-        _indexed_keys(client, stack.index_alias, prefix)), timeout=120, interval=1)
+    indexed = wait_for(lambda: _indexed_keys(client, stack.index_alias, prefix), timeout=120, interval=1,
+                       until=lambda got: len(set(got)) >= len(keys))
     dead = _dead_keys(sqs, stack, prefix)
     _report("worker SIGKILL", len(keys), indexed, dead)
     assert sorted(indexed) == keys

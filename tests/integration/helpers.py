@@ -8,9 +8,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
-from typing import Any, TypeVar
-
-T = TypeVar("T")
+from typing import Any
 
 
 def api_get(api_url: str, path: str, params: list[tuple[str, str]] | dict[str, str] | None = None) -> tuple[int, Any]:
@@ -22,16 +20,17 @@ def api_get(api_url: str, path: str, params: list[tuple[str, str]] | dict[str, s
         return exc.code, json.loads(exc.read() or b"null")
 
 
-def wait_for(check: Callable[[], T | None], *, timeout: float, interval: float = 0.25) -> T:
-    """Poll until `check` returns something truthy; fail with the last value after `timeout` seconds."""
+def wait_for[T](check: Callable[[], T], *, timeout: float, interval: float = 0.25,
+                until: Callable[[T], object] = bool) -> T:
+    """Poll `check` until `until(value)` holds; return that value, or fail with the last one."""
     deadline = time.monotonic() + timeout
-    last: T | None = None
-    while time.monotonic() < deadline:
-        last = check()
-        if last:
-            return last
+    while True:
+        value = check()
+        if until(value):
+            return value
+        if time.monotonic() >= deadline:
+            raise AssertionError(f"condition not met within {timeout} s (last value: {value!r})")
         time.sleep(interval)
-    raise AssertionError(f"condition not met within {timeout} s (last value: {last!r})")
 
 
 def keys_of(result: dict[str, Any]) -> set[str]:

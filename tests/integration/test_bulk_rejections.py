@@ -7,14 +7,14 @@ import json
 import uuid
 
 import pytest
-
-from tests.conftest import SAMPLES
-from tests.integration.faults import BulkFaultProxy
 from warta import dlq
 from warta.index.client import make_client
 from warta.index.documents import document_id
 from warta.local import emulator
 from warta.local.lambda_runtime import LocalContext, load_handler
+
+from tests.conftest import SAMPLES
+from tests.integration.faults import BulkFaultProxy
 
 pytestmark = pytest.mark.integration
 BUCKET = "warta-bulk-faults"

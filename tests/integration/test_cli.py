@@ -6,9 +6,9 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from warta.cli import main
 
 from tests.conftest import FIXTURES, SAMPLES
-from warta.cli import main
 
 pytestmark = pytest.mark.integration
 
@@ -18,7 +18,7 @@ def test_demo_drops_the_samples_and_every_example_search_finds_articles(stack):
 
     assert result.exit_code == 0, result.output
     assert "dropped 13 file(s)" in result.output
-    counts = [int(n) for n in re.findall(r"^  (\d+) article\(s\)$", result.output, re.M)]
+    counts = [int(n) for n in re.findall(r"^  (\d+) article\(s\)$", result.output, re.MULTILINE)]
     assert len(counts) == 3 and all(n >= 1 for n in counts), result.output
 
 
@@ -32,17 +32,16 @@ def test_search_command_prints_titles_and_officials(stack):
 
     from tests.integration.helpers import wait_for
 
-    text = wait_for(lambda: (lambda o: o if "Ini Cara Kapolda Metro" in o else None)(output()), timeout=10)
+    text = wait_for(output, timeout=10, until=lambda o: "Ini Cara Kapolda Metro" in o)
     assert "officials: " in text and "Putut Eko Bayu Seno" in text
 
 
 def test_failures_command_lists_reasons(stack):
-    from tests.integration.helpers import wait_for
-
     from warta.local import emulator
+
+    from tests.integration.helpers import wait_for
 
     emulator.client("s3", stack.emulator_url).put_object(Bucket=stack.bucket, Key="cli/blank.html", Body=b"   ")
     runner = CliRunner()
-    text = wait_for(lambda: (lambda o: o if "cli/blank.html" in o else None)(runner.invoke(main, ["failures"]).output),
-                    timeout=10)
+    text = wait_for(lambda: runner.invoke(main, ["failures"]).output, timeout=10, until=lambda o: "cli/blank.html" in o)
     assert re.search(r"cli/blank\.html\s+empty:", text)

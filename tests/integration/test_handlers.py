@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from tests.conftest import EVENTS, FIXTURES
 from warta.index.client import make_client
 from warta.index.documents import document_id
 from warta.local import emulator
 from warta.local.lambda_runtime import LocalContext, load_handler
+
+from tests.conftest import EVENTS, FIXTURES
 
 pytestmark = pytest.mark.integration
 # A bucket with no notifications: only our direct handler calls touch its documents.

@@ -6,7 +6,6 @@ import uuid
 
 import pytest
 from click.testing import CliRunner
-
 from warta.cli import main
 from warta.index.bulk import WriteAction, write
 from warta.index.client import make_client

@@ -6,11 +6,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from warta.index.documents import document_id
+from warta.local import emulator
 
 from tests.conftest import FIXTURES, SAMPLES
 from tests.integration.helpers import api_get, keys_of, wait_for
-from warta.index.documents import document_id
-from warta.local import emulator
 
 pytestmark = pytest.mark.integration
 
@@ -89,7 +89,7 @@ def test_deleting_the_object_removes_its_document(stack, s3):
     s3.delete_object(Bucket=stack.bucket, Key=key)
 
     wait_for(lambda: api_get(stack.api_url, path)[0] == 404, timeout=10)
-    status, body = api_get(stack.api_url, path)
+    _, body = api_get(stack.api_url, path)
     assert body["error"] == "not_found"
 
 
@@ -97,6 +97,5 @@ def test_keys_with_spaces_and_symbols_are_decoded_before_fetching(stack, s3):
     key = f"it-{uuid.uuid4().hex[:8]}/Kapolda Metro + Jaya (profil) ü.html"
     s3.put_object(Bucket=stack.bucket, Key=key, Body=(FIXTURES / "seed_vivanews.html").read_bytes())
     path = f"/documents/{document_id(stack.bucket, key)}"
-    status, document = wait_for(lambda: (lambda r: r if r[0] == 200 else None)(api_get(stack.api_url, path)),
-                                timeout=10)
+    _, document = wait_for(lambda: api_get(stack.api_url, path), timeout=10, until=lambda r: r[0] == 200)
     assert document["key"] == key

@@ -8,15 +8,15 @@ import uuid
 
 import pytest
 from click.testing import CliRunner
-
-from tests.conftest import SAMPLES
-from tests.integration.helpers import wait_for
 from warta.cli import main
 from warta.index.bulk import WriteAction, write
 from warta.index.client import make_client
 from warta.index.documents import document_id
 from warta.index.mapping import write_alias
 from warta.local import emulator
+
+from tests.conftest import SAMPLES
+from tests.integration.helpers import wait_for
 
 pytestmark = pytest.mark.integration
 

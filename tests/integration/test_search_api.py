@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-
 from warta.enrich.model import Entities, Official, Organization
 from warta.enrich.regions import lookup_region
 from warta.index.bulk import WriteAction, write
@@ -35,7 +34,7 @@ def _doc(key: str, title: str, body: str, published: datetime, site: str, offici
         officials=tuple(Official(key=name, name=name, position=position) for name, position in officials),
         regions=tuple(lookup_region(name) for name in regions),
         organizations=tuple(Organization(name=o, canonical=o) for o in orgs))
-    return build_document(bucket="b", key=key, article=article, entities=entities, ingested=datetime.now(timezone.utc))
+    return build_document(bucket="b", key=key, article=article, entities=entities, ingested=datetime.now(UTC))
 
 
 CORPUS = [

@@ -8,13 +8,13 @@ import json
 import uuid
 
 import pytest
-
-from tests.conftest import FIXTURES
 from warta.adapters.s3 import StoredObject
 from warta.index.client import make_client
 from warta.index.documents import document_id
 from warta.index.setup import ensure_index
 from warta.ingest import ingest_messages
+
+from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.integration
 BUCKET = "warta-writes"
@@ -94,6 +94,6 @@ def test_delete_removes_and_a_delayed_create_does_not_resurrect(setup):
 
 
 def test_an_object_deleted_before_its_created_event_is_skipped(setup):
-    store, run, count, _ = setup
+    _, run, count, _ = setup
     assert run(_message("created", "never.html", "2026-11-27T04:00:00.000Z")) == ["skipped"]
     assert count("never.html") == 0

@@ -3,9 +3,9 @@
 import json
 
 from click.testing import CliRunner
+from warta.cli import main
 
 from tests.conftest import FIXTURES
-from warta.cli import main
 
 CONTRACT = {"title", "published", "body", "officials", "regions", "organizations", "dates"}
 

@@ -3,10 +3,10 @@
 import json
 
 import pytest
-
-from tests.conftest import EVENTS
 from warta.index.documents import document_id
 from warta.ingest import MalformedMessage, object_events
+
+from tests.conftest import EVENTS
 
 
 def _bodies(name: str) -> list[str]:

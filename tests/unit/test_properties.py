@@ -7,7 +7,6 @@ from datetime import datetime, timedelta, timezone
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from warta.enrich import enrich
 from warta.parse import Article, ParseError, parse_article
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Literal, Protocol
 from urllib.parse import unquote_plus
 
@@ -101,14 +101,14 @@ def _event_version(record: dict[str, Any]) -> int:
     """A number that grows with the event's time, for OpenSearch's external versioning: a delayed
     older event then loses against a newer one instead of overwriting it."""
     try:
-        moment = datetime.fromisoformat(record["eventTime"].replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(record["eventTime"])  # Python 3.11+ reads the trailing Z
     except (KeyError, ValueError, AttributeError):
-        moment = datetime.now(timezone.utc)
+        moment = datetime.now(UTC)
     return int(moment.timestamp() * 1000)
 
 
 def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, client: OpenSearch,
-                    alias: str, now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+                    alias: str, now: Callable[[], datetime] = lambda: datetime.now(UTC),
                     refresh: bool = False) -> dict[str, MessageOutcome]:
     """Process one batch: messages are (message_id, body). Returns an outcome per message id.
     All index writes of the batch go out in one bulk request."""

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from opensearchpy import NotFoundError, OpenSearch
 
-from .index.query import (FACETS, SearchRequest, build_search, next_cursor, similar_query, suggest_query)
+from .index.query import FACETS, SearchRequest, build_search, next_cursor, similar_query, suggest_query
 
 SuggestField = Literal["official", "position", "region", "organization", "site"]
 REQUEST_TIMEOUT = 5  # seconds, client side; the query's own timeout is shorter

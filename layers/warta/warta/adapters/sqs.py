@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 REASON_ATTRIBUTE = "warta_reason"
@@ -21,5 +21,5 @@ class DeadLetterQueue:
             REASON_ATTRIBUTE: text(reason[:1000] or "unknown"),
             "warta_source_message_id": text(message_id),
             "warta_receive_count": {"DataType": "Number", "StringValue": str(receive_count)},
-            "warta_failed_at": text(datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            "warta_failed_at": text(datetime.now(UTC).isoformat(timespec="seconds")),
         })

@@ -9,7 +9,7 @@ from opensearchpy import OpenSearch, RequestsHttpConnection, Urllib3HttpConnecti
 
 def is_aws_domain(url: str) -> bool:
     host = urlparse(url).hostname or ""
-    return host.endswith(".es.amazonaws.com") or host.endswith(".aoss.amazonaws.com")
+    return host.endswith((".es.amazonaws.com", ".aoss.amazonaws.com"))
 
 
 def make_client(url: str, *, timeout: float = 10.0, region: str | None = None) -> OpenSearch:

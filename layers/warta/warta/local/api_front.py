@@ -52,7 +52,7 @@ def serve(port: int, handler: Handler, host: str = "127.0.0.1") -> ThreadingHTTP
 
     class Front(BaseHTTPRequestHandler):
         # API Gateway hands every method to the function; the resolver answers what it has no route for.
-        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        def do_GET(self) -> None:
             self._invoke()
 
         def __getattr__(self, name: str) -> Any:
@@ -60,7 +60,7 @@ def serve(port: int, handler: Handler, host: str = "127.0.0.1") -> ThreadingHTTP
                 return self._invoke
             raise AttributeError(name)
 
-        def do_HEAD(self) -> None:  # noqa: N802
+        def do_HEAD(self) -> None:
             self._invoke(with_body=False)
 
         def _invoke(self, with_body: bool = True) -> None:
@@ -80,7 +80,7 @@ def serve(port: int, handler: Handler, host: str = "127.0.0.1") -> ThreadingHTTP
             if with_body:
                 self.wfile.write(payload)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             print(json.dumps({"front": format % args}), flush=True)
 
     return _SharedPortServer((host, port), Front)

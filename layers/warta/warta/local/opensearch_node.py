@@ -83,7 +83,7 @@ def install(cache: Path | None = None) -> Path:
 
 
 def _fetch(artifact: str, sha256: str, downloads: Path) -> Path:
-    group, name, version, packaging = artifact.split(":")
+    _group, name, version, packaging = artifact.split(":")
     target = downloads / f"{name}-{version}.{packaging}"
     if not (target.exists() and _sha256(target) == sha256):
         subprocess.run(["mvn", "-q", "-B", "dependency:copy", f"-Dartifact={artifact}",

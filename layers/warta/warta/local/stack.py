@@ -184,7 +184,7 @@ def _wait_http(url: str, what: str, *, timeout: float, log: Path | None = None,
         if watch and not all(group_alive(pid) for pid in watch):
             break  # it died: no use waiting out the timeout
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own loopback URL
+            with urllib.request.urlopen(url, timeout=5) as response:
                 if response.status < 500:
                     return
         except urllib.error.HTTPError as exc:

@@ -1,0 +1,20 @@
+# Benchmarks: `make bench` runs them all (about 17 minutes with the default 10,000 end-to-end files on 2 cores),
+# prints a table and rewrites docs/benchmarks.md below its hand-written header.
+# Smaller end-to-end run: make bench BENCH_E2E_FILES=2000
+BENCH_E2E_FILES ?= 10000
+BENCH_WORKERS ?= 3
+BENCH_PAGES ?= 300
+BENCH_SEED ?= 7
+# Uploads wait while more messages than this are queued (moto scans its queue on every receive); 0: all at once
+BENCH_MAX_QUEUED ?= 1000
+
+.PHONY: bench bench-corpus
+
+bench: setup
+	$(BIN)/python -m bench.run --pages $(BENCH_PAGES) --e2e-files $(BENCH_E2E_FILES) \
+		--workers $(BENCH_WORKERS) --seed $(BENCH_SEED) --max-queued $(BENCH_MAX_QUEUED)
+
+# The generated pages alone, to look at or to feed other tools: make bench-corpus BENCH_OUT=/tmp/pages
+BENCH_OUT ?= .warta/bench/pages
+bench-corpus: setup
+	$(BIN)/python -m bench.corpus --count $(BENCH_PAGES) --seed $(BENCH_SEED) --out $(BENCH_OUT)
