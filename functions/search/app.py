@@ -5,6 +5,7 @@ validate parameters and to generate the OpenAPI document.)"""
 
 from datetime import date
 from functools import cache
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 from aws_lambda_powertools import Logger, Metrics, Tracer
@@ -16,8 +17,8 @@ from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from opensearchpy.exceptions import ConnectionError as SearchUnavailable
 from opensearchpy.exceptions import ConnectionTimeout, TransportError
-
-from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, Sort, SearchRequest
+from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not_modified
+from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
 from warta.search import DocumentNotFound, SuggestField, get_document, similar, suggest
 from warta.search import search as run_search
 
@@ -109,6 +110,30 @@ def suggest_route(
 @app.get("/openapi.json", include_in_schema=False)
 def openapi_route() -> Response[str]:
     return Response(status_code=200, content_type="application/json", body=app.get_openapi_json_schema(**API_INFO))
+
+
+# The explorer: a static page over this API, shipped in this function's folder (docs/explorer.md).
+EXPLORER = FilePath(__file__).resolve().parent / "explorer"
+
+
+@app.get("/", include_in_schema=False)
+def explorer_page() -> Response[str]:
+    return _explorer_file("index.html", PAGE_CACHE)
+
+
+@app.get("/explorer/<asset>", include_in_schema=False)
+def explorer_asset(asset: str) -> Response[str]:
+    return _explorer_file(asset, ASSET_CACHE)
+
+
+def _explorer_file(name: str, cache_control: str) -> Response[str]:
+    found = load_asset(EXPLORER, name)
+    if found is None:
+        raise NotFoundError(name)
+    headers = headers_for(found, cache_control)
+    if not_modified(found, app.current_event.headers.get("if-none-match")):
+        return Response(status_code=304, headers=headers, body="")
+    return Response(status_code=200, content_type=found.content_type, body=found.body, headers=headers)
 
 
 @cache

@@ -492,7 +492,15 @@ def test_index_setup_custom_resource(cfn: dict[str, Any]) -> None:
 
 def test_search_routes_on_the_http_api(cfn: dict[str, Any]) -> None:
     routes = _of_type(cfn, "AWS::ApiGatewayV2::Route")
-    assert {r["Properties"]["RouteKey"] for r in routes.values()} == {"GET /search", "GET /documents/{id}"}
+    keys = {r["Properties"]["RouteKey"]: r["Properties"] for r in routes.values()}
+    data_routes = {"GET /search", "GET /documents/{id}", "GET /documents/{id}/similar", "GET /suggest"}
+    public_routes = {"GET /", "GET /explorer/{asset}", "GET /openapi.json", "GET /docs"}
+    assert set(keys) == data_routes | public_routes
+    # Routes that return articles sit behind the optional authorizer; the static ones never do.
+    for key in data_routes:
+        assert keys[key]["AuthorizationType"] == {"Fn::If": ["HasJwtAuthorizer", "JWT", "NONE"]}
+    for key in public_routes:
+        assert "AuthorizationType" not in keys[key]
     (integration,) = _of_type(cfn, "AWS::ApiGatewayV2::Integration").values()
     assert integration["Properties"]["IntegrationUri"] == {"Fn::GetAtt": ["SearchFunction", "Arn"]}
     assert integration["Properties"]["PayloadFormatVersion"] == "2.0"
@@ -511,7 +519,9 @@ def test_jwt_authorizer_is_optional(cfn: dict[str, Any]) -> None:
     assert authorizer["Condition"] == "HasJwtAuthorizer"
     assert authorizer["Properties"]["JwtConfiguration"] == {"Issuer": {"Ref": "JwtIssuer"},
                                                             "Audience": {"Ref": "JwtAudience"}}
-    for route in _of_type(cfn, "AWS::ApiGatewayV2::Route").values():
+    guarded = [r for r in _of_type(cfn, "AWS::ApiGatewayV2::Route").values() if "AuthorizationType" in r["Properties"]]
+    assert len(guarded) == 4  # the data routes; test_search_routes_on_the_http_api checks which
+    for route in guarded:
         assert route["Properties"]["AuthorizationType"] == {"Fn::If": ["HasJwtAuthorizer", "JWT", "NONE"]}
         assert route["Properties"]["AuthorizerId"]["Fn::If"][1] == {"Ref": authorizer_id}
 

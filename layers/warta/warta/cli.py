@@ -210,6 +210,61 @@ def _required(env: dict[str, str], name: str, flag: str) -> str:
 
 
 @main.group()
+def dashboards() -> None:
+    """OpenSearch Dashboards: the saved objects in dashboards/*.ndjson."""
+
+
+@dashboards.command("import")
+@click.option("--url", required=True, help="Dashboards' base URL, e.g. https://HOST/_dashboards")
+@click.option("--file", "files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="NDJSON to import; repeatable (default: every dashboards/*.ndjson)")
+@click.option("--auth", "auth_kind", type=click.Choice(["auto", "none", "basic", "sigv4"]), default="auto",
+              show_default=True, help="auto: SigV4 for Amazon OpenSearch Service hosts, basic with --user, else none")
+@click.option("--user", default=None, help="basic auth user")
+@click.option("--password", default=None, envvar="WARTA_DASHBOARDS_PASSWORD", help="basic auth password")
+@click.option("--region", default=None, help="for SigV4 (default: from the host name, else the AWS profile)")
+@click.option("--index-pattern", default=None, help="index or alias the index pattern reads (default: warta-articles)")
+def dashboards_import(url: str, files: tuple[Path, ...], auth_kind: str, user: str | None, password: str | None,
+                      region: str | None, index_pattern: str | None) -> None:
+    """Import the index pattern, saved search, visualizations and dashboard (overwriting older copies)."""
+    from .dashboards import (
+        BasicAuth,
+        DashboardsError,
+        SigV4,
+        aws_region,
+        import_saved_objects,
+        read_objects,
+        saved_object_files,
+    )
+
+    chosen = list(files) or saved_object_files()
+    if not chosen:
+        raise click.UsageError("no saved objects: pass --file")
+    kind = auth_kind
+    if kind == "auto":
+        kind = "sigv4" if aws_region(url) else "basic" if user else "none"
+    auth: BasicAuth | SigV4 | None = None
+    if kind == "basic":
+        if not user or password is None:
+            raise click.UsageError("basic auth needs --user and --password (or WARTA_DASHBOARDS_PASSWORD)")
+        auth = BasicAuth(user, password)
+    elif kind == "sigv4":
+        import boto3
+
+        session = boto3.session.Session()
+        credentials = session.get_credentials()
+        signing_region = region or aws_region(url) or session.region_name
+        if credentials is None or not signing_region:
+            raise click.UsageError("SigV4 needs AWS credentials and a region (--region)")
+        auth = SigV4(credentials.get_frozen_credentials(), signing_region)
+    try:
+        answer = import_saved_objects(url, read_objects(chosen, index_pattern), auth=auth)
+    except DashboardsError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"imported {answer.get('successCount', 0)} saved objects from {len(chosen)} file(s) into {url}")
+
+
+@main.group()
 def dlq() -> None:
     """The dead-letter queue: messages that could not be processed, with their reason."""
 
@@ -293,6 +348,14 @@ def _html_files(paths: tuple[Path, ...]) -> list[Path]:
             if f.is_file() and f.name.lower().endswith(HTML_SUFFIXES)]
 
 
+def _exists(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=10):
+            return True
+    except urllib.error.HTTPError:
+        return False
+
+
 def _get_json(url: str) -> dict[str, Any]:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
@@ -322,16 +385,23 @@ def demo(ctx: click.Context, paths: tuple[Path, ...], timeout: int) -> None:
     api = env.get("WARTA_API_URL")
     if not api:
         raise click.UsageError("start the local stack first: `warta local up`")
+    from .index.documents import document_id
+
     files = _html_files(paths)
     ctx.invoke(drop, paths=paths, prefix="demo/", bucket=None)
+    waiting = {document_id(env["WARTA_BUCKET"], f"demo/{f.name}") for f in files}
     deadline = time.monotonic() + timeout
-    total = 0
-    while time.monotonic() < deadline:
-        total = _get_json(f"{api}/search?size=0")["total"]
-        if total >= len(files):
-            break
-        time.sleep(0.5)
-    click.echo(f"\n{total} article(s) searchable at {api}/search\n")
+    while waiting and time.monotonic() < deadline:
+        waiting = {doc_id for doc_id in waiting if not _exists(f"{api}/documents/{doc_id}")}
+        time.sleep(0.3)
+    if waiting:
+        click.echo(f"{len(waiting)} page(s) not searchable after {timeout} s: see `warta failures`", err=True)
+    # A document can be fetched by id as soon as it is written; searches see it after the index's next
+    # refresh (every second by default).
+    time.sleep(1.5)
+    total = _get_json(f"{api}/search?size=0")["total"]
+    click.echo(f"\n{len(files) - len(waiting)} of {len(files)} page(s) searchable; {total} article(s) in all "
+               f"at {api}/search\n")
     for label, params in DEMO_SEARCHES:
         query = urllib.parse.urlencode(params)
         result = _get_json(f"{api}/search?{query}")
