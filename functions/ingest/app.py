@@ -9,15 +9,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from warta.ingest import MessageOutcome, ingest_messages
+from warta.tracing import make_tracer
 
 logger = Logger()
-tracer = Tracer()
+tracer = make_tracer()  # a no-op unless tracing is on (warta.tracing)
 metrics = Metrics()
 # A batch whose every message failed is still answered with batchItemFailures rather than an invocation
 # error: the effect on SQS is the same, and the error metric stays for real crashes.

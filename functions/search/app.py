@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
-from aws_lambda_powertools import Logger, Metrics, Tracer
+from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
@@ -21,9 +21,10 @@ from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
 from warta.search import DocumentNotFound, SuggestField, get_document, similar, suggest
 from warta.search import search as run_search
+from warta.tracing import make_tracer
 
 logger = Logger()
-tracer = Tracer()
+tracer = make_tracer()  # a no-op unless tracing is on (warta.tracing)
 metrics = Metrics()
 app = APIGatewayHttpResolver(enable_validation=True)
 API_INFO = {"title": "Warta search API", "version": "1",

@@ -253,7 +253,10 @@ def test_functions_runtime_architecture_and_layer(cfn: dict[str, Any], function_
     assert props["Runtime"] == "python3.12"
     assert props["Architectures"] == ["arm64"]
     assert props["Handler"] == "app.lambda_handler"
-    assert props["TracingConfig"] == {"Mode": "Active"}
+    # X-Ray is opt-in; with it off, POWERTOOLS_TRACE_DISABLED keeps the SDK from loading (warta.tracing).
+    assert props["TracingConfig"] == {"Mode": {"Fn::If": ["TraceWithXRay", "Active", "PassThrough"]}}
+    assert props["Environment"]["Variables"]["POWERTOOLS_TRACE_DISABLED"] == {
+        "Fn::If": ["TraceWithXRay", "false", "true"]}
     assert len(props["Layers"]) == 1
     layer_ref = props["Layers"][0]["Ref"]
     assert cfn["Resources"][layer_ref]["Type"] == "AWS::Lambda::LayerVersion"

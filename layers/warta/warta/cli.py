@@ -337,9 +337,13 @@ def failures(size: int) -> None:
     client = make_client(env.get("WARTA_OPENSEARCH_URL", "http://127.0.0.1:9200"))
     alias = env.get("WARTA_INDEX_ALIAS", "warta-articles")
     result = client.search(index=failures_index(alias), body={"size": size, "sort": [{"at": "desc"}]})
-    click.echo(f"{result['hits']['total']['value']} file(s) not indexed")
-    for hit in result["hits"]["hits"]:
-        record = hit["_source"]
+    hits = result["hits"]["hits"]
+    # A key fixed since (uploaded again, indexed fine) keeps its old record: hide those.
+    indexed = {d["_id"] for d in client.mget(index=alias, body={"ids": [h["_id"] for h in hits]}, _source=False)["docs"]
+               if d.get("found")} if hits else set()
+    current = [h["_source"] for h in hits if h["_id"] not in indexed]
+    click.echo(f"{len(current)} file(s) not indexed" + (f" (of the {size} most recent records)" if len(hits) == size else ""))
+    for record in current:
         click.echo(f"  s3://{record['bucket']}/{record['key']}  {record['reason']}: {record['detail']}")
 
 

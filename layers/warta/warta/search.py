@@ -21,15 +21,17 @@ class DocumentNotFound(LookupError):
 def search(client: OpenSearch, alias: str, request: SearchRequest) -> dict[str, Any]:
     response = client.search(index=alias, body=build_search(request), request_timeout=REQUEST_TIMEOUT)
     raw_hits = response["hits"]["hits"]
-    aggs = response.get("aggregations", {})
-    facets = {name: _buckets(aggs[name]) for name in FACETS}
-    facets["region"] = _region_tree(_buckets(aggs["province"]), _buckets(aggs["region_pair"]))
+    aggs = response.get("aggregations")
+    facets: dict[str, Any] | None = None
+    if aggs:  # pages reached by cursor carry no facets: the first page had them
+        facets = {name: _buckets(aggs[name]) for name in FACETS}
+        facets["region"] = _region_tree(_buckets(aggs["province"]), _buckets(aggs["region_pair"]))
     return {
         "total": response["hits"]["total"]["value"],
         "hits": [_hit(h) for h in raw_hits],
         "next_cursor": next_cursor(raw_hits, request.size),
         "facets": facets,
-        "histogram": _histogram(aggs["published"]["values"]),
+        "histogram": _histogram(aggs["published"]["values"]) if aggs else None,
         "timed_out": response.get("timed_out", False),
         "took_ms": response.get("took"),
     }

@@ -23,6 +23,9 @@ MAX_QUERY_CHARS = 500
 FACET_SIZE = 20
 REGION_TREE_SIZE = 200
 HISTOGRAM_BUCKETS = 40
+# What a hit shows (warta.search._hit): fetching only these keeps responses small and cheap to decode.
+HIT_FIELDS = ["title", "published", "site", "url", "key", "officials.name", "officials.rank", "officials.position",
+              "regions.canonical", "regions.path", "organizations.canonical"]
 SEARCH_TIMEOUT = "2s"  # bounded work: a slow query returns partial results rather than piling up
 Sort = Literal["relevance", "newest", "oldest"]
 
@@ -66,7 +69,7 @@ def build_search(request: SearchRequest) -> dict[str, Any]:
         "size": min(max(request.size, 0), MAX_SIZE),
         "track_total_hits": True,
         "timeout": SEARCH_TIMEOUT,
-        "_source": {"excludes": ["body"]},
+        "_source": HIT_FIELDS,
         "highlight": {"fields": {"body": {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 160},
                                  "title": {"number_of_fragments": 0}},
                       "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"},
@@ -74,6 +77,9 @@ def build_search(request: SearchRequest) -> dict[str, Any]:
     }
     if request.cursor:
         body["search_after"] = decode_cursor(request.cursor)
+        # The first page carried the facets of these same filters; recounting them for every later
+        # page would double the cluster's work per deep page.
+        del body["aggs"]
     else:
         body["from"] = max(request.offset, 0)
     return body
@@ -117,7 +123,7 @@ def similar_query(index: str, doc_id: str, size: int = 5) -> dict[str, Any]:
     return {
         "size": size,
         "timeout": SEARCH_TIMEOUT,
-        "_source": {"excludes": ["body"]},
+        "_source": HIT_FIELDS,
         "query": {"more_like_this": {"fields": ["title", "body"], "like": [{"_index": index, "_id": doc_id}],
                                      "min_term_freq": 1, "min_doc_freq": 1, "max_query_terms": 40,
                                      "minimum_should_match": "20%"}},
