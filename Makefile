@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON312 := $(shell for p in python3.12 $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | sort -V | tail -1) python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: setup test unit integration up down demo lint clean openapi
+.PHONY: setup test unit integration up down demo lint clean openapi eval
 
 $(BIN)/warta: pyproject.toml layers/warta/requirements.txt
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 is required (the Lambda runtime's version)"; exit 1; }
@@ -37,6 +37,11 @@ down:
 demo: setup
 	$(BIN)/warta local up
 	$(BIN)/warta demo samples tests/fixtures/seed_vivanews.html
+
+# Extraction and enrichment quality over our labelled pages and sentences (floors pinned in tests).
+eval: setup
+	$(BIN)/python tools/eval_extraction.py
+	$(BIN)/python tools/eval_enrichment.py
 
 openapi: setup
 	$(BIN)/python tools/export_openapi.py

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from warta.local.stack import processes
+
 from . import corpus
 from .stats import summary
 
@@ -41,16 +43,9 @@ def _cpu_seconds_by_group(pids: dict[str, int]) -> dict[str, float]:
     tick = os.sysconf("SC_CLK_TCK")
     groups = {pid: name for name, pid in pids.items()}
     totals = {name: 0.0 for name in pids}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        group = int(fields[2])
-        if group in groups:
-            totals[groups[group]] += (int(fields[11]) + int(fields[12])) / tick
+    for process in processes():
+        if process.group in groups:
+            totals[groups[process.group]] += process.cpu_ticks / tick
     return totals
 
 

@@ -40,6 +40,7 @@ from warta.index.query import build_search, next_cursor
 from warta.index.setup import ensure_index
 from warta.local import stack
 from warta.local.lambda_runtime import REPO_ROOT
+from warta.local.stack import processes
 
 from . import search_corpus, search_mix
 from .machine import describe
@@ -67,6 +68,7 @@ class Settings:
     clients: int
     client_procs: int
     api_processes: int
+    api_environments: int
     profile_requests: int
     state_dir: Path
     ports: tuple[int, int, int]  # opensearch, emulator, api
@@ -147,18 +149,7 @@ def _process(args: tuple[str, str, str, list[search_mix.Scenario], list[int], fl
 
 def group_cpu_seconds(pgid: int) -> float:
     """CPU time (user + system) used so far by the live processes of one process group."""
-    tick = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if int(fields[2]) == pgid:
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / tick
+    return sum(p.cpu_ticks for p in processes() if p.group == pgid) / os.sysconf("SC_CLK_TCK")
 
 
 class _ConnectionSpread:
@@ -366,7 +357,8 @@ def render(r: dict[str, Any]) -> str:
              f"{r['index']['documents']:,} in the index, {r['index']['failed']} failed writes), seed {s['seed']}; "
              f"{s['clients']} keep-alive clients ({s['client_procs']} processes x threads) for {s['seconds']:.0f} s "
              f"per phase after a {s['warmup']:.0f} s warm-up (and {s['prewarm']:.0f} s of unmeasured direct queries "
-             f"before both phases); {s['api_processes']} API execution environments; "
+             f"before both phases); {s['api_environments']} API execution environments in {s['api_processes']} "
+             f"process(es); "
              f"mix by scenario {dict(zip(search_mix.KINDS, search_mix.WEIGHTS, strict=True))}, a cursor scenario "
              f"being a first page of 20 and {search_mix.CURSOR_PAGES} more via `next_cursor`."), "",
              "| target | kind | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
@@ -437,7 +429,9 @@ def main() -> None:
                         help="seconds of direct queries before the phases, not measured")
     parser.add_argument("--clients", type=int, default=int(env("BENCH_CLIENTS", "20")))
     parser.add_argument("--client-procs", type=int, default=int(env("BENCH_CLIENT_PROCS", "1")))
-    parser.add_argument("--api-processes", type=int, default=int(env("BENCH_API_PROCESSES", "4")))
+    parser.add_argument("--api-processes", type=int, default=int(env("BENCH_API_PROCESSES", "2")))
+    parser.add_argument("--api-environments", type=int, default=int(env("BENCH_API_ENVIRONMENTS", "20")),
+                        help="search function environments (Lambda concurrency): one request at a time each")
     parser.add_argument("--profile-requests", type=int, default=int(env("BENCH_PROFILE_REQUESTS", "300")))
     parser.add_argument("--only", choices=("api", "direct"), help="run one phase (development)")
     parser.add_argument("--no-doc", action="store_true", help="print only; leave docs/ alone")
@@ -445,12 +439,14 @@ def main() -> None:
     args = parser.parse_args()
     s = Settings(docs=args.docs, seed=args.seed, seconds=args.seconds, warmup=args.warmup, prewarm=args.prewarm, clients=args.clients,
                  client_procs=args.client_procs, api_processes=args.api_processes,
+                 api_environments=args.api_environments,
                  profile_requests=args.profile_requests,
                  state_dir=REPO_ROOT / ".warta" / "bench-search", ports=(9271, 5071, 8071))
     if stack.read_state(s.state_dir) is None:
         shutil.rmtree(s.state_dir, ignore_errors=True)
     config = stack.StackConfig(state_dir=s.state_dir, opensearch_port=s.ports[0], emulator_port=s.ports[1],
-                               api_port=s.ports[2], workers=0, api_processes=s.api_processes, opensearch_url=None)
+                               api_port=s.ports[2], workers=0, api_processes=s.api_processes,
+                               api_environments=s.api_environments, opensearch_url=None)
     result: dict[str, Any] = {"settings": {k: v for k, v in vars(s).items() if k not in ("state_dir", "ports")},
                               "machine": describe()}
     try:
@@ -479,6 +475,7 @@ def main() -> None:
     if args.only:
         return
     command = (f"make bench-search BENCH_SECONDS={s.seconds:g} BENCH_API_PROCESSES={s.api_processes} "
+               f"BENCH_API_ENVIRONMENTS={s.api_environments} "
                f"BENCH_CLIENT_PROCS={s.client_procs} BENCH_SEARCH_SEED={s.seed}")
     result["command"] = command
     text = render(result)

@@ -3,7 +3,8 @@
 # for BENCH_SECONDS per phase, prints the table and rewrites docs/benchmark-search.md below its header.
 # Shorter, for development: make bench-search BENCH_SECONDS=10
 BENCH_SECONDS ?= 60
-BENCH_API_PROCESSES ?= 4
+BENCH_API_PROCESSES ?= 2
+BENCH_API_ENVIRONMENTS ?= 20
 BENCH_CLIENT_PROCS ?= 1
 BENCH_SEARCH_SEED ?= 7
 
@@ -11,4 +12,5 @@ BENCH_SEARCH_SEED ?= 7
 
 bench-search: setup
 	BENCH_SECONDS=$(BENCH_SECONDS) $(BIN)/python -m bench.search_load --api-processes $(BENCH_API_PROCESSES) \
+		--api-environments $(BENCH_API_ENVIRONMENTS) \
 		--client-procs $(BENCH_CLIENT_PROCS) --seed $(BENCH_SEARCH_SEED)

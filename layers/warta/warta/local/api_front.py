@@ -7,8 +7,8 @@ import argparse
 import base64
 import json
 import os
+import queue
 import socket
-import threading
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -45,10 +45,13 @@ def http_api_event(method: str, raw_path: str, headers: dict[str, str], body: by
     return event
 
 
-def serve(port: int, handler: Handler, host: str = "127.0.0.1") -> ThreadingHTTPServer:
-    # The resolver keeps the current event on the app object, as one Lambda environment serves one
-    # request at a time: serialise invocations.
-    invoke_lock = threading.Lock()
+def serve(port: int, handlers: list[Handler], host: str = "127.0.0.1") -> ThreadingHTTPServer:
+    """Each handler is one execution environment (its own loaded module): it serves one request at a
+    time, as the resolver keeps the current event on its app object. A request takes whichever
+    environment is idle, as API Gateway and Lambda do, and waits only when all are busy."""
+    idle: queue.SimpleQueue[Handler] = queue.SimpleQueue()
+    for handler in handlers:
+        idle.put(handler)
 
     class Front(BaseHTTPRequestHandler):
         # API Gateway hands every method to the function; the resolver answers what it has no route for.
@@ -66,8 +69,11 @@ def serve(port: int, handler: Handler, host: str = "127.0.0.1") -> ThreadingHTTP
         def _invoke(self, with_body: bool = True) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             event = http_api_event(self.command, self.path, dict(self.headers), self.rfile.read(length))
-            with invoke_lock:
+            handler = idle.get()
+            try:
                 result = handler(event, LocalContext("warta-search"))
+            finally:
+                idle.put(handler)
             body = result.get("body") or ""
             payload = base64.b64decode(body) if result.get("isBase64Encoded") else body.encode()
             self.send_response(int(result.get("statusCode", 200)))
@@ -97,13 +103,16 @@ class _SharedPortServer(ThreadingHTTPServer):
 def main() -> None:
     parser = argparse.ArgumentParser(description="Serve the search function as API Gateway would.")
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--environments", type=int, default=4,
+                        help="execution environments, each serving one request at a time")
     parser.add_argument("--processes", type=int, default=1,
-                        help="execution environments: each process serves one request at a time")
+                        help="processes to spread the environments over (Python runs one thread at a time)")
     args = parser.parse_args()
     for _ in range(args.processes - 1):
         if os.fork() == 0:
             break  # children serve too; all die with the process group on `warta local down`
-    server = serve(args.port, load_handler("search"))
+    per_process = max(1, args.environments // args.processes)
+    server = serve(args.port, [load_handler("search") for _ in range(per_process)])
     server.serve_forever()
 
 

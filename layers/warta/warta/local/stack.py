@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,8 @@ class StackConfig:
     emulator_port: int = 5050
     api_port: int = 8000
     workers: int = 2
-    api_processes: int = 2
+    api_processes: int = 1
+    api_environments: int = 4
     resources: emulator.Resources = field(default_factory=emulator.Resources)
     # An existing cluster to use instead of starting a node (WARTA_OPENSEARCH_URL).
     opensearch_url: str | None = field(default_factory=lambda: os.environ.get("WARTA_OPENSEARCH_URL") or None)
@@ -110,7 +112,8 @@ def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
                                              "--queue-url", resources["queue_url"], "--queue-arn",
                                              resources["queue_arn"]]
         state.commands["api"] = [sys.executable, "-m", "warta.local.api_front", "--port", str(config.api_port),
-                                 "--processes", str(config.api_processes)]
+                                 "--processes", str(config.api_processes),
+                                 "--environments", str(config.api_environments)]
         for name, command in state.commands.items():
             pids[name] = _spawn(command, env, logs / f"{name}.log")
         _wait_http(state.api_url + "/search?size=0", "search API", timeout=30, log=logs / "api.log")
@@ -221,20 +224,30 @@ def _signal_group(pid: int, sig: signal.Signals) -> None:
         pass
 
 
-def group_alive(pgid: int) -> bool:
-    """True while any live (non-zombie) process remains in the service's process group."""
-    try:
-        os.waitpid(pgid, os.WNOHANG)  # reap the leader if it is our own exited child
-    except ChildProcessError:
-        pass
+@dataclass(frozen=True)
+class ProcessStat:
+    pid: int
+    state: str  # "R", "S", "Z" (zombie) ...
+    group: int  # process group id
+    cpu_ticks: int  # user + system time, in clock ticks
+
+
+def processes() -> Iterator[ProcessStat]:
+    """Every process on the machine, read from /proc (Linux)."""
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             fields = (entry / "stat").read_text().rsplit(") ", 1)[1].split()
         except (OSError, IndexError):
-            continue
-        state, group = fields[0], int(fields[2])
-        if group == pgid and state != "Z":
-            return True
-    return False
+            continue  # it ended while we looked
+        yield ProcessStat(int(entry.name), fields[0], int(fields[2]), int(fields[11]) + int(fields[12]))
+
+
+def group_alive(pgid: int) -> bool:
+    """True while any live (non-zombie) process remains in the service's process group."""
+    try:
+        os.waitpid(pgid, os.WNOHANG)  # reap the leader if it is our own exited child
+    except ChildProcessError:
+        pass
+    return any(p.group == pgid and p.state != "Z" for p in processes())
