@@ -188,7 +188,7 @@ def _count(client: Any, index: str) -> int:
         return 0
 
 
-def run(files: int, seed: int, workers: int, documents: list[dict[str, Any]], max_queued: int = 1000,
+def run(files: int, seed: int, workers: int, documents: list[dict[str, Any]], max_queued: int = 100,
         echo: Any = print) -> dict[str, Any]:
     from warta.index.client import make_client
     from warta.index.setup import failures_index

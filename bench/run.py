@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--e2e-files", type=int, default=10_000, help="files dropped in the bucket end to end")
     parser.add_argument("--workers", type=int, default=3, help="local worker processes (2 to 4)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--max-queued", type=int, default=1000,
+    parser.add_argument("--max-queued", type=int, default=100,
                         help="end to end: hold uploads while more messages wait (0: drop all files at once)")
     parser.add_argument("--skip", default="", help=f"comma-separated sections to skip: {', '.join(SECTIONS)}")
     parser.add_argument("--doc", type=Path, default=REPO / "docs" / "benchmarks.md")

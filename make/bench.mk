@@ -6,7 +6,7 @@ BENCH_WORKERS ?= 3
 BENCH_PAGES ?= 300
 BENCH_SEED ?= 7
 # Uploads wait while more messages than this are queued (moto scans its queue on every receive); 0: all at once
-BENCH_MAX_QUEUED ?= 1000
+BENCH_MAX_QUEUED ?= 100
 
 .PHONY: bench bench-corpus
 
