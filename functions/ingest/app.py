@@ -34,6 +34,7 @@ class Dependencies:
     client: Any
     store: Any
     dead_letters: Any
+    backoff: Any
     alias: str
     max_receive_count: int
 
@@ -44,14 +45,16 @@ def _dependencies() -> Dependencies:
     calls here: the index is created at deployment (functions/setup) or by `warta local up`."""
     import boto3
     from warta.adapters.s3 import S3ObjectStore
-    from warta.adapters.sqs import DeadLetterQueue
+    from warta.adapters.sqs import DeadLetterQueue, RetryBackoff
     from warta.index.client import make_client
     from warta.settings import Settings
 
     settings = Settings.from_env()
-    dead_letters = DeadLetterQueue(boto3.client("sqs"), settings.dlq_url) if settings.dlq_url else None
+    sqs = boto3.client("sqs")
+    dead_letters = DeadLetterQueue(sqs, settings.dlq_url) if settings.dlq_url else None
+    backoff = RetryBackoff(sqs, settings.queue_url, settings.retry_base_seconds) if settings.queue_url else None
     return Dependencies(make_client(settings.opensearch_url), S3ObjectStore(boto3.client("s3")), dead_letters,
-                        settings.index_alias, settings.max_receive_count)
+                        backoff, settings.index_alias, settings.max_receive_count)
 
 
 @logger.inject_lambda_context
@@ -71,11 +74,21 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, A
             deps.dead_letters.send(record.body, reason=outcome.reason, message_id=record.message_id,
                                    receive_count=receives)
         elif disposition != "acknowledge":
+            if deps.backoff is not None:
+                _back_off(deps.backoff, record, receives)
             raise RetryLater(outcome.reason)
         _report(record.message_id, outcome, disposition)
 
     return process_partial_response(event=event, record_handler=record_handler, processor=processor,
                                     context=context)
+
+
+def _back_off(backoff: Any, record: SQSRecord, receives: int) -> None:
+    try:
+        seconds = backoff.delay(record.receipt_handle, receives)
+        logger.info(f"next try in {seconds} s", extra={"message_id": record.message_id})
+    except Exception:
+        logger.exception("could not delay the next try", extra={"message_id": record.message_id})
 
 
 def _report(message_id: str, outcome: MessageOutcome, disposition: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .index.mapping import INDEX_PREFIX
@@ -16,16 +17,24 @@ class Settings:
     index_alias: str = INDEX_PREFIX
     dlq_url: str | None = None  # where poison messages go, with their reason
     max_receive_count: int = 0  # the queue's redrive maxReceiveCount; 0: leave it all to the queue
+    queue_url: str | None = None  # the ingest queue, to delay retries (exponential back-off)
+    retry_base_seconds: int = 30  # first retry after this long, then twice as long each time
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
         url = env.get("WARTA_OPENSEARCH_URL", "").strip() or DEFAULT_LOCAL_OPENSEARCH
         if not url.startswith(("http://", "https://")):
             raise ValueError(f"WARTA_OPENSEARCH_URL must be an http(s) URL, got {url!r}")
-        try:
-            max_receives = int(env.get("WARTA_MAX_RECEIVE_COUNT", "0") or 0)
-        except ValueError as exc:
-            raise ValueError("WARTA_MAX_RECEIVE_COUNT must be a whole number") from exc
         return cls(opensearch_url=url.rstrip("/"), index_alias=env.get("WARTA_INDEX_ALIAS", INDEX_PREFIX),
-                   dlq_url=env.get("WARTA_DLQ_URL") or None, max_receive_count=max_receives)
+                   dlq_url=env.get("WARTA_DLQ_URL") or None,
+                   max_receive_count=_whole(env, "WARTA_MAX_RECEIVE_COUNT", 0),
+                   queue_url=env.get("WARTA_QUEUE_URL") or None,
+                   retry_base_seconds=_whole(env, "WARTA_RETRY_BASE_SECONDS", 30))
+
+
+def _whole(env: Mapping[str, str], name: str, default: int) -> int:
+    try:
+        return int(env.get(name, "") or default)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a whole number") from exc

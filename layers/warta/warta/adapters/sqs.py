@@ -23,3 +23,28 @@ class DeadLetterQueue:
             "warta_receive_count": {"DataType": "Number", "StringValue": str(receive_count)},
             "warta_failed_at": text(datetime.now(UTC).isoformat(timespec="seconds")),
         })
+
+
+class RetryBackoff:
+    """Delays the next delivery of a failed message by changing its visibility timeout: exponential
+    back-off, so that a longer outage (a restarting cluster) does not use up the queue's receives
+    before it is over."""
+
+    def __init__(self, client: Any, queue_url: str, base_seconds: int) -> None:
+        self._client = client
+        self.queue_url = queue_url
+        self.base_seconds = base_seconds
+
+    def delay(self, receipt_handle: str, receive_count: int) -> int:
+        seconds = retry_delay(receive_count, self.base_seconds)
+        self._client.change_message_visibility(QueueUrl=self.queue_url, ReceiptHandle=receipt_handle,
+                                               VisibilityTimeout=seconds)
+        return seconds
+
+
+MAX_VISIBILITY_SECONDS = 12 * 3600  # SQS's ceiling
+
+
+def retry_delay(receive_count: int, base_seconds: int) -> int:
+    """base, 2 x base, 4 x base ... for the 1st, 2nd, 3rd ... failed receive."""
+    return min(base_seconds * 2 ** max(receive_count - 1, 0), MAX_VISIBILITY_SECONDS)
