@@ -87,8 +87,9 @@ def _back_off(backoff: Any, record: SQSRecord, receives: int) -> None:
     try:
         seconds = backoff.delay(record.receipt_handle, receives)
         logger.info(f"next try in {seconds} s", extra={"message_id": record.message_id})
-    except Exception:
-        logger.exception("could not delay the next try", extra={"message_id": record.message_id})
+    except Exception as exc:  # noqa: BLE001 - without the delay, the queue's own visibility timeout applies
+        logger.warning(f"could not delay the next try: {type(exc).__name__}: {exc}",
+                       extra={"message_id": record.message_id})
 
 
 def _report(message_id: str, outcome: MessageOutcome, disposition: str) -> None:
