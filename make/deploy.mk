@@ -15,7 +15,7 @@ SAM_ENV := PATH="$(CURDIR)/$(BIN):$$PATH" SAM_CLI_TELEMETRY=0
 
 $(SAM):
 	$(PYTHON312) -m venv $(SAM_VENV)
-	$(SAM_VENV)/bin/pip install --quiet aws-sam-cli
+	$(SAM_VENV)/bin/pip install --quiet aws-sam-cli==1.170.0
 
 $(CHECKOV):
 	$(PYTHON312) -m venv $(CHECKOV_VENV)
