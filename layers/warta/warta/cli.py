@@ -156,12 +156,13 @@ def index() -> None:
     """The OpenSearch index: status and zero-downtime migration."""
 
 
-def _index_client() -> tuple[Any, str]:
+def _index_client(env: dict[str, str] | None = None) -> tuple[Any, str]:
+    """The OpenSearch client and read alias of the local stack, or of WARTA_OPENSEARCH_URL."""
     from .index.client import make_client
+    from .settings import Settings
 
-    env = _stack_env()
-    return make_client(env.get("WARTA_OPENSEARCH_URL", "http://127.0.0.1:9200"), timeout=60), \
-        env.get("WARTA_INDEX_ALIAS", "warta-articles")
+    settings = Settings.from_env(_stack_env() if env is None else env)
+    return make_client(settings.opensearch_url, timeout=60), settings.index_alias
 
 
 @index.command("status")
@@ -301,13 +302,11 @@ def dlq_replay(limit: int) -> None:
 def reconcile(prefix: str, dry_run: bool, bucket: str | None) -> None:
     """Compare the bucket with the index: re-enqueue what is missing or stale, delete orphans."""
     from . import reconcile as rec
-    from .index.client import make_client
     from .index.setup import failures_index
 
     env = _stack_env()
     bucket = bucket or _required(env, "WARTA_BUCKET", "bucket")
-    client = make_client(env.get("WARTA_OPENSEARCH_URL", "http://127.0.0.1:9200"), timeout=60)
-    alias = env.get("WARTA_INDEX_ALIAS", "warta-articles")
+    client, alias = _index_client(env)
     click.echo(f"listing s3://{bucket}/{prefix} and the index ...", err=True)
     result = rec.plan(rec.list_objects(_aws_client("s3", env), bucket, prefix),
                       rec.indexed_etags(client, alias, bucket, prefix),
@@ -330,12 +329,9 @@ def reconcile(prefix: str, dry_run: bool, bucket: str | None) -> None:
 @click.option("--size", default=50, show_default=True, type=int)
 def failures(size: int) -> None:
     """List the files that could not be indexed, with their reason."""
-    from .index.client import make_client
     from .index.setup import failures_index
 
-    env = _stack_env()
-    client = make_client(env.get("WARTA_OPENSEARCH_URL", "http://127.0.0.1:9200"))
-    alias = env.get("WARTA_INDEX_ALIAS", "warta-articles")
+    client, alias = _index_client()
     result = client.search(index=failures_index(alias), body={"size": size, "sort": [{"at": "desc"}]})
     hits = result["hits"]["hits"]
     # A key fixed since (uploaded again, indexed fine) keeps its old record: hide those.

@@ -22,51 +22,8 @@ from datetime import date, datetime, timedelta
 
 from warta.enrich._triggers import TriggeredPattern
 from warta.enrich.model import DateMention
+from warta.indonesian import MONTHS, WEEKDAYS
 
-_MONTHS: dict[str, int] = {
-    "januari": 1,
-    "jan": 1,
-    "februari": 2,
-    "pebruari": 2,
-    "feb": 2,
-    "peb": 2,
-    "maret": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "mei": 5,
-    "juni": 6,
-    "jun": 6,
-    "juli": 7,
-    "jul": 7,
-    "agustus": 8,
-    "agust": 8,
-    "agu": 8,
-    "agt": 8,
-    "ags": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "oktober": 10,
-    "okt": 10,
-    "november": 11,
-    "nopember": 11,
-    "nov": 11,
-    "nop": 11,
-    "desember": 12,
-    "des": 12,
-}
-_WEEKDAYS: dict[str, int] = {
-    "senin": 0,
-    "selasa": 1,
-    "rabu": 2,
-    "kamis": 3,
-    "jumat": 4,
-    "jum'at": 4,
-    "sabtu": 5,
-    "minggu": 6,
-    "ahad": 6,
-}
 _NUMBERS: dict[str, int] = {
     "satu": 1,
     "se": 1,
@@ -81,7 +38,7 @@ _NUMBERS: dict[str, int] = {
     "sepuluh": 10,
 }
 
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad"
 _NUM = r"\d{1,2}|" + "|".join(k for k in _NUMBERS if k != "se")
 _LEFT = r"(?<![\w.,/:-])"
@@ -112,7 +69,7 @@ _NOT_DATE_BEFORE = re.compile(
 )
 
 
-_WORD_TRIGGERS = [*_WEEKDAYS, *_NUMBERS, "beberapa", "hari", "pekan", "minggu", "kemarin", "besok"]
+_WORD_TRIGGERS = [*WEEKDAYS, *_NUMBERS, "beberapa", "hari", "pekan", "minggu", "kemarin", "besok"]
 _DATE_SCAN = TriggeredPattern(
     _DATE_RE,
     [
@@ -151,7 +108,7 @@ def _year(raw: str) -> int:
 def _resolve(m: re.Match[str], ref: date | None) -> tuple[date, bool] | None:
     g = m.groupdict()
     if g["abs"]:
-        month = _MONTHS[g["am"].lower()]
+        month = MONTHS[g["am"].lower()]
         day = int(g["ad"])
         if g["ay"]:
             d = _safe_date(int(g["ay"]), month, day)
@@ -171,7 +128,7 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[date, bool] | None:
     if ref is None:
         return None
     if g["wd"]:
-        return _previous_weekday(ref, _WEEKDAYS[g["wdow"].lower().replace("'", "")]), False
+        return _previous_weekday(ref, WEEKDAYS[g["wdow"].lower().replace("'", "")]), False
     if g["ago"]:
         n_raw = (g["n"] or "").lower()
         unit = g["unit"]

@@ -86,10 +86,10 @@ def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
     watched: list[int] = []  # processes whose early exit should fail the wait at once
     try:
         opensearch_url = config.opensearch_url
+        node_dir = opensearch_node.run_dir_for(config.state_dir)
         if not opensearch_url:
             echo("fetching OpenSearch through Maven (first run only) ...")
             home = opensearch_node.install()
-            node_dir = opensearch_node.run_dir_for(config.state_dir)
             node = opensearch_node.start(home, node_dir, http_port=config.opensearch_port)
             pids["opensearch"] = node.pid
             watched.append(node.pid)
@@ -99,7 +99,7 @@ def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
         _wait_http(emulator_url + "/moto-api/", "S3/SQS emulator", timeout=30)
         resources = emulator.provision(emulator_url, config.resources)
         _wait_http(opensearch_url + "/_cluster/health?wait_for_status=yellow&timeout=5s", "OpenSearch",
-                   timeout=180, log=opensearch_node.run_dir_for(config.state_dir) / "stdout.log", watch=watched)
+                   timeout=180, log=node_dir / "stdout.log", watch=watched)
         _ensure_index(opensearch_url, config.index_alias)
         state = StackState(opensearch_url=opensearch_url, emulator_url=emulator_url,
                            api_url=f"http://127.0.0.1:{config.api_port}", bucket=resources["bucket"],

@@ -9,20 +9,16 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
+from ..indonesian import MONTHS as INDONESIAN_MONTHS
+
 WIB = timezone(timedelta(hours=7), "WIB")
 WITA = timezone(timedelta(hours=8), "WITA")
 WIT = timezone(timedelta(hours=9), "WIT")
 ZONES = {"WIB": WIB, "WITA": WITA, "WIT": WIT}
 
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3, "mar": 3,
-    "april": 4, "apr": 4, "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8,
-    "agt": 8, "ags": 8, "agust": 8, "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10,
-    "november": 11, "nov": 11, "nopember": 11, "nop": 11, "desember": 12, "des": 12,
-    # English names: some Indonesian sites render datelines with an English locale.
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8,
-    "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12,
-}
+# English names too: some Indonesian sites render their datelines with an English locale.
+MONTHS = {**INDONESIAN_MONTHS, "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
+          "august": 8, "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:[,|\s-]*(?:pukul\s*)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:[:.]\d{2})?)?\s*(?P<tz>WIB|WITA|WIT)?"
 
