@@ -2,8 +2,9 @@
 
 1. starts a stack of its own (other ports, its own state folder, no ingest workers) and stops it at the end;
 2. indexes 10,000 generated documents (`bench.search_corpus`) through `warta.index.bulk.write`;
-3. drives the API with 20 keep-alive clients for BENCH_SECONDS (60) after a warm-up, over a fixed mix
-   (`bench.search_mix`), then the same requests as `build_search` bodies straight to `_search`;
+3. warms both targets, then drives each with 20 keep-alive clients for BENCH_SECONDS (60) in all, in
+   alternating rounds (api, direct, api, ...), over a fixed mix (`bench.search_mix`): the API by its
+   query strings, OpenSearch by the same requests as `build_search` bodies straight to `_search`;
 4. profiles the handler in-process on a few hundred requests, to say where the API's time goes;
 5. prints the table and rewrites docs/benchmark-search.md below its hand-written header.
 
@@ -21,13 +22,11 @@ import json
 import multiprocessing
 import os
 import pstats
-import re
 import shutil
 import statistics
-import subprocess
 import threading
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -63,11 +62,11 @@ class Settings:
     docs: int
     seed: int
     seconds: float
-    warmup: float
+    warmup: float  # of each round, unmeasured
     prewarm: float
+    rounds: int
     clients: int
     client_procs: int
-    api_processes: int
     api_environments: int
     profile_requests: int
     state_dir: Path
@@ -152,31 +151,18 @@ def group_cpu_seconds(pgid: int) -> float:
     return sum(p.cpu_ticks for p in processes() if p.group == pgid) / os.sysconf("SC_CLK_TCK")
 
 
-class _ConnectionSpread:
-    """How the kernel spread the clients' connections over the API processes (SO_REUSEPORT), from
-    `ss` in the middle of the phase; None when `ss` is missing."""
-
-    def __init__(self, port: int, at: float) -> None:
-        self._seen: list[int] | None = None
-        self._thread = threading.Thread(target=self._sample, args=(port, at), daemon=True)
-        self._thread.start()
-
-    def _sample(self, port: int, at: float) -> None:
-        time.sleep(max(0.0, at - time.perf_counter()))
-        try:
-            listing = subprocess.run(["ss", "-tnpH", "state", "established", f"( sport = :{port} )"],
-                                     capture_output=True, text=True, timeout=10, check=False).stdout
-        except (OSError, subprocess.SubprocessError):
-            return
-        self._seen = sorted(Counter(re.findall(r"pid=(\d+)", listing)).values(), reverse=True)
-
-    def result(self) -> list[int] | None:
-        self._thread.join(timeout=15)
-        return self._seen
+@dataclass
+class Slice:
+    """One stretch of closed-loop load on one target, before it is combined with the other rounds."""
+    records: list[Record]
+    errors: list[str]
+    sent: float  # requests sent, warm-up included (the CPU figures count it too)
+    cpu_seconds: dict[str, float]  # by process group, and the load generator
+    load_average: float
 
 
 def run_phase(target: str, base: str, alias: str, mix: list[search_mix.Scenario], s: Settings,
-              groups: dict[str, int] | None = None) -> dict[str, Any]:
+              groups: dict[str, int] | None = None) -> Slice:
     # perf_counter is CLOCK_MONOTONIC on Linux: the same clock in forked processes.
     start_at = time.perf_counter() + 1.0
     measure_from = start_at + s.warmup
@@ -187,8 +173,6 @@ def run_phase(target: str, base: str, alias: str, mix: list[search_mix.Scenario]
             for p in range(s.client_procs)]
     groups = groups or {}
     cpu_before = {name: group_cpu_seconds(pgid) for name, pgid in groups.items()}
-    port = urlsplit(base).port
-    sampler = _ConnectionSpread(port, measure_from + s.seconds / 2) if target == "api" and port else None
     before = os.times()
     if s.client_procs == 1:
         results = [_process(jobs[0])]
@@ -198,15 +182,23 @@ def run_phase(target: str, base: str, alias: str, mix: list[search_mix.Scenario]
     after = os.times()
     client_cpu = sum(getattr(after, f) - getattr(before, f) for f in ("user", "system", "children_user",
                                                                        "children_system"))
-    spread_seen = sampler.result() if sampler else None
     records = [r for out, _ in results for r in out]
-    errors = [e for _, errs in results for e in errs]
-    # Warm-up included: CPU per request over every request sent, measured or not.
-    sent = len(records) * (s.seconds + s.warmup) / s.seconds
-    cpu = {name: (group_cpu_seconds(pgid) - cpu_before[name]) * 1000 / max(sent, 1) for name, pgid in groups.items()}
-    return summarise(records, s.seconds) | {
-        "error_samples": errors[:5], "load_average": os.getloadavg()[0], "connections_per_process": spread_seen,
-        "cpu_ms_per_request": {"load generator": client_cpu * 1000 / max(sent, 1), **cpu}}
+    return Slice(records=records, errors=[e for _, errs in results for e in errs],
+                 sent=len(records) * (s.seconds + s.warmup) / s.seconds,
+                 cpu_seconds={"load generator": client_cpu,
+                              **{name: group_cpu_seconds(pgid) - cpu_before[name] for name, pgid in groups.items()}},
+                 load_average=os.getloadavg()[0])
+
+
+def combine(slices: list[Slice], seconds: float) -> dict[str, Any]:
+    """The rounds of one target as one result: latencies pooled, CPU per request over all of them."""
+    records = [r for part in slices for r in part.records]
+    sent = max(sum(part.sent for part in slices), 1)
+    names = slices[0].cpu_seconds
+    return summarise(records, seconds) | {
+        "error_samples": [e for part in slices for e in part.errors][:5],
+        "load_average": max(part.load_average for part in slices),
+        "cpu_ms_per_request": {name: sum(p.cpu_seconds[name] for p in slices) * 1000 / sent for name in names}}
 
 
 def summarise(records: list[Record], seconds: float) -> dict[str, Any]:
@@ -356,9 +348,9 @@ def render(r: dict[str, Any]) -> str:
              (f"Settings: {s['docs']:,} documents (indexed in {r['index']['seconds']:.0f} s, "
              f"{r['index']['documents']:,} in the index, {r['index']['failed']} failed writes), seed {s['seed']}; "
              f"{s['clients']} keep-alive clients ({s['client_procs']} processes x threads) for {s['seconds']:.0f} s "
-             f"per phase after a {s['warmup']:.0f} s warm-up (and {s['prewarm']:.0f} s of unmeasured direct queries "
-             f"before both phases); {s['api_environments']} API execution environments in {s['api_processes']} "
-             f"process(es); "
+             f"per target, in {s['rounds']} alternating rounds (api, direct, api, ...) each after a {s['warmup']:.0f} s "
+             f"unmeasured warm-up, and {s['prewarm']:.0f} s of unmeasured queries split over both targets before "
+             f"the first round; {s['api_environments']} API execution environments (a process each); "
              f"mix by scenario {dict(zip(search_mix.KINDS, search_mix.WEIGHTS, strict=True))}, a cursor scenario "
              f"being a first page of 20 and {search_mix.CURSOR_PAGES} more via `next_cursor`."), "",
              "| target | kind | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
@@ -388,9 +380,6 @@ def render(r: dict[str, Any]) -> str:
         cpu = r[target]["cpu_ms_per_request"]
         lines.append(f"| {target} | " + " | ".join(f"{v:.1f}" for v in cpu.values())
                      + f" | {r[target]['load_average']:.1f} |")
-    if spread := r["api"].get("connections_per_process"):
-        lines += ["", (f"Keep-alive connections per API process in mid-phase (the kernel's SO_REUSEPORT spread): "
-                  f"{' / '.join(map(str, spread))}; a request waits for the ones ahead of it on its own process.")]
     for target in ("api", "direct"):
         if samples := r[target].get("error_samples"):
             lines += ["", f"First {target} errors: " + "; ".join(f"`{e}`" for e in samples)]
@@ -424,12 +413,14 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=int(env("BENCH_DOCS", "10000")))
     parser.add_argument("--seed", type=int, default=int(env("BENCH_SEED", "7")))
     parser.add_argument("--seconds", type=float, default=float(env("BENCH_SECONDS", "60")))
-    parser.add_argument("--warmup", type=float, default=float(env("BENCH_WARMUP", "5")))
-    parser.add_argument("--prewarm", type=float, default=float(env("BENCH_PREWARM", "20")),
-                        help="seconds of direct queries before the phases, not measured")
+    parser.add_argument("--warmup", type=float, default=float(env("BENCH_WARMUP", "3")),
+                        help="seconds at the start of each round, not measured")
+    parser.add_argument("--prewarm", type=float, default=float(env("BENCH_PREWARM", "120")),
+                        help="seconds of queries (half to each target) before the first round, not measured")
+    parser.add_argument("--rounds", type=int, default=int(env("BENCH_ROUNDS", "4")),
+                        help="alternate api and direct this many times; each gets seconds / rounds")
     parser.add_argument("--clients", type=int, default=int(env("BENCH_CLIENTS", "20")))
     parser.add_argument("--client-procs", type=int, default=int(env("BENCH_CLIENT_PROCS", "1")))
-    parser.add_argument("--api-processes", type=int, default=int(env("BENCH_API_PROCESSES", "2")))
     parser.add_argument("--api-environments", type=int, default=int(env("BENCH_API_ENVIRONMENTS", "20")),
                         help="search function environments (Lambda concurrency): one request at a time each")
     parser.add_argument("--profile-requests", type=int, default=int(env("BENCH_PROFILE_REQUESTS", "300")))
@@ -437,15 +428,16 @@ def main() -> None:
     parser.add_argument("--no-doc", action="store_true", help="print only; leave docs/ alone")
     parser.add_argument("--keep", action="store_true", help="leave the stack running (development)")
     args = parser.parse_args()
-    s = Settings(docs=args.docs, seed=args.seed, seconds=args.seconds, warmup=args.warmup, prewarm=args.prewarm, clients=args.clients,
-                 client_procs=args.client_procs, api_processes=args.api_processes,
+    s = Settings(docs=args.docs, seed=args.seed, seconds=args.seconds, warmup=args.warmup, prewarm=args.prewarm,
+                 rounds=max(1, args.rounds), clients=args.clients,
+                 client_procs=args.client_procs,
                  api_environments=args.api_environments,
                  profile_requests=args.profile_requests,
                  state_dir=REPO_ROOT / ".warta" / "bench-search", ports=(9271, 5071, 8071))
     if stack.read_state(s.state_dir) is None:
         shutil.rmtree(s.state_dir, ignore_errors=True)
     config = stack.StackConfig(state_dir=s.state_dir, opensearch_port=s.ports[0], emulator_port=s.ports[1],
-                               api_port=s.ports[2], workers=0, api_processes=s.api_processes,
+                               api_port=s.ports[2], workers=0,
                                api_environments=s.api_environments, opensearch_url=None)
     result: dict[str, Any] = {"settings": {k: v for k, v in vars(s).items() if k not in ("state_dir", "ports")},
                               "machine": describe()}
@@ -456,16 +448,23 @@ def main() -> None:
         print(f"indexed: {result['index']}", flush=True)
         pop = search_corpus.population(s.seed)
         mix = search_mix.scenarios(pop, s.seed)
-        # A fresh, force-merged index answers slowly at first: warm the node (caches, JIT) with the whole
-        # mix before either phase, so the first phase is not the one that pays for it.
-        if s.prewarm:
-            run_phase("direct", state.opensearch_url, state.index_alias, mix,
-                      replace(s, seconds=s.prewarm, warmup=0))
-        for target, base in (("api", state.api_url), ("direct", state.opensearch_url)):
-            if args.only and args.only != target:
-                continue
-            groups = {"OpenSearch": state.pids["opensearch"], "API front + handler": state.pids["api"]}
-            result[target] = run_phase(target, base, state.index_alias, mix, s, groups)
+        targets = [(t, b) for t, b in (("api", state.api_url), ("direct", state.opensearch_url))
+                   if not args.only or args.only == t]
+        # A freshly started node keeps compiling (JIT) and filling caches for minutes: warm both targets
+        # with the whole mix first, then alternate short rounds (api, direct, api, ...) so that whatever
+        # drift is left falls on both alike rather than on whichever phase ran first.
+        for target, base in targets:
+            if s.prewarm:
+                run_phase(target, base, state.index_alias, mix, replace(s, seconds=s.prewarm / len(targets),
+                                                                         warmup=0))
+        groups = {"OpenSearch": state.pids["opensearch"], "API front + handler": state.pids["api"]}
+        slices: dict[str, list[Slice]] = {t: [] for t, _ in targets}
+        for _ in range(s.rounds):
+            for target, base in targets:
+                slices[target].append(run_phase(target, base, state.index_alias, mix,
+                                                replace(s, seconds=s.seconds / s.rounds), groups))
+        for target, _ in targets:
+            result[target] = combine(slices[target], s.seconds)
             print(f"{target}: {json.dumps(result[target]['all'])}", flush=True)
         if s.profile_requests and not args.only:
             result["profile"] = profile_handler(state, mix, s.profile_requests)
@@ -474,9 +473,9 @@ def main() -> None:
             stack.down(s.state_dir)
     if args.only:
         return
-    command = (f"make bench-search BENCH_SECONDS={s.seconds:g} BENCH_API_PROCESSES={s.api_processes} "
+    command = (f"make bench-search BENCH_SECONDS={s.seconds:g} "
                f"BENCH_API_ENVIRONMENTS={s.api_environments} "
-               f"BENCH_CLIENT_PROCS={s.client_procs} BENCH_SEARCH_SEED={s.seed}")
+               f"BENCH_CLIENT_PROCS={s.client_procs} BENCH_SEARCH_SEED={s.seed} BENCH_ROUNDS={s.rounds}")
     result["command"] = command
     text = render(result)
     print(text)

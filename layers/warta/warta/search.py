@@ -25,7 +25,7 @@ def search(client: OpenSearch, alias: str, request: SearchRequest) -> dict[str, 
     facets: dict[str, Any] | None = None
     if aggs:  # pages reached by cursor carry no facets: the first page had them
         facets = {name: _buckets(aggs[name]) for name in FACETS}
-        facets["region"] = _region_tree(_buckets(aggs["province"]), _buckets(aggs["region_pair"]))
+        facets["region"] = _region_tree(aggs["province"], aggs["region_pair"])
     return {
         "total": response["hits"]["total"]["value"],
         "hits": [_hit(h) for h in raw_hits],
@@ -97,12 +97,17 @@ def _buckets(aggregation: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"value": b["key"], "count": b["doc_count"]} for b in aggregation["values"]["buckets"]]
 
 
-def _region_tree(provinces: list[dict[str, Any]], pairs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _region_tree(provinces: dict[str, Any], pairs: dict[str, Any]) -> list[dict[str, Any]]:
+    """Provinces with the regions below them, in one pass over the two aggregations' raw buckets."""
     children: dict[str, list[dict[str, Any]]] = {}
-    for pair in pairs:
-        province, _, region = pair["value"].partition("|")
-        children.setdefault(province, []).append({"value": region, "count": pair["count"]})
-    return [{**p, "children": children.get(p["value"], [])} for p in provinces]
+    for pair in pairs["values"]["buckets"]:
+        province, _, region = pair["key"].partition("|")
+        siblings = children.get(province)
+        if siblings is None:
+            siblings = children[province] = []
+        siblings.append({"value": region, "count": pair["doc_count"]})
+    return [{"value": p["key"], "count": p["doc_count"], "children": children.get(p["key"], [])}
+            for p in provinces["values"]["buckets"]]
 
 
 def _histogram(aggregation: dict[str, Any]) -> dict[str, Any]:

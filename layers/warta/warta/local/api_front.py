@@ -1,21 +1,37 @@
-"""A small HTTP front that does what API Gateway's HTTP API does for the search function: turn each
-request into a payload-format 2.0 event, invoke the handler, turn its answer into the response."""
+"""A small HTTP front that does what API Gateway's HTTP API and Lambda do for the search function: turn
+each request into a payload-format 2.0 event, hand it to an idle execution environment, and turn the
+function's answer into the response.
+
+Each execution environment is a process of its own that loads the function once and serves one event at
+a time, as in Lambda. Environments that were threads of one process shared its interpreter: the GIL, and
+library state kept per process, such as Powertools' pending metrics, which one environment's flush
+emptied under another's feet."""
 
 from __future__ import annotations
 
 import argparse
 import base64
 import json
-import os
+import multiprocessing
 import queue
-import socket
+import threading
 import time
+import traceback
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from .lambda_runtime import Handler, LocalContext, load_handler
+from .lambda_runtime import FUNCTIONS_DIR, LocalContext, load_handler
+
+# API Gateway's answer when the function fails rather than returning a response.
+FUNCTION_ERROR = {"statusCode": 500, "headers": {"Content-Type": "application/json"},
+                  "body": json.dumps({"message": "Internal Server Error"})}
+NO_ENVIRONMENT = {"statusCode": 503, "headers": {"Content-Type": "application/json"},
+                  "body": json.dumps({"message": "Service Unavailable"})}
+READY_TIMEOUT = 30.0  # seconds a request waits for a free environment, cold starts included
 
 
 def http_api_event(method: str, raw_path: str, headers: dict[str, str], body: bytes) -> dict[str, Any]:
@@ -45,14 +61,87 @@ def http_api_event(method: str, raw_path: str, headers: dict[str, str], body: by
     return event
 
 
-def serve(port: int, handlers: list[Handler], host: str = "127.0.0.1") -> ThreadingHTTPServer:
-    """Each handler is one execution environment (its own loaded module): it serves one request at a
-    time, as the resolver keeps the current event on its app object. A request takes whichever
-    environment is idle, as API Gateway and Lambda do, and waits only when all are busy."""
-    idle: queue.SimpleQueue[Handler] = queue.SimpleQueue()
-    for handler in handlers:
-        idle.put(handler)
+class Environment:
+    """One execution environment: a child process with the function loaded, fed events over a pipe."""
 
+    def __init__(self, function: str, functions_dir: Path = FUNCTIONS_DIR) -> None:
+        self.function = function
+        self.broken = False
+        # spawn, not fork: environments are also started while the front's threads are running.
+        context = multiprocessing.get_context("spawn")
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve_events, args=(child, function, functions_dir), daemon=True,
+                                       name=f"warta-{function}-environment")
+        self.process.start()
+        child.close()
+
+    def wait_ready(self) -> bool:
+        try:
+            return bool(self.conn.recv() == "ready")
+        except (EOFError, OSError):
+            return False
+
+    def invoke(self, event: dict[str, Any]) -> dict[str, Any]:
+        """The function's result; API Gateway's 500 when the function raised or its process died."""
+        try:
+            self.conn.send(event)
+            ok, result = self.conn.recv()
+        except (EOFError, OSError):  # the process died mid-event: never hand it another one
+            self.broken = True
+            self.process.kill()
+            return FUNCTION_ERROR
+        return result if ok else FUNCTION_ERROR
+
+
+def _serve_events(conn: Connection, function: str, functions_dir: Path) -> None:
+    handler = load_handler(function, functions_dir)
+    conn.send("ready")
+    while True:
+        try:
+            event = conn.recv()
+        except (EOFError, OSError):
+            return  # the front is gone
+        try:
+            conn.send((True, handler(event, LocalContext(f"warta-{function}"))))
+        except Exception:  # noqa: BLE001 - as Lambda does: log it, answer an error, keep the environment
+            traceback.print_exc()
+            conn.send((False, None))
+
+
+class EnvironmentPool:
+    """Idle environments; a request takes whichever is free and waits only when all are busy. One that
+    died is replaced in the background, as Lambda starts a new environment after a crash."""
+
+    def __init__(self, function: str, size: int, functions_dir: Path = FUNCTIONS_DIR) -> None:
+        self.function = function
+        self.functions_dir = functions_dir
+        self._idle: queue.SimpleQueue[Environment] = queue.SimpleQueue()
+        for _ in range(size):
+            self._start()
+
+    def _start(self) -> None:
+        environment = Environment(self.function, self.functions_dir)
+
+        def when_ready() -> None:
+            if environment.wait_ready():
+                self._idle.put(environment)
+
+        threading.Thread(target=when_ready, daemon=True).start()
+
+    def invoke(self, event: dict[str, Any]) -> dict[str, Any]:
+        try:
+            environment = self._idle.get(timeout=READY_TIMEOUT)
+        except queue.Empty:  # none started (see the log: a failing import?) or all stuck
+            return NO_ENVIRONMENT
+        result = environment.invoke(event)
+        if environment.broken:
+            self._start()
+        else:
+            self._idle.put(environment)
+        return result
+
+
+def serve(port: int, pool: EnvironmentPool, host: str = "127.0.0.1") -> ThreadingHTTPServer:
     class Front(BaseHTTPRequestHandler):
         # Keep-alive, as API Gateway does: under HTTP/1.0 every request paid a new connection and thread.
         protocol_version = "HTTP/1.1"
@@ -75,12 +164,8 @@ def serve(port: int, handlers: list[Handler], host: str = "127.0.0.1") -> Thread
                 self.send_error(411, "a request body needs Content-Length")  # the search API takes no bodies
                 return
             length = int(self.headers.get("Content-Length") or 0)
-            event = http_api_event(self.command, self.path, dict(self.headers), self.rfile.read(length))
-            handler = idle.get()
-            try:
-                result = handler(event, LocalContext("warta-search"))
-            finally:
-                idle.put(handler)
+            result = pool.invoke(http_api_event(self.command, self.path, dict(self.headers),
+                                                self.rfile.read(length)))
             body = result.get("body") or ""
             payload = base64.b64decode(body) if result.get("isBase64Encoded") else body.encode()
             self.send_response(int(result.get("statusCode", 200)))
@@ -101,31 +186,20 @@ def serve(port: int, handlers: list[Handler], host: str = "127.0.0.1") -> Thread
         def log_message(self, format: str, *args: Any) -> None:
             print(json.dumps({"front": format % args}), flush=True)
 
-    return _SharedPortServer((host, port), Front)
+    return _Server((host, port), Front)
 
 
-class _SharedPortServer(ThreadingHTTPServer):
+class _Server(ThreadingHTTPServer):
     request_queue_size = 128  # the default 5 dropped connections when 20 clients connected at once
-    # Several front processes may listen on one port, as several Lambda execution environments serve
-    # one API: the kernel spreads connections between them.
-    def server_bind(self) -> None:
-        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-        super().server_bind()
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Serve the search function as API Gateway would.")
+    parser = argparse.ArgumentParser(description="Serve the search function as API Gateway and Lambda would.")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--environments", type=int, default=4,
-                        help="execution environments, each serving one request at a time")
-    parser.add_argument("--processes", type=int, default=1,
-                        help="processes to spread the environments over (Python runs one thread at a time)")
+                        help="execution environments (Lambda's concurrency): processes serving one event at a time")
     args = parser.parse_args()
-    for _ in range(args.processes - 1):
-        if os.fork() == 0:
-            break  # children serve too; all die with the process group on `warta local down`
-    per_process = max(1, args.environments // args.processes)
-    server = serve(args.port, [load_handler("search") for _ in range(per_process)])
+    server = serve(args.port, EnvironmentPool("search", max(1, args.environments)))
     server.serve_forever()
 
 

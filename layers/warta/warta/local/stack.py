@@ -29,7 +29,6 @@ class StackConfig:
     emulator_port: int = 5050
     api_port: int = 8000
     workers: int = 2
-    api_processes: int = 1
     api_environments: int = 4
     resources: emulator.Resources = field(default_factory=emulator.Resources)
     # An existing cluster to use instead of starting a node (WARTA_OPENSEARCH_URL).
@@ -112,7 +111,6 @@ def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
                                              "--queue-url", resources["queue_url"], "--queue-arn",
                                              resources["queue_arn"]]
         state.commands["api"] = [sys.executable, "-m", "warta.local.api_front", "--port", str(config.api_port),
-                                 "--processes", str(config.api_processes),
                                  "--environments", str(config.api_environments)]
         for name, command in state.commands.items():
             pids[name] = _spawn(command, env, logs / f"{name}.log")
