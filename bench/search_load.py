@@ -30,12 +30,12 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from warta.index.bulk import WriteAction, write
 from warta.index.client import make_client
 from warta.index.mapping import write_alias
-from warta.index.query import build_search, next_cursor
+from warta.index.query import SEARCH_PARAMS, build_search, next_cursor
 from warta.index.setup import ensure_index
 from warta.local import stack
 from warta.local.lambda_runtime import REPO_ROOT
@@ -73,6 +73,10 @@ class Settings:
     ports: tuple[int, int, int]  # opensearch, emulator, api
 
 
+# The node's side of the comparison: the same URL parameters the search service sends.
+SEARCH_PATH = "/{alias}/_search?" + urlencode(SEARCH_PARAMS)
+
+
 # -- load ---------------------------------------------------------------------------------------------------
 
 Record = tuple[str, float, bool]  # kind, seconds, ok
@@ -95,7 +99,8 @@ def _client(target: str, base: str, alias: str, mix: list[search_mix.Scenario], 
             if target == "api":
                 method, path, body = "GET", search_mix.api_path(request), None
             else:
-                method, path, body = "POST", f"/{alias}/_search", json.dumps(build_search(request)).encode()
+                method, path = "POST", SEARCH_PATH.format(alias=alias)
+                body = json.dumps(build_search(request)).encode()
             began = time.perf_counter()
             if began >= stop_at:
                 break
@@ -295,7 +300,7 @@ def _profile_handler(state: stack.StackState, mix: list[search_mix.Scenario], n:
     module = load_function("search")
     client = make_client(state.opensearch_url)
     connection = client.transport.get_connection()
-    alias, path = state.index_alias, f"/{state.index_alias}/_search"
+    alias, path = state.index_alias, SEARCH_PATH.format(alias=state.index_alias)
     requests = [sc.request for sc in mix[:n]]
     events = [http_api_event("GET", search_mix.api_path(r), {}, b"") for r in requests]
     context = LocalContext("warta-search")
@@ -303,7 +308,8 @@ def _profile_handler(state: stack.StackState, mix: list[search_mix.Scenario], n:
         "lambda_handler (everything)": lambda i: module.lambda_handler(events[i], context),
         "app.resolve (no Logger/Tracer/Metrics decorators)": lambda i: module.app.resolve(events[i], context),
         "warta.search.search (no Powertools)": lambda i: run_search(client, alias, requests[i]),
-        "client.search(build_search(...))": lambda i: client.search(index=alias, body=build_search(requests[i])),
+        "client.search(build_search(...))": lambda i: client.search(index=alias, body=build_search(requests[i]),
+                                                                    params=SEARCH_PARAMS),
         "bare HTTP exchange (no JSON decode)": lambda i: connection.perform_request(
             "POST", path, body=json.dumps(build_search(requests[i])).encode()),
     }

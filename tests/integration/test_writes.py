@@ -11,8 +11,10 @@ import pytest
 from warta.adapters.s3 import StoredObject
 from warta.index.client import make_client
 from warta.index.documents import document_id
+from warta.index.query import SearchRequest
 from warta.index.setup import ensure_index
 from warta.ingest import ingest_messages
+from warta.search import search
 
 from tests.conftest import FIXTURES
 
@@ -55,11 +57,11 @@ def setup(stack):
     def title(key: str) -> str:
         return client.get(index=alias, id=document_id(BUCKET, key))["_source"]["title"]
 
-    return store, run, count, title
+    return store, run, count, title, alias
 
 
 def test_a_duplicate_event_leaves_one_document(setup):
-    store, run, count, _ = setup
+    store, run, count, _, _ = setup
     store.objects["dup.html"] = SEED
     message = _message("created", "dup.html", "2026-11-27T01:00:00.000Z")
 
@@ -69,7 +71,7 @@ def test_a_duplicate_event_leaves_one_document(setup):
 
 
 def test_an_older_event_delivered_late_does_not_overwrite_newer_content(setup):
-    store, run, _, title = setup
+    store, run, _, title, _ = setup
     store.objects["late.html"] = SEED.replace(b"Ini Cara Kapolda Metro", b"Versi Baru Kapolda Metro")
     assert run(_message("created", "late.html", "2026-11-27T02:00:00.000Z")) == ["indexed"]
 
@@ -81,7 +83,7 @@ def test_an_older_event_delivered_late_does_not_overwrite_newer_content(setup):
 
 
 def test_delete_removes_and_a_delayed_create_does_not_resurrect(setup):
-    store, run, count, _ = setup
+    store, run, count, _, _ = setup
     store.objects["gone.html"] = SEED
     run(_message("created", "gone.html", "2026-11-27T03:00:00.000Z"))
     assert count("gone.html") == 1
@@ -94,6 +96,30 @@ def test_delete_removes_and_a_delayed_create_does_not_resurrect(setup):
 
 
 def test_an_object_deleted_before_its_created_event_is_skipped(setup):
-    _, run, count, _ = setup
+    _, run, count, _, _ = setup
     assert run(_message("created", "never.html", "2026-11-27T04:00:00.000Z")) == ["skipped"]
     assert count("never.html") == 0
+
+
+def _request_cache_hits(client) -> int:
+    stats = client.nodes.stats(metric="indices", index_metric="request_cache")
+    return sum(node["indices"]["request_cache"]["hit_count"] for node in stats["nodes"].values())
+
+
+def test_a_cached_search_sees_the_next_refresh(setup, stack):
+    """Searches ask for the shard request cache: a repeat is answered from it, and a write followed by a
+    refresh is seen at once, never an answer cached before it."""
+    store, run, _, _, alias = setup
+    client = make_client(stack.opensearch_url)
+    request = SearchRequest(filters={"official": ("Putut Eko Bayu Seno",)})
+    store.objects["cached.html"] = SEED
+
+    before = search(client, alias, request)
+    hits_before = _request_cache_hits(client)
+    assert search(client, alias, request)["total"] == before["total"]
+    assert _request_cache_hits(client) > hits_before, "the repeated search was not answered from the cache"
+
+    run(_message("created", "cached.html", "2026-11-27T05:00:00.000Z"))  # indexes and refreshes
+    after = search(client, alias, request)
+    assert after["total"] == before["total"] + 1
+    assert document_id(BUCKET, "cached.html") in {hit["id"] for hit in after["hits"]}

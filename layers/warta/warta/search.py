@@ -8,7 +8,15 @@ from typing import Any, Literal
 
 from opensearchpy import NotFoundError, OpenSearch
 
-from .index.query import FACETS, SearchRequest, build_search, next_cursor, similar_query, suggest_query
+from .index.query import (
+    FACETS,
+    SEARCH_PARAMS,
+    SearchRequest,
+    build_search,
+    next_cursor,
+    similar_query,
+    suggest_query,
+)
 
 SuggestField = Literal["official", "position", "region", "organization", "site"]
 REQUEST_TIMEOUT = 5  # seconds, client side; the query's own timeout is shorter
@@ -19,7 +27,8 @@ class DocumentNotFound(LookupError):
 
 
 def search(client: OpenSearch, alias: str, request: SearchRequest) -> dict[str, Any]:
-    response = client.search(index=alias, body=build_search(request), request_timeout=REQUEST_TIMEOUT)
+    response = client.search(index=alias, body=build_search(request), params=SEARCH_PARAMS,
+                             request_timeout=REQUEST_TIMEOUT)
     raw_hits = response["hits"]["hits"]
     aggs = response.get("aggregations")
     facets: dict[str, Any] | None = None
