@@ -231,7 +231,8 @@ _ORG_SCAN = TriggeredPattern(_ORG_RE, first_words([*_SCOPED, *_FIXED, "Kementeri
 
 def _read_place(text: str, pos: int) -> tuple[str, int]:
     """A place right after a scoped head ("Metro Jaya", "Jawa Barat", "III/Siliwangi"): (place, end)."""
-    from warta.enrich.officials import PLACE_STOP, split_place_words  # shared place vocabulary
+    from warta.enrich.jurisdictions import split_place_words  # shared place vocabulary
+    from warta.enrich.names import PLACE_STOP
 
     m = _MILITARY_UNIT_RE.match(text, pos)
     if m:
