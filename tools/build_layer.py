@@ -52,7 +52,7 @@ RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer")
 # Never imported by `import opensearchpy`; only the gRPC transport of opensearch-protobufs uses them.
 UNUSED = ("opensearch_protobufs", "grpc", "grpcio", "google", "protobuf")
 # Parts of the warta package that are not for Lambda.
-PACKAGE_EXCLUDES = ("local", "cli.py", "__pycache__")
+PACKAGE_EXCLUDES = ("local", "cli", "__pycache__")
 BOOKKEEPING = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 TEST_DIRS = ("tests", "test", "testing")
 # C and Cython sources some wheels carry next to their compiled extension (selectolax: 3 MB).

@@ -86,7 +86,7 @@ def test_layer_leaves_out_what_the_runtime_has_and_what_is_never_imported(host_l
     top = {p.name.split("-")[0].lower() for p in (host_layer / "python").iterdir()}
     assert not top & {"boto3", "botocore", "s3transfer", "grpc", "grpcio", "google", "opensearch_protobufs"}
     warta = host_layer / "python" / "warta"
-    assert not (warta / "local").exists() and not (warta / "cli.py").exists()
+    assert not (warta / "local").exists() and not (warta / "cli").exists()
     assert list((warta / "enrich").rglob("data/*")), "the enrich data files are missing"
 
 
