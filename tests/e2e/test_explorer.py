@@ -7,6 +7,7 @@ Set WARTA_SCREENSHOTS=1 (or run `make screenshots`) to also write docs/screensho
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -251,6 +252,42 @@ def test_first_render_timing_is_reported(page):
     print(f"\nexplorer first contentful paint {timings['paint']:.0f} ms, first results {timings['results']:.0f} ms "
           f"({timings['results'] - timings['api']:.0f} ms after the API answered), "
           f"{timings['transferred']} bytes transferred")
+
+
+def test_behind_a_jwt_authorizer_the_explorer_asks_for_a_token_and_sends_it(browser, explorer):
+    """API Gateway's JWT authorizer is AWS's, so a route in the browser plays it: 401 without the token."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
+    sent: list[str | None] = []
+
+    def authorizer(route, request) -> None:
+        sent.append(request.headers.get("authorization"))
+        if request.headers.get("authorization") == "Bearer t0ken":
+            route.continue_()
+        else:
+            route.fulfill(status=401, content_type="application/json", body='{"message":"Unauthorized"}')
+
+    context.route(re.compile(r"^[^?]*/(search|documents|suggest)(\?|/|$)"), authorizer)
+    try:
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        tab.goto(f"{explorer}/?q=banjir")
+        tab.wait_for_selector("body[data-state=sign-in]")
+        assert "needs a sign-in token" in tab.locator("#results").inner_text()
+        tab.fill("#token", "t0ken")
+        tab.press("#token", "Enter")
+        tab.wait_for_selector("body[data-state=ready]")
+        assert tab.locator(".hit").count() > 0
+        assert sent[0] is None and sent[-1] == "Bearer t0ken"
+
+        # A sign-in page sends the reader back with the token in the fragment: taken, then dropped
+        # from the address. (A new tab: the pasted token lives in the first tab's sessionStorage only.)
+        back = context.new_page()
+        back.set_default_timeout(15_000)
+        back.goto(f"{explorer}/?q=banjir#access_token=t0ken")
+        back.wait_for_selector("body[data-state=ready]")
+        assert "access_token" not in back.url and back.url.endswith("?q=banjir")
+    finally:
+        context.close()
 
 
 @pytest.mark.skipif(os.environ.get("WARTA_SCREENSHOTS") != "1", reason="set WARTA_SCREENSHOTS=1 to write screenshots")

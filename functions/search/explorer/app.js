@@ -1,5 +1,6 @@
 // Warta explorer: faceted search over the search API, with the view kept in the address bar.
 
+import { AuthRequired, authHeaders, signInPrompt, takeTokenFromFragment } from "./auth.js";
 import { append, clear, h } from "./dom.js";
 import { drawHistogram } from "./histogram.js";
 import { FACETS, copy, emptyState, fromUrl, searchParams, toUrl } from "./state.js";
@@ -24,8 +25,9 @@ const panels = {};
 // ---- the API ---------------------------------------------------------------------------------
 async function api(path, params) {
   const query = params && params.toString() ? `?${params}` : "";
-  const response = await fetch(`${path}${query}`, { headers: { Accept: "application/json" } });
+  const response = await fetch(`${path}${query}`, { headers: { Accept: "application/json", ...authHeaders() } });
   const body = await response.json().catch(() => null);
+  if (response.status === 401) throw new AuthRequired(body?.message || "Unauthorized");
   if (!response.ok) throw new Error(body?.message || `the API answered ${response.status}`);
   return body;
 }
@@ -100,6 +102,13 @@ async function runSearch(state) {
     }
   } catch (error) {
     if (seq !== searchSeq) return;
+    if (error instanceof AuthRequired) {
+      append(clear(results), [signInPrompt(() => { lastSearch = null; show(current); })]);
+      $("status").textContent = "";
+      document.body.dataset.state = "sign-in";
+      $("token").focus();
+      return;
+    }
     append(clear(results), [h("div", { class: "notice error", role: "alert" },
                                   h("p", { text: `The search failed: ${error.message}` }),
                                   h("button", { type: "button", class: "clear", text: "Try again",
@@ -396,6 +405,7 @@ function wire() {
     $("facets-toggle").setAttribute("aria-expanded", String(open));
   });
   window.addEventListener("popstate", () => show(fromUrl(location.search)));
+  takeTokenFromFragment();
   show(fromUrl(location.search));
 }
 
