@@ -31,7 +31,7 @@ FUNCTION_ERROR = {"statusCode": 500, "headers": {"Content-Type": "application/js
                   "body": json.dumps({"message": "Internal Server Error"})}
 NO_ENVIRONMENT = {"statusCode": 503, "headers": {"Content-Type": "application/json"},
                   "body": json.dumps({"message": "Service Unavailable"})}
-READY_TIMEOUT = 30.0  # seconds a request waits for a free environment, cold starts included
+FREE_ENVIRONMENT_TIMEOUT = 30.0  # seconds a request waits for an idle environment, cold starts included
 
 
 def http_api_event(method: str, raw_path: str, headers: dict[str, str], body: bytes) -> dict[str, Any]:
@@ -65,7 +65,6 @@ class Environment:
     """One execution environment: a child process with the function loaded, fed events over a pipe."""
 
     def __init__(self, function: str, functions_dir: Path = FUNCTIONS_DIR) -> None:
-        self.function = function
         self.broken = False
         # spawn, not fork: environments are also started while the front's threads are running.
         context = multiprocessing.get_context("spawn")
@@ -130,7 +129,7 @@ class EnvironmentPool:
 
     def invoke(self, event: dict[str, Any]) -> dict[str, Any]:
         try:
-            environment = self._idle.get(timeout=READY_TIMEOUT)
+            environment = self._idle.get(timeout=FREE_ENVIRONMENT_TIMEOUT)
         except queue.Empty:  # none started (see the log: a failing import?) or all stuck
             return NO_ENVIRONMENT
         result = environment.invoke(event)
