@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -90,10 +91,17 @@ def parse_article(data: bytes, *, key: str = "", content_type: str | None = None
         pages=pagination.pages,
         next_page_url=pagination.next_url,
         title_source=title_source,
-        dateline=find_dateline(body),
+        dateline=find_dateline(body, _outlet_names(site, url)),
         extractor=extractor,
         confidence=confidence,
     )
+
+
+def _outlet_names(site: str | None, url: str | None) -> tuple[str, ...]:
+    """The names a page's outlet goes by: its site name, and its host without "www" and the suffix."""
+    host = urlsplit(url).hostname if url else None
+    labels = [label for label in (host or "").split(".") if label not in ("www", "m", "amp")]
+    return tuple(n for n in (site, labels[0] if labels else None) if n)
 
 
 def _refusal(fallback: bool, fallback_missing: bool) -> str:

@@ -33,8 +33,10 @@ class Dateline:
     place_end: int | None = None
 
 
-def find_dateline(body: str) -> Dateline | None:
-    """The dateline at the start of `body`, or None when the story opens without one."""
+def find_dateline(body: str, outlet_names: tuple[str, ...] = ()) -> Dateline | None:
+    """The dateline at the start of `body`, or None when the story opens without one. `outlet_names`
+    (the site's name, its host) recognise an outlet printed without its domain ("SEMARANG, WARTA -")."""
+    outlets = {_squash(n) for n in outlet_names if n} - {""}
     match = _SEPARATOR.search(body, 0, _MAX_PREFIX + 4)
     if match is None or match.start() == 0:
         return None
@@ -44,7 +46,7 @@ def find_dateline(body: str) -> Dateline | None:
     place_parts: list[tuple[str, int]] = []
     agency: str | None = None
     for part, start in _parts(prefix):
-        if _DOMAIN.match(part) or _AGENCIES.match(part):
+        if _DOMAIN.match(part) or _AGENCIES.match(part) or _squash(part) in outlets:
             agency = agency or part
         elif all(_PLACE_WORD.match(w) for w in part.split()) and len(part.split()) <= 4:
             place_parts.append((part, start))
@@ -67,6 +69,11 @@ def is_bare_dateline(text: str) -> bool:
     stripped = text.strip()
     found = find_dateline(stripped + " x")
     return found is not None and len(found.text.rstrip()) >= len(stripped)
+
+
+def _squash(name: str) -> str:
+    """"Warta Nusantara", "WARTANUSANTARA", "warta-nusantara" -> "wartanusantara"."""
+    return re.sub(r"[\W_]+", "", name).casefold()
 
 
 def _parts(prefix: str) -> list[tuple[str, int]]:
