@@ -140,12 +140,12 @@ def visible_date_line(headline: LexborNode | None) -> str | None:
 def _date_beside(headline: LexborNode) -> str | None:
     """A short element right before or after the headline that reads as a date."""
     for step in ("next", "prev"):
-        sibling = getattr(headline, step)
+        sibling: LexborNode | None = getattr(headline, step)
         seen = 0
         while sibling is not None and seen < 4:
             if sibling.tag not in ("-text", "-comment", "br", "script", "style"):
                 seen += 1
-                text = sibling.text(separator=" ", strip=True)
+                text: str = sibling.text(separator=" ", strip=True)
                 if 0 < len(text) <= 200 and not _about_other_articles(sibling, text) \
                         and parse_dateline(text) is not None:
                     return text
