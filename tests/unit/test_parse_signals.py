@@ -167,3 +167,13 @@ def test_a_clear_story_keeps_our_extractor_and_a_high_confidence() -> None:
     article = _parse("chrome-date-slogan-title.html")
     assert article.extractor == "warta"
     assert article.confidence >= 0.5
+
+
+def test_importing_parse_does_not_import_the_fallback() -> None:
+    """The cold start pays for trafilatura only when a page needs it."""
+    import subprocess
+    import sys
+
+    code = "import sys, warta.parse; print(any(m.split('.')[0] in ('trafilatura', 'lxml') for m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
