@@ -177,3 +177,44 @@ def test_importing_parse_does_not_import_the_fallback() -> None:
     code = "import sys, warta.parse; print(any(m.split('.')[0] in ('trafilatura', 'lxml') for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+STORY_P = "<p>Warga desa bergotong royong memperbaiki saluran irigasi yang jebol setelah hujan deras semalam.</p>" * 4
+
+
+def _page(head: str, top: str, near_headline: str) -> bytes:
+    return (f"<html><head>{head}</head><body>{top}<div class='artikel'><h1>Saluran Irigasi Desa Diperbaiki "
+            f"Warga</h1>{near_headline}<div class='isi'>{STORY_P}</div></div></body></html>").encode()
+
+
+def test_a_date_in_the_sites_masthead_does_not_vote() -> None:
+    page = _page("<link rel='canonical' href='https://contoh.id/daerah/2024/02/01/saluran-irigasi'>",
+                 "<header class='situs'><time datetime='2024-02-09'>Jumat, 9 Februari 2024</time></header>", "")
+    article = parse_article(page)
+    assert article.published is not None and article.published.date().isoformat() == "2024-02-01"
+    assert article.published_source == "url"
+
+
+@pytest.mark.parametrize("line", [
+    "Diperbarui Sabtu, 3 Februari 2024 08:00 WIB | Terbit Kamis, 1 Februari 2024 10:00 WIB",
+    "Kamis, 1 Februari 2024 10:00 WIB | Diperbarui Sabtu, 3 Februari 2024 08:00 WIB",
+])
+def test_the_update_on_a_date_line_is_not_the_publication(line: str) -> None:
+    article = parse_article(_page("", "", f"<div class='tanggal'>{line}</div>"))
+    assert article.published is not None and article.published.isoformat() == "2024-02-01T10:00:00+07:00"
+
+
+def test_a_standfirst_heading_above_the_story_is_not_the_lead() -> None:
+    page = _page("", "", "<h2 class='ringkasan'>Saluran yang jebol membuat puluhan hektare sawah di tiga dusun kekeringan selama sepekan, dan panen terancam mundur.</h2>")
+    assert parse_article(page).body.startswith("Warga desa bergotong royong")
+
+
+def test_more_metadata_agreeing_outvotes_a_lone_visible_date() -> None:
+    head = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": '
+            '"NewsArticle", "headline": "Saluran Irigasi Desa Diperbaiki Warga", "datePublished": '
+            '"2024-02-01T03:00:00Z"}]}</script><meta property="article:published_time" '
+            'content="2024-02-01T10:00:00+07:00">')
+    article = parse_article(_page(head, "", "<div class='tanggal'>Sabtu, 3 Februari 2024</div>"))
+    assert article.published is not None
+    assert article.published.isoformat() == "2024-02-01T10:00:00+07:00"  # UTC shown in the page's zone
+    assert article.published_source == "json-ld"

@@ -125,7 +125,7 @@ def _headline_node(tree: LexborHTMLParser, title: str) -> LexborNode | None:
         for node in tree.css(selector)[:300]:
             if agrees(title, " ".join(node.text(separator=" ", strip=True).split())):
                 return node
-    return tree.css_first("h1")
+    return None  # no element prints the headline: better no date line than a logo's neighbourhood
 
 
 def _header_of(h1: LexborNode | None) -> LexborNode | None:

@@ -30,12 +30,15 @@ _INLINE_TAGS = {"a", "span", "strong", "b", "em", "i", "u", "mark", "abbr", "sma
 # container"): such an element is kept when it holds prose.
 _SOFT_BOILERPLATE = {"teaser", "promo", "widget"}
 _PROSE_CHARS = 400
+_HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 _IMAGE_TAGS = ("img", "amp-img", "picture")
 _MAX_CAPTION_CHARS = 250
 
 _NOISE_LINE = re.compile(
     r"^\s*(?:"
     r"(?:baca|lihat|simak|tonton|cek|dengarkan)\s+(?:juga|pula|selengkapnya|berita)\b"
+    r"|(?:baca|lihat|simak|tonton)\s*:"
+    r"|(?:artikel|berita|video)\s+(?:terkait|lainnya|pilihan|rekomendasi|populer|terpopuler)\b"
     r"|(?:editor|penulis|pewarta|reporter|sumber|foto|editor foto|penyunting|redaktur|red|kontributor|"
     r"fotografer|ilustrasi|pilihan editor)\s*:"
     r"|scroll to (?:resume|continue)"
@@ -49,7 +52,7 @@ _NOISE_LINE = re.compile(
 # lines: a story sentence may start with the same words.
 _WIDGET_LINE = re.compile(
     r"^\s*(?:"
-    r"(?:aktifkan|izinkan|nyalakan|dapatkan)\s+(?:notifikasi|pemberitahuan)"
+    r"(?:aktifkan|izinkan|nyalakan|dapatkan)\s+(?:notifikasi|pemberitahuan|update|berita|info)"
     r"|(?:klik|tekan|ketuk)\s+(?:di ?sini|tombol|untuk)"
     r"|(?:unduh|download)\s+(?:aplikasi|app)"
     r"|(?:ikuti|follow)\s+(?:kami|berita|channel|saluran|whatsapp|google news)"
@@ -67,6 +70,7 @@ _SENTENCE_END = re.compile(r"""[.!?"'”’)\]:]\s*$""")
 class _Block:
     text: str
     link_chars: int
+    tag: str = ""  # the innermost block element the text was written in
 
 
 def strip_boilerplate(root: LexborNode) -> None:
@@ -182,6 +186,8 @@ def extract_paragraphs(container: LexborNode) -> BodyText:
         if not result.paragraphs and not dateline and is_bare_dateline(text):
             dateline = text
             continue
+        if not result.paragraphs and block.tag in _HEADINGS:
+            continue  # a kicker or standfirst above the story, or its first section's title: not the lead
         if _is_noise(text, block.link_chars) or not result.paragraphs and _is_leading_label(text):
             _note_credits(text, result, writers)
             continue
@@ -229,7 +235,7 @@ def _collect(container: LexborNode) -> list[_Block]:
         if node is None or node.tag in _BLOCK_TAGS:
             if current.text.strip():
                 blocks.append(current)
-            current = _Block("", 0)
+            current = _Block("", 0, (node.tag or "") if node is not None else "")
             if node is not None and node.tag not in _SKIP_IN_BODY:
                 stack.append(None)
                 _push_children(node, stack)

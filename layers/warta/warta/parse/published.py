@@ -32,7 +32,7 @@ _DATE_SELECTORS = ("[class*=date]", "[class*=time]", "[class*=tanggal]", "[class
 _NOT_THE_ARTICLE = re.compile(
     r"(?:^|[\s_-])(related|terkait|populer|popular|terpopuler|trending|terkini|latest|lainnya|recommend\w*|"
     r"rekomendasi|comments?|komentar|teaser|sidebar|widget|footer|nav|navbar|menu|topbar|top-bar|"
-    r"today|clock|header-date|breaking|ticker|baca-?juga|lihat-?juga)(?:$|[\s_-])",
+    r"today|clock|header-date|breaking|ticker|baca-?juga|lihat-?juga|masthead|topbar|top-bar|navbar)(?:$|[\s_-])",
     re.IGNORECASE)
 
 
@@ -130,7 +130,7 @@ def visible_date_line(headline: LexborNode | None) -> str | None:
             for candidate in node.css(selector)[:20]:
                 if _outside_the_article(candidate, headline):
                     continue
-                text = candidate.text(separator=" ", strip=True)[:300]
+                text = _published_part(candidate.text(separator=" ", strip=True)[:300])
                 if parse_dateline(text) is not None:
                     return text
         node = node.parent
@@ -145,12 +145,33 @@ def _date_beside(headline: LexborNode) -> str | None:
         while sibling is not None and seen < 4:
             if sibling.tag not in ("-text", "-comment", "br", "script", "style"):
                 seen += 1
-                text: str = sibling.text(separator=" ", strip=True)
+                text: str = _published_part(sibling.text(separator=" ", strip=True))
                 if 0 < len(text) <= 200 and not _about_other_articles(sibling, text) \
                         and parse_dateline(text) is not None:
                     return text
             sibling = getattr(sibling, step)
     return None
+
+
+_UPDATED = re.compile(r"\b(?:diperbarui|diupdate|updated?|diubah|last modified|modified)\b", re.IGNORECASE)
+_PUBLISHED_WORD = re.compile(r"\b(?:terbit|diterbitkan|dipublikasikan|dipublikasi|published|posted|tayang)\b",
+                             re.IGNORECASE)
+
+
+def _published_part(text: str) -> str:
+    """The part of a date line that gives the publication, not the update: "Diperbarui 6 Nov 2015,
+    Terbit 5 Nov 2015" -> "5 Nov 2015"; "5 Nov 2015 | Diperbarui 6 Nov 2015" -> "5 Nov 2015"."""
+    published = _PUBLISHED_WORD.search(text)
+    if published is not None:
+        after = text[published.end():]
+        update = _UPDATED.search(after)
+        part = after[: update.start()] if update else after
+        if parse_dateline(part) is not None:
+            return part
+    update = _UPDATED.search(text)
+    if update is not None and parse_dateline(text[: update.start()]) is not None:
+        return text[: update.start()]
+    return text
 
 
 def _about_other_articles(node: LexborNode, text: str) -> bool:
@@ -170,8 +191,8 @@ def _outside_the_article(node: LexborNode, headline: LexborNode | None) -> bool:
             return False
         if headline is not None and _contains(current, headline):
             return False  # reached the article's own header before any chrome
-        if current.tag in ("footer", "nav", "aside"):
-            return True
+        if current.tag in ("footer", "nav", "aside", "header"):
+            return True  # a <header> that does not hold the headline is the site's masthead
         attrs = current.attributes
         if _NOT_THE_ARTICLE.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
             return True
