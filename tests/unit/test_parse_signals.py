@@ -218,3 +218,10 @@ def test_more_metadata_agreeing_outvotes_a_lone_visible_date() -> None:
     assert article.published is not None
     assert article.published.isoformat() == "2024-02-01T10:00:00+07:00"  # UTC shown in the page's zone
     assert article.published_source == "json-ld"
+
+
+def test_a_printed_date_line_and_the_url_agreeing_beat_a_lone_stale_json_ld_date() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2014-07-13T08:00:00+07:00"}'
+            '</script><link rel="canonical" href="https://contoh.id/read/2024/02/01/saluran-irigasi">')
+    article = parse_article(_page(head, "", "<div class='tanggal'>Kamis, 1 Februari 2024 10:00 WIB</div>"))
+    assert article.published is not None and article.published.isoformat() == "2024-02-01T10:00:00+07:00"

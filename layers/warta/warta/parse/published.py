@@ -91,8 +91,10 @@ def choose_published(candidates: list[DateCandidate]) -> tuple[datetime | None, 
         day = _local_day(c, zone)
         support[day] = support.get(day, 0.0) + WEIGHTS[c.source]
     order = {name: i for i, name in enumerate(WEIGHTS)}
-    best_day = max(support, key=lambda d: (support[d], -min(order[c.source] for c in candidates
-                                                                 if _local_day(c, zone) == d)))
+    by_day = {d: [c for c in candidates if _local_day(c, zone) == d] for d in support}
+    # Most weight; on a tie, more independent signals (a printed date line and the URL agreeing beat
+    # a lone JSON-LD value), then the most trusted one.
+    best_day = max(support, key=lambda d: (support[d], len(by_day[d]), -min(order[c.source] for c in by_day[d])))
     agreeing = [c for c in candidates if _local_day(c, zone) == best_day]
     # The printed date line is the page's own local time; otherwise the most trusted precise value.
     precise = [c for c in agreeing if c.precise]
