@@ -225,3 +225,12 @@ def test_a_printed_date_line_and_the_url_agreeing_beat_a_lone_stale_json_ld_date
             '</script><link rel="canonical" href="https://contoh.id/read/2024/02/01/saluran-irigasi">')
     article = parse_article(_page(head, "", "<div class='tanggal'>Kamis, 1 Februari 2024 10:00 WIB</div>"))
     assert article.published is not None and article.published.isoformat() == "2024-02-01T10:00:00+07:00"
+
+
+def test_a_comments_widget_full_of_prose_is_still_not_the_story() -> None:
+    comment = ("<p>Menurut saya pemerintah desa harus lebih cepat tanggap. Sudah dua minggu kami menunggu. "
+               "Semoga tahun depan tidak terulang lagi, karena sawah kami ikut kering.</p>")
+    page = _page("", "", f"<div class='widget comments'>{comment * 8}</div>")
+    body = parse_article(page).body
+    assert body.startswith("Warga desa bergotong royong")
+    assert "pemerintah desa harus lebih cepat" not in body

@@ -15,11 +15,11 @@ _DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "nav", "footer", 
               "figcaption", "button", "svg", "select", "input", "template", "video", "audio", "picture")
 # class/id words of boilerplate containers. Matched on whole words of the attribute value.
 _BOILERPLATE = re.compile(
-    r"(?:^|[\s_-])(share|sharing|social|sosmed|related|terkait|populer|popular|terpopuler|trending|"
+    r"(?<![^\s_-])(share|sharing|social|sosmed|related|terkait|populer|popular|terpopuler|trending|"
     r"comment|comments|komentar|ads?|advert\w*|iklan|banner|newsletter|tags?|breadcrumbs?|footer|"
     r"nav|navbar|menu|caption|credit|teaser|recommend\w*|rekomendasi|lainnya|sidebar|widget|promo|"
     r"subscribe|copyright|baca-?juga|lihat-?juga|img-?title|photo-?credit|author-box|editor)"
-    r"(?:$|[\s_-])", re.IGNORECASE)
+    r"(?![^\s_-])", re.IGNORECASE)  # whole words: separators or the ends of the attribute around them
 _BLOCK_TAGS = {"p", "div", "section", "article", "blockquote", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
                "li", "table", "tr", "td", "main", "header", "dl", "dd", "pre"}
 _SKIP_IN_BODY = {"h1", "table", "ul", "ol"}  # the headline is the title; lists here are link lists
@@ -82,13 +82,13 @@ def strip_boilerplate(root: LexborNode) -> None:
     for node in root.css("[class], [id]"):
         attrs = node.attributes
         marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        match = _BOILERPLATE.search(marker)
-        if match is None or node.tag in ("body", "html"):
+        words = {m.group(1).lower() for m in _BOILERPLATE.finditer(marker)}
+        if not words or node.tag in ("body", "html"):
             continue
         if node.tag in _INLINE_TAGS and node.parent is not None and node.parent.tag == "p":
             continue
-        if match.group(1).lower() in _SOFT_BOILERPLATE and _holds_prose(node):
-            continue
+        if words <= _SOFT_BOILERPLATE and _holds_prose(node):
+            continue  # "teaser-content" holding the story; "widget comments" still goes
         node.decompose()
 
 
