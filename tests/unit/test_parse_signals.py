@@ -234,3 +234,10 @@ def test_a_comments_widget_full_of_prose_is_still_not_the_story() -> None:
     body = parse_article(page).body
     assert body.startswith("Warga desa bergotong royong")
     assert "pemerintah desa harus lebih cepat" not in body
+
+
+def test_a_related_items_microdata_headline_does_not_become_the_title() -> None:
+    related = ("<div class='related'><div itemscope itemtype='https://schema.org/NewsArticle'>"
+               "<a itemprop='headline' href='/x'>Harga Gabah Kering Turun di Tingkat Petani</a></div></div>")
+    article = parse_article(_page("", related, ""))
+    assert article.title == "Saluran Irigasi Desa Diperbaiki Warga"

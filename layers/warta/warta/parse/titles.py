@@ -47,9 +47,11 @@ def title_candidates(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str,
     for name in ("og:title", "twitter:title"):
         if meta.get(name):
             found.append(Candidate(name, clean_title(meta[name], site, section)))
-    itemprop = tree.css_first('[itemprop="headline"]')
-    if itemprop is not None and itemprop.tag != "meta":
-        found.append(Candidate("itemprop", _visible_text(itemprop)))
+    # The first microdata headline outside chrome: related items carry their own itemprop="headline".
+    for node in tree.css('[itemprop="headline"]')[:10]:
+        if node.tag != "meta" and not _in_chrome(node):
+            found.append(Candidate("itemprop", _visible_text(node)))
+            break
     for node in tree.css("h1")[:5]:
         if not _in_chrome(node):
             found.append(Candidate("h1", _visible_text(node)))
