@@ -241,3 +241,12 @@ def test_a_related_items_microdata_headline_does_not_become_the_title() -> None:
                "<a itemprop='headline' href='/x'>Harga Gabah Kering Turun di Tingkat Petani</a></div></div>")
     article = parse_article(_page("", related, ""))
     assert article.title == "Saluran Irigasi Desa Diperbaiki Warga"
+
+
+def test_a_site_wide_slogan_in_og_title_and_title_loses_to_the_printed_headline() -> None:
+    head = ("<title>Kabar Desa - Portal Berita Terkini dan Terpercaya</title>"
+            "<meta property='og:title' content='Kabar Desa - Portal Berita Terkini dan Terpercaya'>"
+            "<meta property='og:site_name' content='Kabar Desa'>")
+    article = parse_article(_page(head, "", ""))
+    assert article.title == "Saluran Irigasi Desa Diperbaiki Warga"
+    assert article.title_source == "h1"

@@ -66,12 +66,19 @@ def title_candidates(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str,
     return [c for c in found if _plausible(c.text)]
 
 
+# What site-wide slogans say of the site ("Portal Berita Terkini dan Terpercaya", "Situs Berita Online"):
+# a headline that reads like one counts for little, wherever it is written.
+_SLOGAN = re.compile(r"\b(?:portal|situs|media|berita|news)\s+(?:berita\s+|informasi\s+)?(?:terkini|terbaru|"
+                     r"terpercaya|terlengkap|terupdate|online|indonesia|hari ini|harian)\b", re.IGNORECASE)
+_SLOGAN_WEIGHT = 0.25
+
+
 def choose_title(candidates: list[Candidate]) -> tuple[str, str | None]:
     if not candidates:
         return "", None
     best: tuple[float, int, Candidate] | None = None
     for order, candidate in enumerate(candidates):
-        support = sum(WEIGHTS[other.source] for other in _distinct_sources(candidates, candidate)
+        support = sum(_weight(other) for other in _distinct_sources(candidates, candidate)
                       if agrees(candidate.text, other.text))
         key = (support, -order, candidate)
         if best is None or key[:2] > best[:2]:
@@ -84,6 +91,11 @@ def choose_title(candidates: list[Candidate]) -> tuple[str, str | None]:
     visible = [c for c in agreeing if c.source in _VISIBLE and not _truncated(c.text)]
     chosen = visible[0] if visible else next((c for c in agreeing if not _truncated(c.text)), winner)
     return chosen.text, chosen.source
+
+
+def _weight(candidate: Candidate) -> float:
+    slogan = _SLOGAN.search(candidate.text) is not None and len(candidate.text.split()) <= 8
+    return WEIGHTS[candidate.source] * (_SLOGAN_WEIGHT if slogan else 1.0)
 
 
 def agrees(a: str, b: str) -> bool:
