@@ -250,3 +250,13 @@ def test_a_site_wide_slogan_in_og_title_and_title_loses_to_the_printed_headline(
     article = parse_article(_page(head, "", ""))
     assert article.title == "Saluran Irigasi Desa Diperbaiki Warga"
     assert article.title_source == "h1"
+
+
+def test_headlines_listed_under_a_baca_juga_label_go_with_it_linked_or_not() -> None:
+    inline = ("<div class='sisip-artikel'><span>BACA JUGA</span><h4>Kemarau panjang, petani di Klaten beralih ke "
+              "palawija</h4><h4>Bendungan baru diharapkan atasi kekeringan di Jawa Tengah</h4></div>")
+    page = (f"<html><body><h1>Saluran Irigasi Desa Diperbaiki Warga</h1><div class='isi'>{STORY_P}{inline}"
+            f"{STORY_P}</div></body></html>").encode()
+    body = parse_article(page).body
+    assert "palawija" not in body and "Bendungan baru" not in body and "BACA JUGA" not in body
+    assert body.count("Warga desa bergotong royong") == 8

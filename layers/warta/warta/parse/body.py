@@ -61,6 +61,12 @@ _WIDGET_LINE = re.compile(
     r"|loading\b"
     r")", re.IGNORECASE)
 _MAX_WIDGET_LINE = 120
+# A label on a line of its own, with the related headlines on the lines after it.
+_RELATED_LABEL = re.compile(
+    r"^(?:(?:baca|lihat|simak|tonton)(?:\s+(?:juga|pula))?|(?:artikel|berita)\s+(?:terkait|lainnya|pilihan))"
+    r"\s*:?$", re.IGNORECASE)
+_MAX_RELATED_AFTER_LABEL = 3
+_MAX_HEADLINE_CHARS = 150
 _COPYRIGHT = re.compile(r"(?:©|\bcopyright\b|hak cipta|all rights reserved)", re.IGNORECASE)
 _CUT_LINK = re.compile(r"\s*\[\s*(?:baca|lihat|simak)\s+(?:juga|pula)\b[^\]]*(?:\]|$)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"""[.!?"'”’)\]:]\s*$""")
@@ -179,10 +185,18 @@ def extract_paragraphs(container: LexborNode) -> BodyText:
     writers: list[str] = []
     total = 0
     dateline = ""  # a dateline printed apart from the first paragraph, waiting for it
+    related = 0  # headlines still expected after a "Baca juga:" label printed on a line of its own
     for block in _collect(container):
         text = _CUT_LINK.sub("", " ".join(block.text.split())).strip()
         if not text:
             continue
+        if _RELATED_LABEL.match(text):
+            related = _MAX_RELATED_AFTER_LABEL
+            continue
+        if related and len(text) <= _MAX_HEADLINE_CHARS and not text.endswith("."):
+            related -= 1
+            continue  # a headline listed under the label, linked or not
+        related = 0
         if not result.paragraphs and not dateline and is_bare_dateline(text):
             dateline = text
             continue
