@@ -260,3 +260,12 @@ def test_headlines_listed_under_a_baca_juga_label_go_with_it_linked_or_not() -> 
     body = parse_article(page).body
     assert "palawija" not in body and "Bendungan baru" not in body and "BACA JUGA" not in body
     assert body.count("Warga desa bergotong royong") == 8
+
+
+def test_where_the_fallback_layer_is_missing_the_refusal_says_to_add_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from warta.parse import fallback
+
+    monkeypatch.setattr(fallback, "_trafilatura_extract", lambda: None)  # as in Lambda without the layer
+    with pytest.raises(NoArticle) as caught:
+        parse_article(HIDDEN_STORY)
+    assert "not installed" in str(caught.value) and "fallback layer" in str(caught.value)

@@ -8,7 +8,10 @@ page keeps what our extractor found.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from typing import cast
 
 # Below this, our body is doubtful enough to ask for the second opinion.
 LOW_CONFIDENCE = 0.5
@@ -20,11 +23,21 @@ class FallbackBody:
     available: bool  # False when trafilatura is not installed
 
 
-def fallback_paragraphs(html: str) -> FallbackBody:
-    """trafilatura's paragraphs of `html`, without comments, tables or links' targets."""
+@cache
+def _trafilatura_extract() -> Callable[..., str | None] | None:
+    """trafilatura's `extract`, imported on first use; None when it is not installed (asked once per
+    process: a failed import is not cached by Python and would scan sys.path on every page)."""
     try:
         from trafilatura import extract
     except ImportError:
+        return None
+    return cast("Callable[..., str | None]", extract)
+
+
+def fallback_paragraphs(html: str) -> FallbackBody:
+    """trafilatura's paragraphs of `html`, without comments, tables or links' targets."""
+    extract = _trafilatura_extract()
+    if extract is None:
         return FallbackBody([], available=False)
     try:
         text = extract(html, include_comments=False, include_tables=False, favor_precision=True,
