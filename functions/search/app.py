@@ -16,9 +16,8 @@ from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from opensearchpy.exceptions import ConnectionError as SearchUnavailable
-from opensearchpy.exceptions import ConnectionTimeout, TransportError
 from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not_modified
+from warta.index.errors import BadQuery, IndexTimeout, IndexUnavailable, SearchBackendError
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
 from warta.search import DocumentNotFound, SuggestField, get_document, similar, suggest
 from warta.search import search as run_search
@@ -147,12 +146,11 @@ def _explorer_file(name: str, cache_control: str) -> Response[str]:
 
 @cache
 def _index() -> tuple[Any, str]:
-    """The client, built once per execution environment on first use."""
-    from warta.index.client import make_client
+    """The client, built once per execution environment on first use; its errors are domain errors."""
+    from warta.bootstrap import search_index
     from warta.settings import Settings
 
-    settings = Settings.from_env()
-    return make_client(settings.opensearch_url), settings.index_alias
+    return search_index(Settings.from_env())
 
 
 # One place where domain and backend errors become HTTP statuses; no stack traces reach clients.
@@ -175,23 +173,27 @@ def _bad_cursor(exc: BadCursor) -> Response[dict[str, str]]:
     return _error(400, "bad_cursor", str(exc))
 
 
-@app.exception_handler(SearchUnavailable)
-def _unavailable(exc: SearchUnavailable) -> Response[dict[str, str]]:
+@app.exception_handler(IndexUnavailable)
+def _unavailable(exc: IndexUnavailable) -> Response[dict[str, str]]:
     logger.exception("search backend unreachable")
     return _error(503, "unavailable", "the search index is unreachable, try again")
 
 
-@app.exception_handler(ConnectionTimeout)
-def _timeout(exc: ConnectionTimeout) -> Response[dict[str, str]]:
+@app.exception_handler(IndexTimeout)
+def _timeout(exc: IndexTimeout) -> Response[dict[str, str]]:
     logger.exception("search backend timed out")
     return _error(504, "timeout", "the search took too long, try a narrower query")
 
 
-@app.exception_handler(TransportError)
-def _backend_error(exc: TransportError) -> Response[dict[str, str]]:
+@app.exception_handler(BadQuery)
+def _bad_query(exc: BadQuery) -> Response[dict[str, str]]:
+    logger.exception("search backend refused the query")
+    return _error(400, "bad_query", "the query could not be run")
+
+
+@app.exception_handler(SearchBackendError)
+def _backend_error(exc: SearchBackendError) -> Response[dict[str, str]]:
     logger.exception("search backend error")
-    if exc.status_code == 400:
-        return _error(400, "bad_query", "the query could not be run")
     return _error(502, "backend_error", "search backend error")
 
 

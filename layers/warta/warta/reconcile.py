@@ -55,6 +55,12 @@ def plan(objects: Iterable[tuple[str, str]], indexed: dict[str, str | None],
     return result
 
 
+def survey(s3: Any, client: OpenSearch, *, bucket: str, alias: str, prefix: str = "") -> Plan:
+    """The plan for one prefix: the bucket's listing against the index and the failures index."""
+    return plan(list_objects(s3, bucket, prefix), indexed_etags(client, alias, bucket, prefix),
+                indexed_etags(client, failures_index(alias), bucket, prefix))
+
+
 def list_objects(s3: Any, bucket: str, prefix: str = "") -> Iterator[tuple[str, str]]:
     for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
         for item in page.get("Contents", []):

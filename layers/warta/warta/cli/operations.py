@@ -82,15 +82,12 @@ def dlq_replay(limit: int) -> None:
 def reconcile(prefix: str, dry_run: bool, bucket: str | None) -> None:
     """Compare the bucket with the index: re-enqueue what is missing or stale, delete orphans."""
     from .. import reconcile as rec
-    from ..index.setup import failures_index
 
     env = stack_env()
     bucket = bucket or required(env, "WARTA_BUCKET", "bucket")
     client, alias = index_client(env)
     click.echo(f"listing s3://{bucket}/{prefix} and the index ...", err=True)
-    result = rec.plan(rec.list_objects(aws_client("s3", env), bucket, prefix),
-                      rec.indexed_etags(client, alias, bucket, prefix),
-                      rec.indexed_etags(client, failures_index(alias), bucket, prefix))
+    result = rec.survey(aws_client("s3", env), client, bucket=bucket, alias=alias, prefix=prefix)
     summary = result.summary()
     click.echo("  ".join(f"{name}: {count}" for name, count in summary.items()))
     if dry_run:
