@@ -18,8 +18,9 @@ from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not_modified
 from warta.index.errors import BadQuery, IndexTimeout, IndexUnavailable, SearchBackendError
+from warta.index.facets import SuggestField
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
-from warta.search import DocumentNotFound, SuggestField, get_document, similar, suggest
+from warta.search import DocumentNotFound, get_document, similar, suggest
 from warta.search import search as run_search
 from warta.tracing import make_tracer
 
@@ -173,28 +174,20 @@ def _bad_cursor(exc: BadCursor) -> Response[dict[str, str]]:
     return _error(400, "bad_cursor", str(exc))
 
 
-@app.exception_handler(IndexUnavailable)
-def _unavailable(exc: IndexUnavailable) -> Response[dict[str, str]]:
-    logger.exception("search backend unreachable")
-    return _error(503, "unavailable", "the search index is unreachable, try again")
-
-
-@app.exception_handler(IndexTimeout)
-def _timeout(exc: IndexTimeout) -> Response[dict[str, str]]:
-    logger.exception("search backend timed out")
-    return _error(504, "timeout", "the search took too long, try a narrower query")
-
-
-@app.exception_handler(BadQuery)
-def _bad_query(exc: BadQuery) -> Response[dict[str, str]]:
-    logger.exception("search backend refused the query")
-    return _error(400, "bad_query", "the query could not be run")
+# The index's troubles, by domain error (warta.index.errors): status, code, message.
+BACKEND_ERRORS: dict[type[SearchBackendError], tuple[int, str, str]] = {
+    IndexUnavailable: (503, "unavailable", "the search index is unreachable, try again"),
+    IndexTimeout: (504, "timeout", "the search took too long, try a narrower query"),
+    BadQuery: (400, "bad_query", "the query could not be run"),
+    SearchBackendError: (502, "backend_error", "search backend error"),
+}
 
 
 @app.exception_handler(SearchBackendError)
 def _backend_error(exc: SearchBackendError) -> Response[dict[str, str]]:
-    logger.exception("search backend error")
-    return _error(502, "backend_error", "search backend error")
+    status, code, message = next(BACKEND_ERRORS[kind] for kind in type(exc).__mro__ if kind in BACKEND_ERRORS)
+    logger.exception(f"search backend: {code}")
+    return _error(status, code, message)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

@@ -18,8 +18,8 @@ from opensearchpy import OpenSearch, helpers
 
 from .index import bulk
 from .index.documents import document_id
+from .index.failures import failures_index
 from .index.mapping import write_alias
-from .index.setup import failures_index
 
 
 @dataclass

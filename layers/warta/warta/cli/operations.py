@@ -106,15 +106,10 @@ def reconcile(prefix: str, dry_run: bool, bucket: str | None) -> None:
 @click.option("--size", default=50, show_default=True, type=int)
 def failures(size: int) -> None:
     """List the files that could not be indexed, with their reason."""
-    from ..index.setup import failures_index
+    from ..index import failures as failure_records
 
     client, alias = index_client()
-    result = client.search(index=failures_index(alias), body={"size": size, "sort": [{"at": "desc"}]})
-    hits = result["hits"]["hits"]
-    # A key fixed since (uploaded again, indexed fine) keeps its old record: hide those.
-    indexed = {d["_id"] for d in client.mget(index=alias, body={"ids": [h["_id"] for h in hits]}, _source=False)["docs"]
-               if d.get("found")} if hits else set()
-    current = [h["_source"] for h in hits if h["_id"] not in indexed]
-    click.echo(f"{len(current)} file(s) not indexed" + (f" (of the {size} most recent records)" if len(hits) == size else ""))
+    current, read = failure_records.current(client, alias, size)
+    click.echo(f"{len(current)} file(s) not indexed" + (f" (of the {size} most recent records)" if read == size else ""))
     for record in current:
         click.echo(f"  s3://{record['bucket']}/{record['key']}  {record['reason']}: {record['detail']}")

@@ -12,9 +12,10 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 from ..enrich import enrich
+from ..index import failures
 from ..index.documents import build_document, document_id
+from ..index.failures import failures_index
 from ..index.mapping import write_alias
-from ..index.setup import failures_index
 from ..parse import ParseError, parse_article
 from ..ports import IndexWriter, ObjectStore, ObjectTooLarge, StoredObject, WriteAction
 from .events import MalformedMessage, ObjectEvent, object_events
@@ -124,7 +125,6 @@ def _plan(events: list[ObjectEvent], *, fetched: Fetched, alias: str,
 def _reject(alias: str, event: ObjectEvent, doc_id: str, reason: str, detail: str,
             at: datetime, etag: str | None) -> list[WriteAction]:
     """Record why the object cannot be indexed, and drop the article an earlier version of it left."""
-    record = {"bucket": event.bucket, "key": event.key, "etag": etag, "reason": reason,
-              "detail": detail[:1000], "at": at.isoformat()}
+    record = failures.record(bucket=event.bucket, key=event.key, etag=etag, reason=reason, detail=detail, at=at)
     return [WriteAction("index", failures_index(alias), doc_id, event.version, record),
             WriteAction("delete", write_alias(alias), doc_id, event.version)]
