@@ -46,7 +46,7 @@ class _RefusingConnection:
 
 def test_the_transport_raises_domain_errors_with_the_original_as_cause(monkeypatch):
     transport = DomainErrorsTransport([{"host": "127.0.0.1", "port": 9}], max_retries=0)
-    monkeypatch.setattr(transport, "get_connection", lambda: _RefusingConnection())
+    monkeypatch.setattr(transport, "get_connection", _RefusingConnection)
 
     with pytest.raises(IndexUnavailable) as caught:
         transport.perform_request("GET", "/_search")

@@ -128,7 +128,8 @@ def _histogram(aggregation: dict[str, Any]) -> dict[str, Any]:
     if not counts:
         return {"interval": interval, "buckets": []}
     first, last = date.fromisoformat(min(counts)), date.fromisoformat(max(counts))
-    filled, current = [], first
+    filled: list[dict[str, Any]] = []
+    current = first
     while current <= last and len(filled) < 1000:
         filled.append({"date": current.isoformat(), "count": counts.get(current.isoformat(), 0)})
         current = _step(current, interval)

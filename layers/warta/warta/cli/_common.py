@@ -64,7 +64,8 @@ def exists(url: str) -> bool:
 def get_json(url: str) -> dict[str, Any]:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
-            return json.loads(response.read())
+            answer: dict[str, Any] = json.loads(response.read())
+            return answer
     except urllib.error.HTTPError as exc:
         raise click.ClickException(f"{exc.code}: {exc.read().decode(errors='replace')[:500]}") from exc
     except urllib.error.URLError as exc:

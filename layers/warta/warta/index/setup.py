@@ -31,7 +31,7 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
 
 
 def current_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
-    return next(iter(client.indices.get_alias(name=alias)))
+    return str(next(iter(client.indices.get_alias(name=alias))))
 
 
 def migrate(client: OpenSearch, alias: str = INDEX_PREFIX, *, delete_old: bool = False,

@@ -54,13 +54,13 @@ def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, 
     return outcomes
 
 
-Fetched = dict[tuple[str, str], StoredObject | None | Exception]
+Fetched = dict[tuple[str, str], StoredObject | Exception | None]
 FETCH_THREADS = 10  # a batch holds at most 10 messages; S3 latency, not CPU, is what they wait on
 
 
 def _fetch_all(store: ObjectStore, wanted: set[tuple[str, str]]) -> Fetched:
     """Get the batch's objects at once rather than one after another; an error is kept as the result."""
-    def get(location: tuple[str, str]) -> StoredObject | None | Exception:
+    def get(location: tuple[str, str]) -> StoredObject | Exception | None:
         try:
             return store.get(*location)
         except Exception as exc:  # noqa: BLE001 - decided per message in _plan

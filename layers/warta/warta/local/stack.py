@@ -3,6 +3,7 @@ the background and stopped again, leaving no process behind. Its state (pids, UR
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -218,10 +219,8 @@ def _wait_gone(pids: list[int], *, timeout: float) -> None:
 
 
 def _signal_group(pid: int, sig: signal.Signals) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, sig)  # each service is its own session and process group
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 @dataclass(frozen=True)
@@ -246,8 +245,6 @@ def processes() -> Iterator[ProcessStat]:
 
 def group_alive(pgid: int) -> bool:
     """True while any live (non-zombie) process remains in the service's process group."""
-    try:
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pgid, os.WNOHANG)  # reap the leader if it is our own exited child
-    except ChildProcessError:
-        pass
     return any(p.group == pgid and p.state != "Z" for p in processes())
