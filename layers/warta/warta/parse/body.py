@@ -202,7 +202,7 @@ def extract_paragraphs(container: LexborNode) -> BodyText:
             continue
         if not result.paragraphs and block.tag in _HEADINGS:
             continue  # a kicker or standfirst above the story, or its first section's title: not the lead
-        if _is_noise(text, block.link_chars) or not result.paragraphs and _is_leading_label(text):
+        if _is_noise(text, block.link_chars) or (not result.paragraphs and _is_leading_label(text)):
             _note_credits(text, result, writers)
             continue
         if dateline:

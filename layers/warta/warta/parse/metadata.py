@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -106,9 +106,8 @@ _LABELS = re.compile(r"^(penulis|reporter|editor|pewarta|oleh|by|penyunting)\s*:
 
 def find_site(ld: dict[str, Any], meta: dict[str, str]) -> str | None:
     publisher = ld.get("publisher")
-    name = publisher.get("name") if isinstance(publisher, dict) else None
-    if isinstance(name, str):
-        return name.strip()
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        return str(publisher["name"]).strip()
     return meta.get("og:site_name") or meta.get("application-name")
 
 
@@ -124,7 +123,7 @@ def find_updated(ld: dict[str, Any], meta: dict[str, str]) -> datetime | None:
 def find_authors(ld: dict[str, Any], meta: dict[str, str]) -> tuple[str, ...]:
     raw = ld.get("author")
     items = raw if isinstance(raw, list) else [raw] if raw else []
-    names: list[Any] = [i.get("name") if isinstance(i, dict) else i for i in items]
+    names: Sequence[object] = [i.get("name") if isinstance(i, dict) else i for i in items]
     if not names:
         names = [meta[k] for k in ("author", "content_author", "dc.creator") if meta.get(k)][:1]
     return tuple(dict.fromkeys(_LABELS.sub("", n).strip() for n in names if isinstance(n, str) and n.strip()))

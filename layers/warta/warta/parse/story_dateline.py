@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# The dash that ends a dateline: "-", "--", "–", "—", with a space after it (a hyphen inside a word is
+# The dash that ends a dateline: "-", "--", an en dash or an em dash, with a space after it (a hyphen inside a word is
 # never one). The text before it is short.
 _SEPARATOR = re.compile(r"\s*(?:-{1,2}|–|—)\s+")
 _MAX_PREFIX = 60

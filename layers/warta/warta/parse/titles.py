@@ -106,7 +106,7 @@ def agrees(a: str, b: str) -> bool:
     if na == nb:
         return True
     short, long_ = sorted((na, nb), key=len)
-    return len(short) >= 20 and long_.startswith(short) or len(short) >= 30 and short in long_
+    return (len(short) >= 20 and long_.startswith(short)) or (len(short) >= 30 and short in long_)
 
 
 def clean_title(title: str, site: str | None, section: str | None = None) -> str:
@@ -123,7 +123,7 @@ def clean_title(title: str, site: str | None, section: str | None = None) -> str
         if section_key and part.strip().lower() == section_key:
             return True
         return bool(words) and (words <= site_words | {"com", "co", "id", "news", "net", "online"}
-                                or len(part) <= 20 and "." in part)
+                                or (len(part) <= 20 and "." in part))
 
     kept = [p for p in parts if not looks_like_site(p)]
     if kept and len(kept) < len(parts):
@@ -141,7 +141,7 @@ def _distinct_sources(candidates: list[Candidate], winner: Candidate) -> list[Ca
     """One vote per source: three <h1>s saying the same thing are still one kind of evidence."""
     seen: dict[str, Candidate] = {}
     for c in candidates:
-        if c.source not in seen or agrees(winner.text, c.text) and not agrees(winner.text, seen[c.source].text):
+        if c.source not in seen or (agrees(winner.text, c.text) and not agrees(winner.text, seen[c.source].text)):
             seen[c.source] = c
     return list(seen.values())
 
@@ -167,7 +167,7 @@ def _in_chrome(node: LexborNode) -> bool:
 
 def _plausible(text: str) -> bool:
     """A headline has a few words; a logo's alt text or a one-word label does not."""
-    return 3 <= len(text.split()) and len(text) <= 300
+    return len(text.split()) >= 3 and len(text) <= 300
 
 
 def _truncated(text: str) -> bool:
