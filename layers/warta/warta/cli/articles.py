@@ -38,4 +38,5 @@ def extraction_record(article: Any, entities: Any) -> dict[str, Any]:
     record["organizations"] = [asdict(o) for o in entities.organizations]
     record["dates"] = [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
                        for d in entities.dates]
+    record["quotes"] = [asdict(q) for q in getattr(entities, "quotes", ())]
     return record

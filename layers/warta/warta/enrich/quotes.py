@@ -1,0 +1,408 @@
+"""Attributed quotes in an Indonesian news body: who said what, in their words or reported.
+
+Two kinds, read with compiled regexes and no model:
+- direct: the words between a pair of quotation marks (straight or curly; a quote that runs over
+  several paragraphs is one), with its cue after (`"...," kata Putut`, `ujarnya`), before
+  (`Putut menegaskan, "..."`), in the next sentence (`Hal itu dikatakan Putut`), or none when the
+  paragraph carries on the same speaker;
+- indirect: reported speech, `X mengatakan (bahwa) ...`, `Menurut X, ...`, `..., kata X.` without
+  marks, a cue between commas (`..., lanjutnya, ...`). Verbs of wish or attitude are not speech.
+
+Speakers are resolved by `speakers.SpeakerResolver`: pronouns and short forms to the fullest name the
+body gives, roles to the official who holds them, organisations by their name, unnamed people to None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from warta.enrich.model import Official, Organization, Quote
+from warta.enrich.speakers import PENDING, Resolution, SpeakerResolver
+
+MAX_TEXT = 200
+
+# The short cue that follows a quote or sits between commas: "kata", "ujarnya", "tambah dia".
+_SHORT_CUES = (
+    "kata|ujar|tutur|ucap|ungkap|jelas|tambah|imbuh|lanjut|tegas|papar|tandas|tukas|pungkas|sambung|"
+    "cetus|bongkar|terang|sebut|seru|kilah|timpal|tulis|pinta|ajak|harap|katakan|aku|beber|urai|tanya"
+)
+# Verbs that report speech or a stated judgement (not wish, feeling or attitude).
+_SPEECH_VERBS = (
+    "mengatakan|menegaskan|menjelaskan|menyebutkan|menyebut|menyatakan|mengungkapkan|mengungkap|"
+    "menerangkan|menambahkan|melanjutkan|mengaku|mengakui|mengimbau|meminta|mengajak|menyarankan|"
+    "mengusulkan|memastikan|mencontohkan|menyampaikan|menilai|menganggap|menengarai|menenggarai|"
+    "memprediksi|memperkirakan|berpandangan|berpendapat|mendorong|mengingatkan|menuturkan|memaparkan|"
+    "mengklaim|membeberkan|menekankan|menandaskan|mengemukakan|membantah|menduga|menuding|menjawab|"
+    "menuliskan|menulis|bercerita|berujar|berkata|mengeluhkan|mengutarakan|mengisahkan|menceritakan|"
+    "menyinggung|mengatakannya|menyebutnya|mengimbuhkan|menukas|menambahkannya"
+)
+_SHORT_CUE_RE = re.compile(r"(?P<cue>" + _SHORT_CUES + r")(?P<nya>nya)?(?![\w-])")
+_PASSIVE_RE = re.compile(
+    r"(?P<cue>dikatakan|disampaikan|diungkapkan|ditegaskan|dijelaskan|diutarakan|dituturkan|disebutkan)"
+    r"(?P<nya>nya)?(?![\w-])"
+)
+_VERB_RE = re.compile(r"(?<![\w-])(?P<cue>" + _SPEECH_VERBS + r")(?![\w-])")
+
+_OPENERS = "\"“„«"
+_CLOSERS = "\"”»"
+_MARKS = set(_OPENERS + _CLOSERS)
+_SKIP_PARAGRAPH_RE = re.compile(
+    r"(?i)^\s*(?:baca\s+(?:juga|pula|selengkapnya)|baca\s*:|simak|lihat\s+juga|tonton|saksikan|editor\s*:|"
+    r"penulis\s*:|sumber\s*:|artikel\s+ini|berita\s+terkait|ikuti\s+)"
+)
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“A-Z0-9])")
+_SPACE_RE = re.compile(r"\s+")
+# what a speaker phrase after a cue ends at: punctuation or a word that starts an adjunct
+_PHRASE_END_RE = re.compile(
+    r"[.,;:!?()\n]|\s(?:saat|ketika|kepada|di|dalam|usai|seusai|pada|dengan|lagi|kemarin|sambil|seperti|"
+    r"sebagaimana|yang|sebelum|setelah|melalui|via|dikutip|dilansir|menjawab|menanggapi|soal|terkait|"
+    r"tentang|mengenai|atas|untuk|bahwa|sembari|kala|tatkala|selepas|sesudah)\s"
+)
+# a clause that only names a topic or announces more: no content of its own
+_EMPTY_CLAUSE_RE = re.compile(
+    r"(?i)^(?:hal\s+(?:itu|ini|tersebut|serupa|senada|yang\s+sama)|demikian|begitu|sejumlah\s+hal|"
+    r"beberapa\s+hal|maaf|terima\s+kasih|kepada|pada|saat|ketika|di\s|dalam\s|usai|seusai|sebagai|"
+    r"hal-hal|sebagai\s+berikut|berikut|tidak\s+tahu|akan)"
+)
+_NOT_SPEECH_BEFORE_RE = re.compile(
+    r"(?i)(?:tidak|tak|belum|enggan|menolak|ingin|mau|akan|bisa|dapat|harus|perlu|sempat|untuk|yang|"
+    r"ketika|saat|sebelum|setelah|sambil|sembari|guna|agar|supaya)\s+$"
+)
+_MENURUT_RE = re.compile(r"(?<![\w-])[Mm]enurut(?:(?P<nya>nya)|\s+(?P<who>[^,.;:]{2,90}?))\s*,\s*")
+_BAHWA_RE = re.compile(r"\s*(?:,|:)?\s*")
+_NEXT_SENTENCE_CUE_RE = re.compile(
+    r"\s*(?:Hal\s+(?:itu|ini|tersebut)|Demikian|Pernyataan\s+(?:itu|ini|tersebut)|Itu)\s+(?:(?:di)?sampaikan|"
+    r"dikatakan|diungkapkan|ditegaskan|dijelaskan|diutarakan|dituturkan|disebutkan|kata|ujar)(?P<nya>nya)?"
+    r"(?:\s+oleh)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    text: str
+    kind: str
+    who: Resolution
+    cue: str | None
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Span:
+    start: int  # of the words inside the marks
+    end: int
+    open_at: int  # the opening mark
+    close_at: int  # the closing mark, or -1
+
+
+def find_quotes(
+    body: str, officials: Sequence[Official] = (), organizations: Sequence[Organization] = ()
+) -> tuple[Quote, ...]:
+    """Quotes in `body` in reading order; offsets are into `body`."""
+    if not body or not _has_speech(body):
+        return ()
+    paragraphs = list(_paragraphs(body))
+    spans = _quote_spans(body, paragraphs)
+    resolver = SpeakerResolver(body, officials, organizations, [(s.open_at, s.close_at) for s in spans])
+    found: list[_Found] = [*_direct(body, spans, resolver), *_indirect(body, paragraphs, spans, resolver)]
+    found.sort(key=lambda f: f.start)
+    return tuple(_finish(found, resolver))
+
+
+def _finish(found: Sequence[_Found], resolver: SpeakerResolver) -> Iterator[Quote]:
+    """Pronouns and context in reading order: they go to the person who spoke last before them."""
+    last: Resolution | None = None
+    for f in found:
+        who = f.who
+        if who.pending:
+            who = last if last is not None else resolver.mentioned_before(f.start)
+        elif who.speaker is not None and who.person:
+            last = who
+        yield _quote(f.text, f.kind, who, f.cue, f.start, f.end)
+
+
+def _has_speech(body: str) -> bool:
+    return any(m in body for m in _MARKS) or bool(_VERB_RE.search(body)) or "enurut" in body
+
+
+def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for line in body.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if line.strip() and not _SKIP_PARAGRAPH_RE.match(line):
+            yield start, end
+
+
+# -- direct quotes --------------------------------------------------------------------------------------
+
+
+def _quote_spans(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Span]:
+    """Pairs of marks, paragraph by paragraph; an opening mark left open at a paragraph's end carries on
+    into the next paragraphs that open with a mark (the print convention for a long quote)."""
+    spans: list[_Span] = []
+    open_at = -1
+    for p_start, p_end in paragraphs:
+        marks = [i for i in range(p_start, p_end) if body[i] in _MARKS and _is_mark(body, i)]
+        if open_at >= 0:
+            if marks and marks[0] - p_start <= 1:
+                marks = marks[1:]  # the continuation paragraph's own opening mark
+            elif not marks:
+                continue
+            else:
+                open_at = -1  # the long quote never closed: drop it
+        for i in marks:
+            if open_at < 0:
+                if body[i] in _OPENERS:
+                    open_at = i
+            else:
+                spans.append(_Span(open_at + 1, i, open_at, i))
+                open_at = -1
+        if open_at >= 0 and (open_at > p_start + 1 and body[p_start] not in _MARKS):
+            open_at = -1  # an unclosed mark mid-paragraph is a typo, not a long quote
+    return [s for s in spans if s.end > s.start]
+
+
+def _is_mark(body: str, i: int) -> bool:
+    """A straight mark inside a word ("5'11\"") is no quotation mark."""
+    if body[i] != '"':
+        return True
+    before = body[i - 1] if i else " "
+    after = body[i + 1] if i + 1 < len(body) else " "
+    return not (before.isalnum() and after.isalnum())
+
+
+def _direct(body: str, spans: Sequence[_Span], resolver: SpeakerResolver) -> Iterator[_Found]:
+    last_para_speaker: tuple[int, Resolution] | None = None
+    for span in spans:
+        words = _clean(body[span.start : span.end])
+        if not words:
+            continue
+        cue, who, cue_pos = _cue_after(body, span, resolver)
+        if cue is None:
+            cue, who, cue_pos = _cue_before(body, span, resolver)
+        if cue is None:
+            cue, who, cue_pos = _cue_next_sentence(body, span, resolver)
+        if cue is None:
+            # by context only: a paragraph opening with a quote, carrying on the last speaker
+            if not _opens_paragraph(body, span.open_at) or len(words.split()) < 4:
+                continue
+            if last_para_speaker is not None and span.open_at - last_para_speaker[0] < 1200:
+                who = last_para_speaker[1]
+            elif _whole_paragraph(body, span) or resolver.named_near(span.open_at):
+                who = PENDING
+            else:
+                continue
+        if who is None:
+            continue
+        last_para_speaker = (span.close_at, who)
+        yield _Found(words, "direct", who, cue, span.start, span.end)
+
+
+def _clean(text: str) -> str:
+    text = _SPACE_RE.sub(" ", "".join(" " if c in _MARKS else c for c in text)).strip()
+    return text.rstrip(",").strip()
+
+
+def _whole_paragraph(body: str, span: _Span) -> bool:
+    """A paragraph that is one quote and nothing else: the speaker is the one the story is about."""
+    line_end = body.find("\n", span.close_at)
+    return _opens_paragraph(body, span.open_at) and not body[span.close_at + 1 : line_end if line_end >= 0 else None].strip()
+
+
+def _opens_paragraph(body: str, pos: int) -> bool:
+    line_start = body.rfind("\n", 0, pos) + 1
+    return not body[line_start:pos].strip(" -–—\t")
+
+
+_AFTER_RE = re.compile(r"[,.!?…]?\s*[\"”]?\s*,?\s*(?:(?:demikian|begitu)\s+)?")
+
+
+def _cue_after(body: str, span: _Span, resolver: SpeakerResolver) -> tuple[str | None, Resolution | None, int]:
+    pos = _AFTER_RE.match(body, span.close_at + 1)
+    assert pos is not None
+    at = pos.end()
+    if "\n" in body[span.close_at : at]:
+        return None, None, -1
+    ended = any(c in ".!?" for c in body[span.close_at - 1 : at]) and not body[span.end - 1 : span.end] == ","
+    m = _SHORT_CUE_RE.match(body, at)
+    if m and body[at].islower():
+        rest_end = _phrase_end(body, m.end())
+        who = resolver.resolve(body[m.end() : rest_end], m.start(), enclitic=bool(m.group("nya")))
+        return m.group("cue"), who, m.start()
+    p = _PASSIVE_RE.match(body, at)
+    if p:
+        rest = body[p.end() : _phrase_end(body, p.end())]
+        rest = re.sub(r"^\s*oleh\s+", " ", rest)
+        return p.group("cue"), resolver.resolve(rest, p.start(), enclitic=bool(p.group("nya"))), p.start()
+    if ended and body[at : at + 1].isupper():
+        return None, None, -1  # a new sentence: no cue after
+    # "Putut menambahkan." / "tutur Kapolda Metro Jaya" / "Ia menegaskan."
+    sentence_end = _phrase_end(body, at, allow_words=False)
+    v = _VERB_RE.search(body, at, min(sentence_end, at + 120))
+    if v:
+        who = resolver.resolve(body[at : v.start()], v.start(), enclitic=False)
+        if who is not None:
+            return v.group("cue"), who, v.start()
+    return None, None, -1
+
+
+def _cue_before(body: str, span: _Span, resolver: SpeakerResolver) -> tuple[str | None, Resolution | None, int]:
+    start = _sentence_start(body, span.open_at)
+    before = body[start : span.open_at]
+    m = re.search(r"[,:]\s*(?:bahwa\s*)?$|\s+bahwa\s*$", before)
+    if not m and before.strip():
+        return None, None, -1
+    head = before[: m.start()] if m else before
+    v = None
+    for v in _VERB_RE.finditer(head):
+        pass
+    if v is not None and not head[v.end() :].strip(" ,"):
+        who = resolver.resolve(head[: v.start()], start + v.start(), enclitic=v.group("cue").endswith("nya"))
+        return v.group("cue"), who, start + v.start()
+    s = None
+    for s in _SHORT_CUE_RE.finditer(head):
+        pass
+    if s is not None and (s.start() == 0 or head[s.start() - 1] in " ,") and head[s.start()].islower():
+        who = resolver.resolve(head[s.end() :], start + s.start(), enclitic=bool(s.group("nya")))
+        return s.group("cue"), who, start + s.start()
+    return None, None, -1
+
+
+def _cue_next_sentence(
+    body: str, span: _Span, resolver: SpeakerResolver
+) -> tuple[str | None, Resolution | None, int]:
+    m = _NEXT_SENTENCE_CUE_RE.match(body, span.close_at + 1)
+    if not m or "\n" in body[span.close_at : m.start() + 3]:
+        return None, None, -1
+    rest = body[m.end() : _phrase_end(body, m.end())]
+    cue = re.search(r"\w+(?=(?:nya)?\s*(?:oleh)?$)", m.group(0).strip())
+    word = cue.group(0) if cue else None
+    if word and word.endswith("nya"):
+        word = word[:-3]
+    return word, resolver.resolve(rest, m.start(), enclitic=bool(m.group("nya"))), m.start()
+
+
+def _phrase_end(body: str, pos: int, *, allow_words: bool = True) -> int:
+    limit = min(len(body), pos + 160)
+    if allow_words:
+        m = _PHRASE_END_RE.search(body, pos, limit)
+        return m.start() if m else limit
+    m = re.compile(r"[.!?\n]").search(body, pos, limit)
+    return m.start() if m else limit
+
+
+def _sentence_start(body: str, pos: int) -> int:
+    line_start = body.rfind("\n", 0, pos) + 1
+    start = line_start
+    for m in _SENTENCE_END_RE.finditer(body, line_start, pos):
+        start = m.end()
+    return start
+
+
+# -- indirect quotes ------------------------------------------------------------------------------------
+
+
+def _indirect(
+    body: str, paragraphs: Sequence[tuple[int, int]], spans: Sequence[_Span], resolver: SpeakerResolver
+) -> Iterator[_Found]:
+    inside = [(s.open_at, s.close_at) for s in spans]
+    for p_start, p_end in paragraphs:
+        for s_start, s_end in _sentences(body, p_start, p_end):
+            if any(a <= s_start < b for a, b in inside):
+                continue
+            sentence = body[s_start:s_end]
+            first_mark = next((i for i, c in enumerate(sentence) if c in _OPENERS), len(sentence))
+            found = _reported(body, s_start, s_start + first_mark, resolver)
+            if found is not None:
+                yield found
+
+
+def _sentences(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in _SENTENCE_END_RE.finditer(body, start, end):
+        if _inside_marks(body, start, m.start()):
+            continue
+        yield pos, m.start()
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+def _inside_marks(body: str, start: int, pos: int) -> bool:
+    segment = body[start:pos]
+    return segment.count('"') % 2 == 1 or segment.count("“") > segment.count("”")
+
+
+def _reported(body: str, start: int, end: int, resolver: SpeakerResolver) -> _Found | None:
+    """The one indirect quote a sentence (up to its first quotation mark) may hold."""
+    sentence = body[start:end]
+    # "Menurut X, <clause>" / "Menurutnya, <clause>"
+    m = _MENURUT_RE.search(sentence)
+    if m and m.start() < 60:
+        who = resolver.resolve(m.group("who") or "", start + m.start(), enclitic=bool(m.group("nya")))
+        clause_start = start + m.end()
+        q = _reported_clause(body, clause_start, end, "menurut", who)
+        if q is not None:
+            return q
+    # "X mengatakan (bahwa) <clause>"
+    for v in _VERB_RE.finditer(sentence):
+        subject = sentence[: v.start()]
+        if _NOT_SPEECH_BEFORE_RE.search(subject) or not subject.strip() or len(subject) > 200:
+            continue
+        who = resolver.resolve(_last_clause(subject), start + v.start(), enclitic=False, subject=True)
+        if who is None:
+            continue
+        after = start + v.end()
+        if re.match(r"\s*[,:]?\s*$", body[after:end]):
+            return None  # "X mengatakan, " + a direct quote: not an indirect one
+        return _reported_clause(body, after, end, v.group("cue"), who)
+    # "<clause>, kata X." (no marks) and "<a>, lanjutnya, <clause>."
+    for c in _SHORT_CUE_RE.finditer(sentence):
+        if c.start() < 2 or sentence[c.start() - 2 : c.start()] != ", " or not sentence[c.start()].islower():
+            continue
+        rest_end = _phrase_end(body, start + c.end())
+        who = resolver.resolve(body[start + c.end() : rest_end], start + c.start(), enclitic=bool(c.group("nya")))
+        if who is None:
+            continue
+        tail = body[rest_end:end]
+        if tail.startswith(",") and len(tail.split()) > 3:
+            return _reported_clause(body, rest_end + 1, end, c.group("cue"), who)
+        if not tail.strip(" .!?"):
+            return _reported_clause(body, start, start + c.start() - 2, c.group("cue"), who)
+    return None
+
+
+def _last_clause(subject: str) -> str:
+    """The subject's own words: the part after a leading adverbial ("Dalam kesempatan itu, Putut")."""
+    return subject
+
+
+def _reported_clause(body: str, start: int, end: int, cue: str, who: Resolution | None) -> _Found | None:
+    if who is None:
+        return None
+    m = _BAHWA_RE.match(body, start)
+    if m:
+        start = m.end()
+    text = _clean(body[start:end]).rstrip(".")
+    text = text.rstrip(",;: ")
+    if len(text.split()) < 3 or _EMPTY_CLAUSE_RE.match(text) or text[:1] in _MARKS:
+        return None
+    return _Found(text, "indirect", who, cue, start, end)
+
+
+def _quote(text: str, kind: str, who: Resolution | None, cue: str | None, start: int, end: int) -> Quote:
+    if len(text) > MAX_TEXT:
+        cut = text[:MAX_TEXT + 1].rsplit(" ", 1)[0]
+        text = cut.rstrip(",")
+    return Quote(
+        text=text,
+        kind="direct" if kind == "direct" else "indirect",
+        speaker=who.speaker if who else None,
+        speaker_role=who.role if who else None,
+        cue=cue,
+        start=start,
+        end=end,
+    )

@@ -1,0 +1,259 @@
+"""Who a quote's speaker phrase names: a person (by the fullest name the body gives), an official by role,
+an organisation speaking as itself, or an unnamed speaker.
+
+The persons of a body are read once with `names.read_name` (outside quotation marks, where people are
+only talked about). A pronoun or an enclitic (`ia`, `dia`, `beliau`, `katanya`) goes to the person named
+last before it; a short form (`Putut`) to the one longer name holding all its words; a role
+(`Kapolda`) to the official the body names with that post.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from warta.enrich.model import Official, Organization, Speaker
+from warta.enrich.names import NON_NAME, read_name
+from warta.enrich.positions import TITLE_RE, title_for
+from warta.enrich.ranks import RANK_RE
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# between a post and its holder's name: an empty or abbreviated bracket, a rank
+_AFTER_TITLE_RE = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:" + RANK_RE.pattern + r")?")
+_CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]")
+_ACRONYM_RE = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+_PRONOUN_RE = re.compile(
+    r"(?i)(?:^|[\s,])(?:ia|dia|beliau|dirinya)(?:\s+(?:juga|pun|lantas|kemudian|lalu|sempat|bahkan|kembali|"
+    r"turut|pula|tetap|sendiri|justru|hanya|secara\s+\w+|lebih\s+lanjut|dengan\s+\w+))*\s*$"
+)
+_LEADING_PRONOUN_RE = re.compile(r"(?i)^\s*(?:ia|dia|beliau|dirinya)(?:\s+lagi|\s+menambahkan)?\s*$")
+# a speaker phrase that describes someone without naming them
+_UNNAMED_RE = re.compile(
+    r"(?i)(?<![\w-])(?:seorang|salah\s+(?:satu|seorang)|warga|pihak|sumber|petugas|juru\s+bicara|jubir|"
+    r"polisi|aparat|para|mereka|pengamat|peneliti|ahli|pakar|dokter|warganet|netizen|pelaku|korban|tersangka|"
+    r"saksi|pria|wanita|perempuan|remaja|pengunjung|penumpang|pedagang|pengemudi|sopir|nelayan|petani|"
+    r"orang\s+tua|ibu\s+\w+|bapak\s+\w+|kuasa\s+hukum|pengacara|manajemen|panitia|perwakilan)(?![\w-])"
+)
+_ORG_HEAD_RE = re.compile(
+    r"(?<![\w-])(?:PT|CV|Kementerian|Badan|Dinas|Komisi|Pemerintah|Pemprov|Pemkab|Pemkot|Polda|Polres|Polri|"
+    r"Mabes|Organisasi|Lembaga|Yayasan|Partai|Universitas|Bank|Tim|Kejaksaan|Pengadilan|Mahkamah)\s"
+)
+_NOT_PERSON_TOKENS = frozenset({"Baca", "Foto", "Video", "Selain", "Sementara", "Namun", "Kini", "Meski"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    speaker: Speaker | None
+    role: str | None = None
+    person: bool = False  # a named person (a pronoun later in the text may point back to them)
+    pending: bool = False  # a pronoun or context: the speaker is whoever spoke last before
+
+
+PENDING = Resolution(None, None, pending=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _Person:
+    name: str
+    tokens: frozenset[str]
+    role: str | None
+
+
+class SpeakerResolver:
+    def __init__(
+        self,
+        body: str,
+        officials: Sequence[Official],
+        organizations: Sequence[Organization],
+        quoted: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        self._body = body
+        self._officials = [o for o in officials if not o.former]
+        self._organizations = organizations
+        self._persons: list[_Person] = [
+            _Person(o.name, _tokens(o.name), o.position) for o in self._officials
+        ]
+        self._mention_pos: list[int] = []
+        self._mention_who: list[_Person] = []
+        self._lower = frozenset(w for w in _WORD_RE.findall(body) if w.islower())
+        self._titled: dict[str, _Person] = {}
+        self._read_persons(quoted)
+
+    # -- the body's persons ---------------------------------------------------------------------------------
+
+    def _read_persons(self, quoted: Sequence[tuple[int, int]]) -> None:
+        body = self._body
+        written: list[tuple[int, str]] = []
+        consumed = 0
+        spans = sorted(quoted)
+        for m in _CAPITAL_RE.finditer(body):
+            pos = m.start()
+            if pos < consumed or _inside(spans, pos):
+                continue
+            found = read_name(body, pos)
+            if found is None:
+                continue
+            name, _start, end = found
+            consumed = end
+            if not self._looks_personal(name):
+                continue
+            written.append((pos, name))
+            if len(name.split()) >= 2 and not any(p.tokens >= _tokens(name) for p in self._persons):
+                self._persons.append(_Person(name, _tokens(name), None))
+        self._read_titled(spans)
+        for pos, name in written:
+            person = self._person_for(name, pos, mentions_only=False)
+            if person is not None:
+                self._mention_pos.append(pos)
+                self._mention_who.append(person)
+
+    def _looks_personal(self, name: str) -> bool:
+        """No word of a name is written in lower case elsewhere ("Seksi Urusan", "Suami Donna" are not names)."""
+        words = name.split()
+        return words[0] not in _NOT_PERSON_TOKENS and not any(w.lower() in self._lower for w in words)
+
+    def _read_titled(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Posts followed by a name ("Menteri Perhubungan Budi Karya Sumadi"), for roles the officials
+        finder left out: a later "Menhub" is that person."""
+        body = self._body
+        for m in TITLE_RE.finditer(body):
+            if m.group("former") or _inside(spans, m.start()):
+                continue
+            key = title_for(m.group("title")).title
+            if key in self._titled:
+                continue
+            after = _AFTER_TITLE_RE.match(body, m.end())
+            pos = after.end() if after else m.end()
+            found = read_name(body, pos)
+            if found is None or len(found[0].split()) < 2 or not self._looks_personal(found[0]):
+                continue
+            person = next((p for p in self._persons if p.tokens >= _tokens(found[0])), None)
+            if person is None:
+                person = _Person(found[0], _tokens(found[0]), " ".join(m.group("title").split()))
+                self._persons.append(person)
+            elif person.role is None:
+                self._persons.remove(person)
+                person = _Person(person.name, person.tokens, " ".join(m.group("title").split()))
+                self._persons.append(person)
+            self._titled[key] = person
+
+    def _person_for(self, name: str, pos: int, *, mentions_only: bool = True) -> _Person | None:
+        tokens = _tokens(name)
+        if not tokens:
+            return None
+        holders = [p for p in self._persons if p.tokens >= tokens]
+        if not holders:
+            return None
+        if len(holders) == 1:
+            return holders[0]
+        # several: the one named last before this point, else the fullest
+        i = bisect.bisect_left(self._mention_pos, pos)
+        for j in range(i - 1, -1, -1):
+            if self._mention_who[j] in holders:
+                return self._mention_who[j]
+        return max(holders, key=lambda p: (p.role is not None, len(p.tokens)))
+
+    def _last_person(self, pos: int) -> _Person | None:
+        i = bisect.bisect_left(self._mention_pos, pos)
+        return self._mention_who[i - 1] if i else None
+
+    # -- resolving a phrase -------------------------------------------------------------------------------
+
+    def named_near(self, pos: int) -> bool:
+        """Whether a person is named in the two paragraphs before `pos` (outside quotation marks)."""
+        i = bisect.bisect_left(self._mention_pos, pos)
+        if not i:
+            return False
+        window_start = self._body.rfind("\n", 0, max(0, self._body.rfind("\n", 0, pos)))
+        window_start = self._body.rfind("\n", 0, max(0, window_start))
+        return self._mention_pos[i - 1] >= window_start
+
+    def mentioned_before(self, pos: int) -> Resolution:
+        """The person named last before `pos`; an unnamed speaker when there is none."""
+        person = self._last_person(pos)
+        return self._of(person, person.name) if person else Resolution(None, None)
+
+    def resolve(self, phrase: str, pos: int, *, enclitic: bool, subject: bool = False) -> Resolution | None:
+        """The speaker a phrase names; None when the phrase names no speaker at all (then it is no quote)."""
+        text = phrase.strip(" ,")
+        if subject:
+            if _PRONOUN_RE.search(text):
+                return self._pronoun(pos)
+        elif (enclitic and not text) or _LEADING_PRONOUN_RE.match(text) or (enclitic and text.islower()):
+            return self._pronoun(pos)
+        named = self._named(text, pos)
+        if named is not None:
+            return named
+        role = self._role(text)
+        if role is not None:
+            return role
+        org = self._organization(text)
+        if org is not None:
+            return org
+        if _UNNAMED_RE.search(text):
+            return Resolution(None, None)
+        if not subject and not text:
+            return self._pronoun(pos) if enclitic else None
+        if not subject and text and text[0].islower() and len(text.split()) <= 4:
+            return Resolution(None, None)
+        return None
+
+    def _pronoun(self, pos: int) -> Resolution:
+        return PENDING
+
+    def _named(self, text: str, pos: int) -> Resolution | None:
+        best: tuple[int, _Person, str] | None = None
+        for m in _CAPITAL_RE.finditer(text):
+            found = read_name(text, m.start())
+            if found is None or not self._looks_personal(found[0]):
+                continue
+            name = found[0]
+            person = self._person_for(name, pos)
+            if person is None:
+                continue
+            rank = 2 if person.role else 1
+            if best is None or rank > best[0]:
+                best = (rank, person, name)
+        if best is None:
+            return None
+        return self._of(best[1], best[2])
+
+    def _of(self, person: _Person, written: str) -> Resolution:
+        return Resolution(Speaker(written, person.name), person.role, person=True)
+
+    def _role(self, text: str) -> Resolution | None:
+        m = TITLE_RE.search(text)
+        if m is None:
+            return None
+        title = m.group("title")
+        for o in self._officials:
+            if o.position and o.position.lower().startswith(title.lower()):
+                return Resolution(Speaker(title, o.name), o.position, person=True)
+        holder = self._titled.get(title_for(title).title)
+        if holder is not None:
+            return self._of(holder, title)
+        return None
+
+    def _organization(self, text: str) -> Resolution | None:
+        for org in self._organizations:
+            for form in (org.name, org.abbreviation):
+                if form and re.search(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+                    return Resolution(Speaker(form, org.canonical), None)
+        if _ORG_HEAD_RE.search(text + " "):
+            name = text[_ORG_HEAD_RE.search(text + " ").start() :].strip()  # type: ignore[union-attr]
+            return Resolution(Speaker(name, name), None)
+        acronym = _ACRONYM_RE.search(text)
+        if acronym and acronym.group(0) not in NON_NAME:
+            return Resolution(Speaker(acronym.group(0), acronym.group(0)), None)
+        return None
+
+
+def _tokens(name: str) -> frozenset[str]:
+    return frozenset(t.lower().strip(".,") for t in name.split() if len(t.strip(".,")) > 1)
+
+
+def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, 1 << 62))
+    return bool(i) and spans[i - 1][0] <= pos < spans[i - 1][1]
