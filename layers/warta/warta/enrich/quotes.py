@@ -35,7 +35,7 @@ _SPEECH_VERBS = (
     "mengusulkan|memastikan|mencontohkan|menyampaikan|menilai|menganggap|menengarai|menenggarai|"
     "memprediksi|memperkirakan|berpandangan|berpendapat|mendorong|mengingatkan|menuturkan|memaparkan|"
     "mengklaim|membeberkan|menekankan|menandaskan|mengemukakan|membantah|menduga|menuding|menjawab|"
-    "menuliskan|menulis|bercerita|berujar|berkata|mengeluhkan|mengutarakan|mengisahkan|menceritakan|"
+    "menuliskan|menulis|berujar|berkata|mengeluhkan|mengutarakan|mengisahkan|menceritakan|"
     "menyinggung|mengatakannya|menyebutnya|mengimbuhkan|menukas|menambahkannya"
 )
 _SHORT_CUE_RE = re.compile(r"(?P<cue>" + _SHORT_CUES + r")(?P<nya>nya)?(?![\w-])")
@@ -63,13 +63,18 @@ _PHRASE_END_RE = re.compile(
 # a clause that only names a topic or announces more: no content of its own
 _EMPTY_CLAUSE_RE = re.compile(
     r"(?i)^(?:hal\s+(?:itu|ini|tersebut|serupa|senada|yang\s+sama)|demikian|begitu|sejumlah\s+hal|"
-    r"beberapa\s+hal|maaf|terima\s+kasih|kepada|pada|saat|ketika|di\s|dalam\s|usai|seusai|sebagai|"
-    r"hal-hal|sebagai\s+berikut|berikut|tidak\s+tahu|akan)"
+    r"beberapa\s+hal|maaf|terima\s+kasih|hal-hal|sebagai\s+berikut|berikut|tidak\s+tahu)"
 )
+# "mengatakan di Jakarta, Senin, ..." / "menegaskan saat rapat bahwa ...": where and when, then the clause
+_ADJUNCT_RE = re.compile(r"(?i)(?:di|saat|ketika|dalam|usai|seusai|pada|kepada|sebagai|seperti|melalui)\s")
+_VERB_CUES = frozenset(_SPEECH_VERBS.split("|"))
+# a clause that only announces what follows ("caption yang berbunyi", "lima faktor, di antaranya sebagai berikut")
+_ANNOUNCES_RE = re.compile(r"(?i)(?:berbunyi|sebagai\s+berikut|berikut\s+ini|seperti\s+ini|antara\s+lain|yakni|yaitu)\W*$")
 _NOT_SPEECH_BEFORE_RE = re.compile(
     r"(?i)(?:tidak|tak|belum|enggan|menolak|ingin|mau|akan|bisa|dapat|harus|perlu|sempat|untuk|yang|"
     r"ketika|saat|sebelum|setelah|sambil|sembari|guna|agar|supaya)\s+$"
 )
+_PASSIVE_NYA_RE = re.compile(r"(?<![\w-])(?P<cue>dinilai|dianggap|disebut|diakui)nya\s+")
 _MENURUT_RE = re.compile(r"(?<![\w-])[Mm]enurut(?:(?P<nya>nya)|\s+(?P<who>[^,.;:]{2,90}?))\s*,\s*")
 _BAHWA_RE = re.compile(r"\s*(?:,|:)?\s*")
 _NEXT_SENTENCE_CUE_RE = re.compile(
@@ -106,20 +111,26 @@ def find_quotes(
     paragraphs = list(_paragraphs(body))
     spans = _quote_spans(body, paragraphs)
     resolver = SpeakerResolver(body, officials, organizations, [(s.open_at, s.close_at) for s in spans])
-    found: list[_Found] = [*_direct(body, spans, resolver), *_indirect(body, paragraphs, spans, resolver)]
+    direct = list(_direct(body, spans, resolver))
+    quoted = {f.start - 1 for f in direct}  # the opening marks of accepted direct quotes
+    found: list[_Found] = [*direct, *_indirect(body, paragraphs, spans, quoted, resolver)]
     found.sort(key=lambda f: f.start)
-    return tuple(_finish(found, resolver))
+    return tuple(_finish(body, found, resolver))
 
 
-def _finish(found: Sequence[_Found], resolver: SpeakerResolver) -> Iterator[Quote]:
-    """Pronouns and context in reading order: they go to the person who spoke last before them."""
+def _finish(body: str, found: Sequence[_Found], resolver: SpeakerResolver) -> Iterator[Quote]:
+    """Pronouns and context in reading order. A pronoun goes to the person who spoke last, else to the
+    person named last in its paragraph, else to the person the story is about."""
     last: Resolution | None = None
+    last_at = 0
     for f in found:
         who = f.who
         if who.pending:
-            who = last if last is not None else resolver.mentioned_before(f.start)
-        elif who.speaker is not None and who.person:
-            last = who
+            paragraph = body.rfind("\n", 0, f.start) + 1
+            named = resolver.named_between(max(last_at, paragraph), f.start)
+            who = last or named or resolver.mentioned_before(f.start)
+        if who.speaker is not None and who.person:
+            last, last_at = who, f.end
         yield _quote(f.text, f.kind, who, f.cue, f.start, f.end)
 
 
@@ -187,7 +198,8 @@ def _direct(body: str, spans: Sequence[_Span], resolver: SpeakerResolver) -> Ite
             cue, who, cue_pos = _cue_next_sentence(body, span, resolver)
         if cue is None:
             # by context only: a paragraph opening with a quote, carrying on the last speaker
-            if not _opens_paragraph(body, span.open_at) or len(words.split()) < 4:
+            follows = last_para_speaker is not None and _same_paragraph_after(body, last_para_speaker[0], span.open_at)
+            if not (_opens_paragraph(body, span.open_at) or follows) or len(words.split()) < 4:
                 continue
             if last_para_speaker is not None and span.open_at - last_para_speaker[0] < 1200:
                 who = last_para_speaker[1]
@@ -204,6 +216,12 @@ def _direct(body: str, spans: Sequence[_Span], resolver: SpeakerResolver) -> Ite
 def _clean(text: str) -> str:
     text = _SPACE_RE.sub(" ", "".join(" " if c in _MARKS else c for c in text)).strip()
     return text.rstrip(",").strip()
+
+
+def _same_paragraph_after(body: str, close_at: int, open_at: int) -> bool:
+    """A quote that opens the sentence right after an attributed quote in the same paragraph."""
+    between = body[close_at + 1 : open_at]
+    return "\n" not in between and len(between) < 120 and between.rstrip().endswith(".")
 
 
 def _whole_paragraph(body: str, span: _Span) -> bool:
@@ -259,7 +277,7 @@ def _cue_before(body: str, span: _Span, resolver: SpeakerResolver) -> tuple[str 
     v = None
     for v in _VERB_RE.finditer(head):
         pass
-    if v is not None and not head[v.end() :].strip(" ,"):
+    if v is not None and (not head[v.end() :].strip(" ,") or _ANNOUNCES_RE.search(head[v.end() :])):
         who = resolver.resolve(head[: v.start()], start + v.start(), enclitic=v.group("cue").endswith("nya"))
         return v.group("cue"), who, start + v.start()
     s = None
@@ -306,24 +324,33 @@ def _sentence_start(body: str, pos: int) -> int:
 
 
 def _indirect(
-    body: str, paragraphs: Sequence[tuple[int, int]], spans: Sequence[_Span], resolver: SpeakerResolver
+    body: str,
+    paragraphs: Sequence[tuple[int, int]],
+    spans: Sequence[_Span],
+    quoted: set[int],
+    resolver: SpeakerResolver,
 ) -> Iterator[_Found]:
     inside = [(s.open_at, s.close_at) for s in spans]
     for p_start, p_end in paragraphs:
         for s_start, s_end in _sentences(body, p_start, p_end):
-            if any(a <= s_start < b for a, b in inside):
+            if any(a < s_start < b for a, b in inside):
                 continue
             sentence = body[s_start:s_end]
-            first_mark = next((i for i, c in enumerate(sentence) if c in _OPENERS), len(sentence))
+            # up to the first direct quote: a title in marks ("The Beach") is part of the clause
+            first_mark = next((i for i in range(len(sentence)) if s_start + i in quoted), len(sentence))
             found = _reported(body, s_start, s_start + first_mark, resolver)
             if found is not None:
                 yield found
+            elif first_mark < len(sentence):
+                found = _reported_after_quote(body, s_start, s_end, spans)
+                if found is not None:
+                    yield found
 
 
 def _sentences(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     for m in _SENTENCE_END_RE.finditer(body, start, end):
-        if _inside_marks(body, start, m.start()):
+        if _inside_marks(body, start, m.end()):
             continue
         yield pos, m.start()
         pos = m.end()
@@ -347,18 +374,23 @@ def _reported(body: str, start: int, end: int, resolver: SpeakerResolver) -> _Fo
         q = _reported_clause(body, clause_start, end, "menurut", who)
         if q is not None:
             return q
-    # "X mengatakan (bahwa) <clause>"
-    for v in _VERB_RE.finditer(sentence):
+    # "X mengatakan (bahwa) <clause>": the sentence's first speech verb only
+    v = _VERB_RE.search(sentence)
+    if v is not None:
         subject = sentence[: v.start()]
-        if _NOT_SPEECH_BEFORE_RE.search(subject) or not subject.strip() or len(subject) > 200:
-            continue
-        who = resolver.resolve(_last_clause(subject), start + v.start(), enclitic=False, subject=True)
-        if who is None:
-            continue
-        after = start + v.end()
-        if re.match(r"\s*[,:]?\s*$", body[after:end]):
-            return None  # "X mengatakan, " + a direct quote: not an indirect one
-        return _reported_clause(body, after, end, v.group("cue"), who)
+        if not _NOT_SPEECH_BEFORE_RE.search(subject) and subject.strip() and len(subject) <= 240:
+            who = resolver.resolve(subject, start + v.start(), enclitic=False, subject=True)
+            after = start + v.end()
+            if who is not None and re.match(r"\s*[,:]?\s*$", body[after:end]):
+                return None  # "X mengatakan, " + a direct quote: not an indirect one
+            if who is not None and _says_something(v.group("cue"), body[after:end]):
+                return _reported_clause(body, after, end, v.group("cue"), who)
+    # "Cara itu dinilainya <clause>"
+    p = _PASSIVE_NYA_RE.search(sentence)
+    if p is not None:
+        found = _reported_clause(body, start + p.end(), end, p.group("cue"), PENDING)
+        if found is not None:
+            return found
     # "<clause>, kata X." (no marks) and "<a>, lanjutnya, <clause>."
     for c in _SHORT_CUE_RE.finditer(sentence):
         if c.start() < 2 or sentence[c.start() - 2 : c.start()] != ", " or not sentence[c.start()].islower():
@@ -375,9 +407,61 @@ def _reported(body: str, start: int, end: int, resolver: SpeakerResolver) -> _Fo
     return None
 
 
-def _last_clause(subject: str) -> str:
-    """The subject's own words: the part after a leading adverbial ("Dalam kesempatan itu, Putut")."""
-    return subject
+# '"...," ujarnya, seraya memprediksi <clause>' / '"...," kata Marcella yang mengaku <clause>'
+_AFTER_QUOTE_VERB_RE = re.compile(
+    r"(?:,\s*(?:seraya|sambil|sembari)|\s+yang(?:\s+juga)?)\s+(?P<cue>" + _SPEECH_VERBS + r")(?![\w-])"
+)
+
+
+def _reported_after_quote(body: str, start: int, end: int, spans: Sequence[_Span]) -> _Found | None:
+    """Speech reported after a direct quote and its cue, in the same sentence: same speaker."""
+    close = max((s.close_at for s in spans if start <= s.close_at < end), default=-1)
+    if close < 0:
+        return None
+    m = _AFTER_QUOTE_VERB_RE.search(body, close + 1, end)
+    if m is None or m.start() - close > 160 or not _says_something(m.group("cue"), body[m.end() : end]):
+        return None
+    return _reported_clause(body, m.end(), end, m.group("cue"), PENDING)
+
+
+def _says_something(cue: str, after: str) -> bool:
+    """Whether what follows a speech verb is a reported clause, not an object that names a topic:
+    "menegaskan komitmennya", "menyampaikan salam dan pesan", "melanjutkan pendidikan"."""
+    head = after.lstrip()
+    if head[:1] in ",:":
+        return True
+    words = head.split()
+    if not words:
+        return False
+    if words[0].lower() in _CLAUSE_OPENERS:
+        return True
+    if words[0].lower() in _CLAUSE_STARTERS:
+        return True
+    if (
+        words[0].endswith("nya")
+        and words[0].lower() not in _SUBJECT_NYA
+        and (len(words) == 1 or words[1].lower() in _PREPOSITIONS)
+    ):
+        return False  # "menegaskan komitmennya dalam ...": a possession named, not a statement
+    if cue in _OBJECT_VERBS:
+        # these mostly take a plain object; a clause shows itself with a comma or a conjunction early on
+        first = " ".join(words[:5])
+        return "," in first or any(w.lower() in _CLAUSE_OPENERS for w in words[:6])
+    return True
+
+
+_CLAUSE_STARTERS = frozenset(
+    {"tidak", "tak", "belum", "sudah", "telah", "akan", "masih", "bisa", "dapat", "harus", "perlu", "ada",
+     "ia", "dia", "mereka", "pihaknya", "kami", "saat", "hingga", "sejauh", "semua", "seluruh"}
+)
+_PREPOSITIONS = frozenset({"dalam", "untuk", "terhadap", "atas", "kepada", "pada", "dan", "di", "ke", "bagi"})
+_CLAUSE_OPENERS = frozenset({"bahwa", "agar", "supaya", "jika", "kalau", "apabila", "untuk", "kepada"})
+_SUBJECT_NYA = frozenset({"dirinya", "pihaknya", "kondisinya", "keduanya", "semuanya", "sebagiannya"})
+_OBJECT_VERBS = frozenset(
+    {"melanjutkan", "meminta", "mendorong", "mengajak", "menyampaikan", "menuliskan", "menulis", "memastikan",
+     "mengingatkan", "menekankan", "membantah", "menjawab", "menceritakan", "mengisahkan", "menyinggung",
+     "mengeluhkan", "mengutarakan", "menduga", "menuding"}
+)
 
 
 def _reported_clause(body: str, start: int, end: int, cue: str, who: Resolution | None) -> _Found | None:
@@ -386,9 +470,19 @@ def _reported_clause(body: str, start: int, end: int, cue: str, who: Resolution 
     m = _BAHWA_RE.match(body, start)
     if m:
         start = m.end()
+    if cue in _VERB_CUES and _ADJUNCT_RE.match(body, start):
+        window = body[start:end]
+        bahwa = re.search(r"(?<![\w-])bahwa(?![\w-])", window[:120])
+        comma = window.find(",", 0, 90)
+        if bahwa:
+            start += bahwa.start()
+        elif comma >= 0 and len(window[:comma].split()) <= 8:
+            start = start + comma + 1
+        else:
+            return None
     text = _clean(body[start:end]).rstrip(".")
     text = text.rstrip(",;: ")
-    if len(text.split()) < 3 or _EMPTY_CLAUSE_RE.match(text) or text[:1] in _MARKS:
+    if len(text.split()) < 3 or _EMPTY_CLAUSE_RE.match(text) or _ANNOUNCES_RE.search(text) or text[:1] in _MARKS:
         return None
     return _Found(text, "indirect", who, cue, start, end)
 

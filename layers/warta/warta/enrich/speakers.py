@@ -23,15 +23,20 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # between a post and its holder's name: an empty or abbreviated bracket, a rank
 _AFTER_TITLE_RE = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:" + RANK_RE.pattern + r")?")
 _CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]")
-_ACRONYM_RE = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
+_ACRONYM_RE = re.compile(r"(?<![\w-])(?![IVXLC]+(?![\w-]))[A-Z]{2,6}(?![\w-])")
 _PRONOUN_RE = re.compile(
     r"(?i)(?:^|[\s,])(?:ia|dia|beliau|dirinya)(?:\s+(?:juga|pun|lantas|kemudian|lalu|sempat|bahkan|kembali|"
     r"turut|pula|tetap|sendiri|justru|hanya|secara\s+\w+|lebih\s+lanjut|dengan\s+\w+))*\s*$"
 )
 _LEADING_PRONOUN_RE = re.compile(r"(?i)^\s*(?:ia|dia|beliau|dirinya)(?:\s+lagi|\s+menambahkan)?\s*$")
+# "kata anggota Komisi IX DPR itu", "Wakil rakyat dari Jakarta itu juga menilai": a description that points
+# back to someone already named
+_POINTING_BACK_RE = re.compile(
+    r"(?:^|\s)(?:itu|tersebut|ini)(?:\s+(?:juga|pun|lantas|kemudian|lalu|sempat|bahkan|kembali|pula|lagi))*\s*$"
+)
 # a speaker phrase that describes someone without naming them
 _UNNAMED_RE = re.compile(
-    r"(?i)(?<![\w-])(?:seorang|salah\s+(?:satu|seorang)|warga|pihak|sumber|petugas|juru\s+bicara|jubir|"
+    r"(?i)(?<![\w-])(?:seorang|analis|ekonom|salah\s+(?:satu|seorang)|warga|pihak|sumber|petugas|juru\s+bicara|jubir|"
     r"polisi|aparat|para|mereka|pengamat|peneliti|ahli|pakar|dokter|warganet|netizen|pelaku|korban|tersangka|"
     r"saksi|pria|wanita|perempuan|remaja|pengunjung|penumpang|pedagang|pengemudi|sopir|nelayan|petani|"
     r"orang\s+tua|ibu\s+\w+|bapak\s+\w+|kuasa\s+hukum|pengacara|manajemen|panitia|perwakilan)(?![\w-])"
@@ -40,7 +45,19 @@ _ORG_HEAD_RE = re.compile(
     r"(?<![\w-])(?:PT|CV|Kementerian|Badan|Dinas|Komisi|Pemerintah|Pemprov|Pemkab|Pemkot|Polda|Polres|Polri|"
     r"Mabes|Organisasi|Lembaga|Yayasan|Partai|Universitas|Bank|Tim|Kejaksaan|Pengadilan|Mahkamah)\s"
 )
-_NOT_PERSON_TOKENS = frozenset({"Baca", "Foto", "Video", "Selain", "Sementara", "Namun", "Kini", "Meski"})
+# Capitalised words of posts, units and kinship that `names.NON_NAME` does not list: a "name" holding one
+# ("Seksi Urusan", "Suami Donna", "Tugas Koordinasi") is a piece of a post or a description.
+_NOT_PERSON_TOKENS = frozenset(
+    (
+        "Baca Foto Video Selain Sementara Namun Kini Meski Seksi Urusan Tugas Koordinasi Supervisi Pembina "
+        "Bidang Bagian Divisi Operasional Pengawas Pelaksana Harian Hubungan Masyarakat Program Pengembangan "
+        "Penelitian Riset Perencanaan Keuangan Pemasaran Komunikasi Korporat Eksekutif Utama Senior Regional "
+        "Wilayah Cabang Pembinaan Pengurus Yayasan Lembaga Institut Institute Akademi Festival Forum Kakak Adik "
+        "Suami Istri Anak Ayah Putra Putri Cucu Kurang Anggota Sekretaris Bendahara Manajer Pendiri Pemilik "
+        "Juru Bicara Staf Khusus Ahli Pakar Pengamat Peneliti Dosen Guru Pelatih Kapten Pemain Aktor Aktris "
+        "Penyanyi Sutradara Produser Kepulauan Pulau Gunung Sungai Danau Teluk Selat Tanjung Pantai"
+    ).split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +107,8 @@ class SpeakerResolver:
         spans = sorted(quoted)
         for m in _CAPITAL_RE.finditer(body):
             pos = m.start()
-            if pos < consumed or _inside(spans, pos):
-                continue
+            if pos < consumed or _inside(spans, pos) or body[pos - 1 : pos] == "(":
+                continue  # quoted people are only talked about; "(All Time High)" is a gloss
             found = read_name(body, pos)
             if found is None:
                 continue
@@ -100,7 +117,7 @@ class SpeakerResolver:
             if not self._looks_personal(name):
                 continue
             written.append((pos, name))
-            if len(name.split()) >= 2 and not any(p.tokens >= _tokens(name) for p in self._persons):
+            if len(name.split()) >= 2 and not any(_same_name(name, p.name) for p in self._persons):
                 self._persons.append(_Person(name, _tokens(name), None))
         self._read_titled(spans)
         for pos, name in written:
@@ -143,7 +160,7 @@ class SpeakerResolver:
         tokens = _tokens(name)
         if not tokens:
             return None
-        holders = [p for p in self._persons if p.tokens >= tokens]
+        holders = [p for p in self._persons if p.tokens >= tokens or _same_name(name, p.name)]
         if not holders:
             return None
         if len(holders) == 1:
@@ -170,10 +187,33 @@ class SpeakerResolver:
         window_start = self._body.rfind("\n", 0, max(0, window_start))
         return self._mention_pos[i - 1] >= window_start
 
+    def named_between(self, start: int, end: int) -> Resolution | None:
+        """The person named last in [start, end), outside quotation marks."""
+        i = bisect.bisect_left(self._mention_pos, end)
+        if i and self._mention_pos[i - 1] >= start:
+            who = self._mention_who[i - 1]
+            return self._of(who, who.name)
+        return None
+
     def mentioned_before(self, pos: int) -> Resolution:
-        """The person named last before `pos`; an unnamed speaker when there is none."""
-        person = self._last_person(pos)
-        return self._of(person, person.name) if person else Resolution(None, None)
+        """For a pronoun before anyone has spoken: the person named most often before `pos` (the one the
+        story is about), the later one on a tie; an unnamed speaker when nobody is named."""
+        i = bisect.bisect_left(self._mention_pos, pos)
+        if not i:
+            return Resolution(None, None)
+        counts: dict[str, int] = {}
+        last_at: dict[str, int] = {}
+        by_name: dict[str, _Person] = {}
+        for j in range(i):
+            who = self._mention_who[j]
+            counts[who.name] = counts.get(who.name, 0) + 1
+            last_at[who.name] = j
+            by_name[who.name] = who
+        first_at: dict[str, int] = {}
+        for j in range(i):
+            first_at.setdefault(self._mention_who[j].name, j)
+        best = max(counts, key=lambda n: (counts[n], -first_at[n]))
+        return self._of(by_name[best], by_name[best].name)
 
     def resolve(self, phrase: str, pos: int, *, enclitic: bool, subject: bool = False) -> Resolution | None:
         """The speaker a phrase names; None when the phrase names no speaker at all (then it is no quote)."""
@@ -182,6 +222,8 @@ class SpeakerResolver:
             if _PRONOUN_RE.search(text):
                 return self._pronoun(pos)
         elif (enclitic and not text) or _LEADING_PRONOUN_RE.match(text) or (enclitic and text.islower()):
+            return self._pronoun(pos)
+        if _POINTING_BACK_RE.search(text) and (subject or text[:1].islower()) and len(text.split()) <= 30:
             return self._pronoun(pos)
         named = self._named(text, pos)
         if named is not None:
@@ -194,6 +236,9 @@ class SpeakerResolver:
             return org
         if _UNNAMED_RE.search(text):
             return Resolution(None, None)
+        mononym = self._mononym(text)
+        if mononym is not None:
+            return mononym
         if not subject and not text:
             return self._pronoun(pos) if enclitic else None
         if not subject and text and text[0].islower() and len(text.split()) <= 4:
@@ -220,6 +265,16 @@ class SpeakerResolver:
             return None
         return self._of(best[1], best[2])
 
+    def _mononym(self, text: str) -> Resolution | None:
+        """A one-word name the body gives no longer form of ("Kamrussamad"), standing alone in the phrase."""
+        words = [w for w in text.split() if w[:1].isupper()]
+        if len(words) != 1 or not _CAPITAL_RE.match(words[0]):
+            return None
+        found = read_name(words[0], 0)
+        if found is None or not self._looks_personal(found[0]):
+            return None
+        return self._of(_Person(found[0], _tokens(found[0]), None), found[0])
+
     def _of(self, person: _Person, written: str) -> Resolution:
         return Resolution(Speaker(written, person.name), person.role, person=True)
 
@@ -234,6 +289,9 @@ class SpeakerResolver:
         holder = self._titled.get(title_for(title).title)
         if holder is not None:
             return self._of(holder, title)
+        if m.start() == 0 or not text[: m.start()].strip(" ,").split()[-1:][0:1] or True:
+            # a post nobody in the body is named with: an unnamed speaker who holds it ("Menteri ESDM")
+            return Resolution(None, " ".join(text[m.start() :].split()[:8]) if len(text) - m.start() < 60 else title)
         return None
 
     def _organization(self, text: str) -> Resolution | None:
@@ -248,6 +306,12 @@ class SpeakerResolver:
         if acronym and acronym.group(0) not in NON_NAME:
             return Resolution(Speaker(acronym.group(0), acronym.group(0)), None)
         return None
+
+
+def _same_name(short: str, full: str) -> bool:
+    """Every word of `short` is a word of `full` or the start of one ("Dian Sastro", "Dian Sastrowardoyo")."""
+    words = full.lower().split()
+    return all(any(w.startswith(t) for w in words) for t in short.lower().split())
 
 
 def _tokens(name: str) -> frozenset[str]:
