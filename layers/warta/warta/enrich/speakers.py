@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from warta.enrich.model import Official, Organization, Speaker
 from warta.enrich.names import NON_NAME, read_name
-from warta.enrich.positions import TITLE_RE, title_for
+from warta.enrich.positions import KNOWN_PLACES, TITLE_RE, title_for
 from warta.enrich.ranks import RANK_RE
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -129,7 +129,9 @@ class SpeakerResolver:
     def _looks_personal(self, name: str) -> bool:
         """No word of a name is written in lower case elsewhere ("Seksi Urusan", "Suami Donna" are not names)."""
         words = name.split()
-        return words[0] not in _NOT_PERSON_TOKENS and not any(w.lower() in self._lower for w in words)
+        if name in KNOWN_PLACES or words[0] in _NOT_PERSON_TOKENS:
+            return False
+        return not any(w.lower() in self._lower for w in words)
 
     def _read_titled(self, spans: Sequence[tuple[int, int]]) -> None:
         """Posts followed by a name ("Menteri Perhubungan Budi Karya Sumadi"), for roles the officials
@@ -144,6 +146,9 @@ class SpeakerResolver:
             after = _AFTER_TITLE_RE.match(body, m.end())
             pos = after.end() if after else m.end()
             found = read_name(body, pos)
+            if found is not None and found[0] in KNOWN_PLACES:  # "Kapolda Metro Jaya Irjen Putut ..."
+                after = _AFTER_TITLE_RE.match(body, found[2])
+                found = read_name(body, after.end() if after else found[2])
             if found is None or len(found[0].split()) < 2 or not self._looks_personal(found[0]):
                 continue
             person = next((p for p in self._persons if p.tokens >= _tokens(found[0])), None)
