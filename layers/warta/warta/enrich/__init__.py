@@ -26,8 +26,12 @@ def enrich(article: Article) -> Entities:
         regions=find_regions(text),
         organizations=organizations,
         dates=find_dates(text, article.published),
-        quotes=find_quotes(article.body, officials, organizations),
+        quotes=find_quotes(article.body, officials, organizations, is_region=_is_region),
     )
+
+
+def _is_region(name: str) -> bool:
+    return lookup_region(name) is not None
 
 
 def _canonical_region(name: str) -> str | None:

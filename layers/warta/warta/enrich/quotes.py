@@ -15,7 +15,7 @@ body gives, roles to the official who holds them, organisations by their name, u
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from warta.enrich.model import Official, Organization, Quote
@@ -36,7 +36,7 @@ _SPEECH_VERBS = (
     "memprediksi|memperkirakan|berpandangan|berpendapat|mendorong|mengingatkan|menuturkan|memaparkan|"
     "mengklaim|membeberkan|menekankan|menandaskan|mengemukakan|membantah|menduga|menuding|menjawab|"
     "menuliskan|menulis|berujar|berkata|mengeluhkan|mengutarakan|mengisahkan|menceritakan|"
-    "menyinggung|mengatakannya|menyebutnya|mengimbuhkan|menukas|menambahkannya"
+    "menyinggung|mendesak|mengatakannya|menyebutnya|mengimbuhkan|menukas|menambahkannya"
 )
 _SHORT_CUE_RE = re.compile(r"(?P<cue>" + _SHORT_CUES + r")(?P<nya>nya)?(?![\w-])")
 _PASSIVE_RE = re.compile(
@@ -71,7 +71,8 @@ _VERB_CUES = frozenset(_SPEECH_VERBS.split("|"))
 # a clause that only announces what follows ("caption yang berbunyi", "lima faktor, di antaranya sebagai berikut")
 _ANNOUNCES_RE = re.compile(r"(?i)(?:berbunyi|sebagai\s+berikut|berikut\s+ini|seperti\s+ini|antara\s+lain|yakni|yaitu)\W*$")
 _NOT_SPEECH_BEFORE_RE = re.compile(
-    r"(?i)(?:tidak|tak|belum|enggan|menolak|ingin|mau|akan|bisa|dapat|harus|perlu|sempat|untuk|yang|"
+    r"(?i)(?:tidak|tak|belum|enggan|menolak|ingin|mau|akan|bisa|dapat|harus|perlu|sempat|untuk|yang|berhasil|"
+    r"mampu|gagal|mulai|terus|mencoba|berusaha|"
     r"ketika|saat|sebelum|setelah|sambil|sembari|guna|agar|supaya)\s+$"
 )
 _PASSIVE_NYA_RE = re.compile(r"(?<![\w-])(?P<cue>dinilai|dianggap|disebut|diakui)nya\s+")
@@ -103,14 +104,20 @@ class _Span:
 
 
 def find_quotes(
-    body: str, officials: Sequence[Official] = (), organizations: Sequence[Organization] = ()
+    body: str,
+    officials: Sequence[Official] = (),
+    organizations: Sequence[Organization] = (),
+    is_region: Callable[[str], bool] | None = None,
 ) -> tuple[Quote, ...]:
-    """Quotes in `body` in reading order; offsets are into `body`."""
-    if not body or not _has_speech(body):
+    """Quotes in `body` in reading order; offsets are into `body`. `is_region` tells a one-word place name
+    ("Bekasi") from a one-word personal name ("Kamrussamad")."""
+    if not body:
         return ()
     paragraphs = list(_paragraphs(body))
     spans = _quote_spans(body, paragraphs)
-    resolver = SpeakerResolver(body, officials, organizations, [(s.open_at, s.close_at) for s in spans])
+    resolver = SpeakerResolver(
+        body, officials, organizations, [(s.open_at, s.close_at) for s in spans], is_region=is_region
+    )
     direct = list(_direct(body, spans, resolver))
     quoted = {f.start - 1 for f in direct}  # the opening marks of accepted direct quotes
     found: list[_Found] = [*direct, *_indirect(body, paragraphs, spans, quoted, resolver)]
@@ -132,10 +139,6 @@ def _finish(body: str, found: Sequence[_Found], resolver: SpeakerResolver) -> It
         if who.speaker is not None and who.person:
             last, last_at = who, f.end
         yield _quote(f.text, f.kind, who, f.cue, f.start, f.end)
-
-
-def _has_speech(body: str) -> bool:
-    return any(m in body for m in _MARKS) or bool(_VERB_RE.search(body)) or "enurut" in body
 
 
 def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
@@ -191,11 +194,11 @@ def _direct(body: str, spans: Sequence[_Span], resolver: SpeakerResolver) -> Ite
         words = _clean(body[span.start : span.end])
         if not words:
             continue
-        cue, who, cue_pos = _cue_after(body, span, resolver)
+        cue, who = _cue_after(body, span, resolver)
         if cue is None:
-            cue, who, cue_pos = _cue_before(body, span, resolver)
+            cue, who = _cue_before(body, span, resolver)
         if cue is None:
-            cue, who, cue_pos = _cue_next_sentence(body, span, resolver)
+            cue, who = _cue_next_sentence(body, span, resolver)
         if cue is None:
             # by context only: a paragraph opening with a quote, carrying on the last speaker
             follows = last_para_speaker is not None and _same_paragraph_after(body, last_para_speaker[0], span.open_at)
@@ -235,72 +238,83 @@ def _opens_paragraph(body: str, pos: int) -> bool:
     return not body[line_start:pos].strip(" -–—\t")
 
 
+# a quote's cue word and its speaker, or (None, None)
+_Cue = tuple[str | None, Resolution | None]
+_NO_CUE: _Cue = (None, None)
+_SENTENCE_STOP_RE = re.compile(r"[.!?\n]")
 _AFTER_RE = re.compile(r"[,.!?…]?\s*[\"”]?\s*,?\s*(?:(?:demikian|begitu)\s+)?")
 
 
-def _cue_after(body: str, span: _Span, resolver: SpeakerResolver) -> tuple[str | None, Resolution | None, int]:
+def _cue_after(body: str, span: _Span, resolver: SpeakerResolver) -> _Cue:
     pos = _AFTER_RE.match(body, span.close_at + 1)
     assert pos is not None
     at = pos.end()
     if "\n" in body[span.close_at : at]:
-        return None, None, -1
-    ended = any(c in ".!?" for c in body[span.close_at - 1 : at]) and not body[span.end - 1 : span.end] == ","
+        return _NO_CUE
+    ended = any(c in ".!?" for c in body[span.close_at - 1 : at]) and body[span.end - 1 : span.end] != ","
     m = _SHORT_CUE_RE.match(body, at)
     if m and body[at].islower():
-        rest_end = _phrase_end(body, m.end())
+        rest_end = _apposition_end(body, _phrase_end(body, m.end()))
         who = resolver.resolve(body[m.end() : rest_end], m.start(), enclitic=bool(m.group("nya")))
-        return m.group("cue"), who, m.start()
+        return m.group("cue"), who
     p = _PASSIVE_RE.match(body, at)
     if p:
         rest = body[p.end() : _phrase_end(body, p.end())]
         rest = re.sub(r"^\s*oleh\s+", " ", rest)
-        return p.group("cue"), resolver.resolve(rest, p.start(), enclitic=bool(p.group("nya"))), p.start()
+        return p.group("cue"), resolver.resolve(rest, p.start(), enclitic=bool(p.group("nya")))
     if ended and body[at : at + 1].isupper():
-        return None, None, -1  # a new sentence: no cue after
+        return _NO_CUE  # a new sentence: no cue after
     # "Putut menambahkan." / "tutur Kapolda Metro Jaya" / "Ia menegaskan."
     sentence_end = _phrase_end(body, at, allow_words=False)
     v = _VERB_RE.search(body, at, min(sentence_end, at + 120))
     if v:
         who = resolver.resolve(body[at : v.start()], v.start(), enclitic=False)
         if who is not None:
-            return v.group("cue"), who, v.start()
-    return None, None, -1
+            return v.group("cue"), who
+    return _NO_CUE
 
 
-def _cue_before(body: str, span: _Span, resolver: SpeakerResolver) -> tuple[str | None, Resolution | None, int]:
+def _cue_before(body: str, span: _Span, resolver: SpeakerResolver) -> _Cue:
     start = _sentence_start(body, span.open_at)
     before = body[start : span.open_at]
     m = re.search(r"[,:]\s*(?:bahwa\s*)?$|\s+bahwa\s*$", before)
     if not m and before.strip():
-        return None, None, -1
+        return _NO_CUE
     head = before[: m.start()] if m else before
     v = None
     for v in _VERB_RE.finditer(head):
         pass
     if v is not None and (not head[v.end() :].strip(" ,") or _ANNOUNCES_RE.search(head[v.end() :])):
         who = resolver.resolve(head[: v.start()], start + v.start(), enclitic=v.group("cue").endswith("nya"))
-        return v.group("cue"), who, start + v.start()
+        return v.group("cue"), who
     s = None
     for s in _SHORT_CUE_RE.finditer(head):
         pass
     if s is not None and (s.start() == 0 or head[s.start() - 1] in " ,") and head[s.start()].islower():
         who = resolver.resolve(head[s.end() :], start + s.start(), enclitic=bool(s.group("nya")))
-        return s.group("cue"), who, start + s.start()
-    return None, None, -1
+        return s.group("cue"), who
+    return _NO_CUE
 
 
-def _cue_next_sentence(
-    body: str, span: _Span, resolver: SpeakerResolver
-) -> tuple[str | None, Resolution | None, int]:
+def _cue_next_sentence(body: str, span: _Span, resolver: SpeakerResolver) -> _Cue:
     m = _NEXT_SENTENCE_CUE_RE.match(body, span.close_at + 1)
     if not m or "\n" in body[span.close_at : m.start() + 3]:
-        return None, None, -1
+        return _NO_CUE
     rest = body[m.end() : _phrase_end(body, m.end())]
     cue = re.search(r"\w+(?=(?:nya)?\s*(?:oleh)?$)", m.group(0).strip())
     word = cue.group(0) if cue else None
     if word and word.endswith("nya"):
         word = word[:-3]
-    return word, resolver.resolve(rest, m.start(), enclitic=bool(m.group("nya"))), m.start()
+    return word, resolver.resolve(rest, m.start(), enclitic=bool(m.group("nya")))
+
+
+# ", Marlina Sitompul." after "ujar pedagang pasar": the name the description stands for
+_APPOSITION_RE = re.compile(r",\s+(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*(?=\s*(?:[.,;!?]|$))")
+
+
+def _apposition_end(body: str, end: int) -> int:
+    m = _APPOSITION_RE.match(body, end)
+    return m.end() if m else end
 
 
 def _phrase_end(body: str, pos: int, *, allow_words: bool = True) -> int:
@@ -308,7 +322,7 @@ def _phrase_end(body: str, pos: int, *, allow_words: bool = True) -> int:
     if allow_words:
         m = _PHRASE_END_RE.search(body, pos, limit)
         return m.start() if m else limit
-    m = re.compile(r"[.!?\n]").search(body, pos, limit)
+    m = _SENTENCE_STOP_RE.search(body, pos, limit)
     return m.start() if m else limit
 
 
@@ -444,12 +458,19 @@ def _says_something(cue: str, after: str) -> bool:
     ):
         return False  # "menegaskan komitmennya dalam ...": a possession named, not a statement
     if cue in _OBJECT_VERBS:
-        # these mostly take a plain object; a clause shows itself with a comma or a conjunction early on
+        # these mostly take a plain object; a clause shows itself early on with a comma, a conjunction or
+        # a verb of its own ("meminta warga tetap menjalankan", "mendesak pemerintah mencabut")
         first = " ".join(words[:5])
-        return "," in first or any(w.lower() in _CLAUSE_OPENERS for w in words[:6])
+        return (
+            "," in first
+            or any(w.lower() in _CLAUSE_OPENERS for w in words[:6])
+            or any(_VERB_SHAPE_RE.fullmatch(w) and w not in _NOT_VERBS for w in words[1:5])
+        )
     return True
 
 
+_VERB_SHAPE_RE = re.compile(r"(?:mem|men|meng|meny|me)[a-z]{3,}|(?:tetap|segera|tidak|tak|jangan|ikut)")
+_NOT_VERBS = frozenset({"menuju", "mengenai", "menurut", "melalui", "menjelang", "memiliki", "menjadi", "meski"})
 _CLAUSE_STARTERS = frozenset(
     {"tidak", "tak", "belum", "sudah", "telah", "akan", "masih", "bisa", "dapat", "harus", "perlu", "ada",
      "ia", "dia", "mereka", "pihaknya", "kami", "saat", "hingga", "sejauh", "semua", "seluruh"}
@@ -460,7 +481,7 @@ _SUBJECT_NYA = frozenset({"dirinya", "pihaknya", "kondisinya", "keduanya", "semu
 _OBJECT_VERBS = frozenset(
     {"melanjutkan", "meminta", "mendorong", "mengajak", "menyampaikan", "menuliskan", "menulis", "memastikan",
      "mengingatkan", "menekankan", "membantah", "menjawab", "menceritakan", "mengisahkan", "menyinggung",
-     "mengeluhkan", "mengutarakan", "menduga", "menuding"}
+     "mengeluhkan", "mengutarakan", "menduga", "menuding", "mendesak"}
 )
 
 

@@ -11,17 +11,37 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from warta.enrich.model import Official, Organization, Speaker
 from warta.enrich.names import NON_NAME, read_name
-from warta.enrich.positions import KNOWN_PLACES, TITLE_RE, title_for
+from warta.enrich.positions import DIRECTIONS, KNOWN_PLACES, TITLE_RE, title_for
 from warta.enrich.ranks import RANK_RE
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # between a post and its holder's name: an empty or abbreviated bracket, a rank
-_AFTER_TITLE_RE = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:" + RANK_RE.pattern + r")?")
+# long forms of police and prosecution posts that the titles table knows only by their short form
+_LONG_FORMS = {
+    "Kepala Polda": "Kapolda",
+    "Kepala Polres": "Kapolres",
+    "Kepala Polresta": "Kapolresta",
+    "Kepala Polsek": "Kapolsek",
+    "Kepala Kejaksaan Tinggi": "Kajati",
+    "Kepala Kejaksaan Negeri": "Kajari",
+}
+_LONG_FORM_RE = re.compile(r"(?<![\w-])(?:" + "|".join(k.replace(" ", r"\s+") for k in _LONG_FORMS) + r")(?![\w-])")
+_ROLE_TAIL_RE = re.compile(r"(?:\s*,)?\s*(?:" + RANK_RE.pattern + r")?\s*$")
+_EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)")
+_PLACE_AFTER_RE = re.compile(r"\s+(?:Utara|Selatan|Barat|Timur|Tengah|Tenggara|Raya|Jaya)(?![\w-])")
+_PLACE_BEFORE_RE = re.compile(
+    r"(?:Perumahan|Kompleks|Komplek|Desa|Kelurahan|Kecamatan|Kampung|Dusun|Jalan|Jl\.?|Pasar|Stasiun|Bandara|"
+    r"Pelabuhan|Kawasan|Kabupaten|Kota|Provinsi|Pulau|Gunung|Sungai|Kali|Pantai|Teluk|Taman|Hotel|Gedung)\s+$"
+)
+# after a name: the end of the phrase, or a comma that closes an apposition
+_ENDS_PHRASE_RE = re.compile(r"\s*(?:$|,\s*(?:$|[a-z0-9]))")
+# the dateline a lead starts with: "JAKARTA - ", "TEMPO.CO, Jakarta - ", "Mataram, NTB (ANTARA News) - "
+_DATELINE_RE = re.compile(r"^.{0,60}?\s[-–—]{1,2}\s+")
 _CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]")
 _ACRONYM_RE = re.compile(r"(?<![\w-])(?![IVXLC]+(?![\w-]))[A-Z]{2,6}(?![\w-])")
 _PRONOUN_RE = re.compile(
@@ -47,17 +67,16 @@ _ORG_HEAD_RE = re.compile(
 )
 # Capitalised words of posts, units and kinship that `names.NON_NAME` does not list: a "name" holding one
 # ("Seksi Urusan", "Suami Donna", "Tugas Koordinasi") is a piece of a post or a description.
-_NOT_PERSON_TOKENS = frozenset(
-    (
-        "Baca Foto Video Selain Sementara Namun Kini Meski Seksi Urusan Tugas Koordinasi Supervisi Pembina "
-        "Bidang Bagian Divisi Operasional Pengawas Pelaksana Harian Hubungan Masyarakat Program Pengembangan "
-        "Penelitian Riset Perencanaan Keuangan Pemasaran Komunikasi Korporat Eksekutif Utama Senior Regional "
-        "Wilayah Cabang Pembinaan Pengurus Yayasan Lembaga Institut Institute Akademi Festival Forum Kakak Adik "
-        "Suami Istri Anak Ayah Putra Putri Cucu Kurang Anggota Sekretaris Bendahara Manajer Pendiri Pemilik "
-        "Juru Bicara Staf Khusus Ahli Pakar Pengamat Peneliti Dosen Guru Pelatih Kapten Pemain Aktor Aktris "
-        "Penyanyi Sutradara Produser Kepulauan Pulau Gunung Sungai Danau Teluk Selat Tanjung Pantai"
-    ).split()
+_NOT_PERSON_WORDS = (
+    "Baca Foto Video Selain Sementara Namun Kini Meski Seksi Urusan Tugas Koordinasi Supervisi Pembina "
+    "Bidang Bagian Divisi Operasional Pengawas Pelaksana Harian Hubungan Masyarakat Program Pengembangan "
+    "Penelitian Riset Perencanaan Keuangan Pemasaran Komunikasi Korporat Eksekutif Utama Senior Regional "
+    "Wilayah Cabang Pembinaan Pengurus Yayasan Lembaga Institut Institute Akademi Festival Forum Kakak Adik "
+    "Suami Istri Anak Ayah Putra Putri Cucu Kurang Anggota Sekretaris Bendahara Manajer Pendiri Pemilik "
+    "Juru Bicara Staf Khusus Ahli Pakar Pengamat Peneliti Dosen Guru Pelatih Kapten Pemain Aktor Aktris "
+    "Penyanyi Sutradara Produser Metro Kepulauan Pulau Gunung Sungai Danau Teluk Selat Tanjung Pantai"
 )
+_NOT_PERSON_TOKENS = frozenset(_NOT_PERSON_WORDS.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +104,11 @@ class SpeakerResolver:
         officials: Sequence[Official],
         organizations: Sequence[Organization],
         quoted: Sequence[tuple[int, int]] = (),
+        is_region: Callable[[str], bool] | None = None,
     ) -> None:
+        self._is_region = is_region
         self._body = body
-        self._officials = [o for o in officials if not o.former]
+        self._officials = [o for o in officials if not o.former and not _runs_on(body, o.name)]
         self._organizations = organizations
         self._persons: list[_Person] = [
             _Person(o.name, _tokens(o.name), o.position) for o in self._officials
@@ -101,30 +122,55 @@ class SpeakerResolver:
     # -- the body's persons ---------------------------------------------------------------------------------
 
     def _read_persons(self, quoted: Sequence[tuple[int, int]]) -> None:
-        body = self._body
-        written: list[tuple[int, str]] = []
-        consumed = 0
         spans = sorted(quoted)
-        for m in _CAPITAL_RE.finditer(body):
-            pos = m.start()
-            if pos < consumed or _inside(spans, pos) or body[pos - 1 : pos] == "(":
-                continue  # quoted people are only talked about; "(All Time High)" is a gloss
-            found = read_name(body, pos)
-            if found is None:
-                continue
-            name, _start, end = found
-            consumed = end
-            if not self._looks_personal(name):
-                continue
-            written.append((pos, name))
+        written = [w for w in self._names_in(self._body) if not _inside(spans, w[0])]
+        for _pos, name, _end in written:
             if len(name.split()) >= 2 and not any(_same_name(name, p.name) for p in self._persons):
                 self._persons.append(_Person(name, _tokens(name), None))
         self._read_titled(spans)
-        for pos, name in written:
-            person = self._person_for(name, pos, mentions_only=False)
+        for pos, name, _end in written:
+            person = self._person_for(name, pos)
             if person is not None:
                 self._mention_pos.append(pos)
                 self._mention_who.append(person)
+
+    def _names_in(self, text: str) -> list[tuple[int, str, int]]:
+        """(start, name, end) of the personal names in `text`, left to right, none inside another."""
+        found: list[tuple[int, str, int]] = []
+        consumed = 0
+        for m in _CAPITAL_RE.finditer(text):
+            pos = m.start()
+            if pos < consumed or text[pos - 1 : pos] == "(":
+                continue  # "(All Time High)" is a gloss
+            read = read_name(text, pos)
+            if read is None:
+                continue
+            name, start, end = read
+            consumed = end
+            words = name.split()
+            while words and (
+                words[0] in _NOT_PERSON_TOKENS
+                or words[0] in DIRECTIONS
+                or words[0] in KNOWN_PLACES
+                or words[0].lower() in self._lower
+                or (self._is_region is not None and len(words) > 1 and self._is_region(words[0]))
+            ):
+                start = text.index(words[0], start) + len(words[0])
+                words = words[1:]
+            if not words:
+                continue
+            name = " ".join(words)
+            start = text.index(words[0], start)
+            if _PLACE_AFTER_RE.match(text, end) or _PLACE_BEFORE_RE.search(text, max(0, start - 20), start):
+                continue  # "Metro Jakarta Timur", "Perumahan Pondok Gede Permai"
+            if len(words) >= 3 and _after_place_post(text, start):
+                # "Camat Lembang Rudi Hartawan": a post for a place is followed by the place's name
+                start = text.index(words[1], start + len(words[0]))
+                words = words[1:]
+                name = " ".join(words)
+            if self._looks_personal(name):
+                found.append((start, name, end))
+        return found
 
     def _looks_personal(self, name: str) -> bool:
         """No word of a name is written in lower case elsewhere ("Seksi Urusan", "Suami Donna" are not names)."""
@@ -134,34 +180,40 @@ class SpeakerResolver:
         return not any(w.lower() in self._lower for w in words)
 
     def _read_titled(self, spans: Sequence[tuple[int, int]]) -> None:
-        """Posts followed by a name ("Menteri Perhubungan Budi Karya Sumadi"), for roles the officials
-        finder left out: a later "Menhub" is that person."""
+        """Posts followed by a name ("Menteri Perhubungan Budi Karya Sumadi", "Wali Kota Bekasi Hendra
+        Kusumajaya"), for roles the officials finder left out: a later "Menhub" is that person."""
         body = self._body
-        for m in TITLE_RE.finditer(body):
-            if m.group("former") or _inside(spans, m.start()):
+        posts = [(m, title_for(m.group("title")).title) for m in TITLE_RE.finditer(body) if not m.group("former")]
+        posts += [(m, _LONG_FORMS[" ".join(m.group(0).split())]) for m in _LONG_FORM_RE.finditer(body)]
+        for m, key in sorted(posts, key=lambda p: p[0].start()):
+            if _inside(spans, m.start()):
                 continue
-            key = title_for(m.group("title")).title
             if key in self._titled:
                 continue
-            after = _AFTER_TITLE_RE.match(body, m.end())
-            pos = after.end() if after else m.end()
-            found = read_name(body, pos)
-            if found is not None and found[0] in KNOWN_PLACES:  # "Kapolda Metro Jaya Irjen Putut ..."
-                after = _AFTER_TITLE_RE.match(body, found[2])
-                found = read_name(body, after.end() if after else found[2])
-            if found is None or len(found[0].split()) < 2 or not self._looks_personal(found[0]):
+            window = body[m.end() : m.end() + 90]
+            names = self._names_in(window)
+            if not names:
                 continue
-            person = next((p for p in self._persons if p.tokens >= _tokens(found[0])), None)
+            start, name, _end = names[0]
+            between = window[:start]
+            if not between.strip() and len(name.split()) >= 3 and _is_place_post(key):
+                first = name.split()[0]  # "Camat Lembang Rudi Hartawan": the place, then the holder
+                start, name = start + len(first) + 1, name[len(first) + 1 :]
+            if len(name.split()) < 2 or any(w[:1].islower() for w in between.split()) or "\n" in between:
+                continue  # only places, units, ranks and brackets between the post and the name
+            role = _ROLE_TAIL_RE.sub("", body[m.start() : m.end() + start])
+            role = " ".join(_EMPTY_BRACKETS_RE.sub(" ", role).split())
+            person = next((p for p in self._persons if p.tokens >= _tokens(name)), None)
             if person is None:
-                person = _Person(found[0], _tokens(found[0]), " ".join(m.group("title").split()))
+                person = _Person(name, _tokens(name), role)
                 self._persons.append(person)
             elif person.role is None:
                 self._persons.remove(person)
-                person = _Person(person.name, person.tokens, " ".join(m.group("title").split()))
+                person = _Person(person.name, person.tokens, role)
                 self._persons.append(person)
             self._titled[key] = person
 
-    def _person_for(self, name: str, pos: int, *, mentions_only: bool = True) -> _Person | None:
+    def _person_for(self, name: str, pos: int) -> _Person | None:
         tokens = _tokens(name)
         if not tokens:
             return None
@@ -176,12 +228,6 @@ class SpeakerResolver:
             if self._mention_who[j] in holders:
                 return self._mention_who[j]
         return max(holders, key=lambda p: (p.role is not None, len(p.tokens)))
-
-    def _last_person(self, pos: int) -> _Person | None:
-        i = bisect.bisect_left(self._mention_pos, pos)
-        return self._mention_who[i - 1] if i else None
-
-    # -- resolving a phrase -------------------------------------------------------------------------------
 
     def named_near(self, pos: int) -> bool:
         """Whether a person is named in the two paragraphs before `pos` (outside quotation marks)."""
@@ -224,13 +270,14 @@ class SpeakerResolver:
         """The speaker a phrase names; None when the phrase names no speaker at all (then it is no quote)."""
         text = phrase.strip(" ,")
         if subject:
+            text = _DATELINE_RE.sub("", text)
             if _PRONOUN_RE.search(text):
-                return self._pronoun(pos)
+                return PENDING
         elif (enclitic and not text) or _LEADING_PRONOUN_RE.match(text) or (enclitic and text.islower()):
-            return self._pronoun(pos)
+            return PENDING
         if _POINTING_BACK_RE.search(text) and (subject or text[:1].islower()) and len(text.split()) <= 30:
-            return self._pronoun(pos)
-        named = self._named(text, pos)
+            return PENDING
+        named = self._named(text, pos) or self._mononym(text, leading=True)
         if named is not None:
             return named
         role = self._role(text)
@@ -241,39 +288,44 @@ class SpeakerResolver:
             return org
         if _UNNAMED_RE.search(text):
             return Resolution(None, None)
+        if subject:
+            # "Walhi Jawa Timur menyatakan": a subject that is only a proper name names a body or a person
+            tail = text.rsplit(", ", 1)[-1]
+            if tail and 2 <= len(tail.split()) <= 8 and _capitalised_run(tail, 0) == tail:
+                return Resolution(Speaker(tail, tail), None)
         mononym = self._mononym(text)
         if mononym is not None:
             return mononym
         if not subject and not text:
-            return self._pronoun(pos) if enclitic else None
+            return PENDING if enclitic else None
         if not subject and text and text[0].islower() and len(text.split()) <= 4:
             return Resolution(None, None)
         return None
 
-    def _pronoun(self, pos: int) -> Resolution:
-        return PENDING
-
     def _named(self, text: str, pos: int) -> Resolution | None:
-        best: tuple[int, _Person, str] | None = None
-        for m in _CAPITAL_RE.finditer(text):
-            found = read_name(text, m.start())
-            if found is None or not self._looks_personal(found[0]):
-                continue
-            name = found[0]
+        """The person a phrase names: one with a post first, then one set off by commas or ending the
+        phrase ("Mitra investor dari Bukit Ventures, Clara Wijaya,"), then the first."""
+        best: tuple[tuple[bool, bool], _Person, str] | None = None
+        for _start, name, end in self._names_in(text):
             person = self._person_for(name, pos)
             if person is None:
                 continue
-            rank = 2 if person.role else 1
+            rank = (person.role is not None, bool(_ENDS_PHRASE_RE.match(text, end)))
             if best is None or rank > best[0]:
                 best = (rank, person, name)
         if best is None:
             return None
         return self._of(best[1], best[2])
 
-    def _mononym(self, text: str) -> Resolution | None:
-        """A one-word name the body gives no longer form of ("Kamrussamad"), standing alone in the phrase."""
-        words = [w for w in text.split() if w[:1].isupper()]
+    def _mononym(self, text: str, *, leading: bool = False) -> Resolution | None:
+        """A one-word name the body gives no longer form of ("Kamrussamad"), the only capitalised word of
+        the phrase; with `leading`, also its first word ("Darsini, 54 tahun, salah satu pemilik ...")."""
+        words = [w.strip(",.") for w in text.split() if w[:1].isupper()]
         if len(words) != 1 or not _CAPITAL_RE.match(words[0]):
+            return None
+        if (leading and not text.startswith(words[0])) or _UNNAMED_RE.fullmatch(words[0]):
+            return None
+        if words[0] in KNOWN_PLACES or (self._is_region is not None and self._is_region(words[0])):
             return None
         found = read_name(words[0], 0)
         if found is None or not self._looks_personal(found[0]):
@@ -288,10 +340,12 @@ class SpeakerResolver:
         if m is None:
             return None
         title = m.group("title")
+        key = title_for(title).title
         for o in self._officials:
-            if o.position and o.position.lower().startswith(title.lower()):
+            held = TITLE_RE.match(o.position or "")
+            if held is not None and title_for(held.group("title")).title == key:
                 return Resolution(Speaker(title, o.name), o.position, person=True)
-        holder = self._titled.get(title_for(title).title)
+        holder = self._titled.get(key)
         if holder is not None:
             return self._of(holder, title)
         if m.start() == 0 or not text[: m.start()].strip(" ,").split()[-1:][0:1] or True:
@@ -300,17 +354,74 @@ class SpeakerResolver:
         return None
 
     def _organization(self, text: str) -> Resolution | None:
-        for org in self._organizations:
-            for form in (org.name, org.abbreviation):
-                if form and re.search(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
-                    return Resolution(Speaker(form, org.canonical), None)
-        if _ORG_HEAD_RE.search(text + " "):
-            name = text[_ORG_HEAD_RE.search(text + " ").start() :].strip()  # type: ignore[union-attr]
-            return Resolution(Speaker(name, name), None)
+        """An organisation speaking as itself, by its name as written ("Komisi V DPR", "KPK")."""
+        spots = [
+            m.start()
+            for org in self._organizations
+            for form in (org.name, org.abbreviation)
+            if form
+            for m in [re.search(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text)]
+            if m
+        ]
+        head = _ORG_HEAD_RE.search(text + " ")
+        if head:
+            spots.append(head.start())
         acronym = _ACRONYM_RE.search(text)
         if acronym and acronym.group(0) not in NON_NAME:
-            return Resolution(Speaker(acronym.group(0), acronym.group(0)), None)
-        return None
+            spots.append(acronym.start())
+        if not spots:
+            return None
+        name = _capitalised_run(text, min(spots))
+        return Resolution(Speaker(name, name), None) if name else None
+
+
+def _capitalised_run(text: str, pos: int) -> str:
+    """The run of capitalised words, numbers and bracketed abbreviations around `pos`."""
+    words = list(_RUN_WORD_RE.finditer(text))
+    at = next((i for i, w in enumerate(words) if w.start() <= pos < w.end()), None)
+    if at is None:
+        return ""
+    lo = hi = at
+    while lo > 0 and _in_run(words[lo - 1].group(0)) and text[words[lo - 1].end() : words[lo].start()].isspace():
+        lo -= 1
+    while hi + 1 < len(words) and _in_run(words[hi + 1].group(0)) and not text[words[hi].end() : words[hi + 1].start()].strip():
+        hi += 1
+    return text[words[lo].start() : words[hi].end()]
+
+
+_RUN_WORD_RE = re.compile(r"\([^()\s]{2,12}\)|[\w&.-]+")
+
+
+def _in_run(word: str) -> bool:
+    return word[:1].isupper() or word[:1] == "(" or word.isdigit()
+
+
+_POST_BEFORE_RE = re.compile(r"(?:^|\s)(?P<post>\S+(?:\s+\S+)?)\s+$")
+
+
+def _is_place_post(key: str) -> bool:
+    """A post for a place ("Camat", "Kapolda"), whose holder is named after the place's name."""
+    return key in _LONG_FORMS.values() or title_for(key).scope == "place"
+
+
+def _after_place_post(text: str, start: int) -> bool:
+    """Whether the words right before `start` are a post whose holder is named after a place."""
+    m = _POST_BEFORE_RE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    for candidate in (m.group("post"), m.group("post").split()[-1]):
+        t = TITLE_RE.fullmatch(candidate)
+        if t is not None and title_for(t.group("title")).scope == "place":
+            return True
+    return False
+
+
+def _runs_on(body: str, name: str) -> bool:
+    """A one-word "name" that the text runs on from ("PT Kereta Api Indonesia" read as a post and "Api")."""
+    if " " in name:
+        return False
+    at = body.find(name)
+    return at > 0 and bool(re.match(r"\s+[A-Z]", body[at + len(name) : at + len(name) + 3]))
 
 
 def _same_name(short: str, full: str) -> bool:
