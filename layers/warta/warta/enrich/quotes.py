@@ -14,6 +14,7 @@ body gives, roles to the official who holds them, organisations by their name, u
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -39,15 +40,27 @@ _SPEECH_VERBS = (
     "menyinggung|mendesak|mengatakannya|menyebutnya|mengimbuhkan|menukas|menambahkannya"
 )
 _SHORT_CUE_RE = re.compile(r"(?P<cue>" + _SHORT_CUES + r")(?P<nya>nya)?(?![\w-])")
+# a short cue after a comma, inside a sentence ("..., kata Lestari." / "..., lanjutnya, ...")
+_MID_CUE_RE = re.compile(r", (?P<cue>" + _SHORT_CUES + r")(?P<nya>nya)?(?![\w-])")
 _PASSIVE_RE = re.compile(
     r"(?P<cue>dikatakan|disampaikan|diungkapkan|ditegaskan|dijelaskan|diutarakan|dituturkan|disebutkan)"
     r"(?P<nya>nya)?(?![\w-])"
 )
-_VERB_RE = re.compile(r"(?<![\w-])(?P<cue>" + _SPEECH_VERBS + r")(?![\w-])")
+# every word shaped like a "me-"/"ber-" verb, kept when it is a speech verb: one cheap pattern and a set
+# lookup instead of a long alternation tried at every position
+_VERB_SHAPED_RE = re.compile(r"(?<![\w-])(?P<cue>(?:me|be)[a-z]+)(?![\w-])")
+_SPEECH_VERB_SET = frozenset(_SPEECH_VERBS.split("|"))
+
+
+def _speech_verbs(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    for m in _VERB_SHAPED_RE.finditer(text, pos, len(text) if endpos is None else endpos):
+        if m.group("cue") in _SPEECH_VERB_SET:
+            yield m
 
 _OPENERS = "\"“„«"
 _CLOSERS = "\"”»"
 _MARKS = set(_OPENERS + _CLOSERS)
+_MARK_RE = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
 _SKIP_PARAGRAPH_RE = re.compile(
     r"(?i)^\s*(?:baca\s+(?:juga|pula|selengkapnya)|baca\s*:|simak|lihat\s+juga|tonton|saksikan|editor\s*:|"
     r"penulis\s*:|sumber\s*:|artikel\s+ini|berita\s+terkait|ikuti\s+)"
@@ -67,7 +80,8 @@ _EMPTY_CLAUSE_RE = re.compile(
 )
 # "mengatakan di Jakarta, Senin, ..." / "menegaskan saat rapat bahwa ...": where and when, then the clause
 _ADJUNCT_RE = re.compile(r"(?i)(?:di|saat|ketika|dalam|usai|seusai|pada|kepada|sebagai|seperti|melalui)\s")
-_VERB_CUES = frozenset(_SPEECH_VERBS.split("|"))
+_VERB_CUES = _SPEECH_VERB_SET
+_MARKS_TO_SPACE = str.maketrans(dict.fromkeys(_OPENERS + _CLOSERS, " "))
 # a clause that only announces what follows ("caption yang berbunyi", "lima faktor, di antaranya sebagai berikut")
 _ANNOUNCES_RE = re.compile(r"(?i)(?:berbunyi|sebagai\s+berikut|berikut\s+ini|seperti\s+ini|antara\s+lain|yakni|yaitu)\W*$")
 _NOT_SPEECH_BEFORE_RE = re.compile(
@@ -119,7 +133,7 @@ def find_quotes(
         body, officials, organizations, [(s.open_at, s.close_at) for s in spans], is_region=is_region
     )
     direct = list(_direct(body, spans, resolver))
-    quoted = {f.start - 1 for f in direct}  # the opening marks of accepted direct quotes
+    quoted = sorted(f.start - 1 for f in direct)  # the opening marks of accepted direct quotes
     found: list[_Found] = [*direct, *_indirect(body, paragraphs, spans, quoted, resolver)]
     found.sort(key=lambda f: f.start)
     return tuple(_finish(body, found, resolver))
@@ -159,7 +173,7 @@ def _quote_spans(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Span
     spans: list[_Span] = []
     open_at = -1
     for p_start, p_end in paragraphs:
-        marks = [i for i in range(p_start, p_end) if body[i] in _MARKS and _is_mark(body, i)]
+        marks = [m.start() for m in _MARK_RE.finditer(body, p_start, p_end) if _is_mark(body, m.start())]
         if open_at >= 0:
             if marks and marks[0] - p_start <= 1:
                 marks = marks[1:]  # the continuation paragraph's own opening mark
@@ -217,7 +231,7 @@ def _direct(body: str, spans: Sequence[_Span], resolver: SpeakerResolver) -> Ite
 
 
 def _clean(text: str) -> str:
-    text = _SPACE_RE.sub(" ", "".join(" " if c in _MARKS else c for c in text)).strip()
+    text = _SPACE_RE.sub(" ", text.translate(_MARKS_TO_SPACE)).strip()
     return text.rstrip(",").strip()
 
 
@@ -241,6 +255,7 @@ def _opens_paragraph(body: str, pos: int) -> bool:
 # a quote's cue word and its speaker, or (None, None)
 _Cue = tuple[str | None, Resolution | None]
 _NO_CUE: _Cue = (None, None)
+_BY_RE = re.compile(r"\s*oleh\s+")
 _SENTENCE_STOP_RE = re.compile(r"[.!?\n]")
 _AFTER_RE = re.compile(r"[,.!?…]?\s*[\"”]?\s*,?\s*(?:(?:demikian|begitu)\s+)?")
 
@@ -255,20 +270,21 @@ def _cue_after(body: str, span: _Span, resolver: SpeakerResolver) -> _Cue:
     m = _SHORT_CUE_RE.match(body, at)
     if m and body[at].islower():
         rest_end = _apposition_end(body, _phrase_end(body, m.end()))
-        who = resolver.resolve(body[m.end() : rest_end], m.start(), enclitic=bool(m.group("nya")))
+        who = resolver.resolve(body[m.end() : rest_end], m.start(), enclitic=bool(m.group("nya")), at=m.end())
         return m.group("cue"), who
     p = _PASSIVE_RE.match(body, at)
     if p:
-        rest = body[p.end() : _phrase_end(body, p.end())]
-        rest = re.sub(r"^\s*oleh\s+", " ", rest)
-        return p.group("cue"), resolver.resolve(rest, p.start(), enclitic=bool(p.group("nya")))
+        by = _BY_RE.match(body, p.end())
+        rest_start = by.end() if by else p.end()
+        rest = body[rest_start : _phrase_end(body, rest_start)]
+        return p.group("cue"), resolver.resolve(rest, p.start(), enclitic=bool(p.group("nya")), at=rest_start)
     if ended and body[at : at + 1].isupper():
         return _NO_CUE  # a new sentence: no cue after
     # "Putut menambahkan." / "tutur Kapolda Metro Jaya" / "Ia menegaskan."
     sentence_end = _phrase_end(body, at, allow_words=False)
-    v = _VERB_RE.search(body, at, min(sentence_end, at + 120))
+    v = next(_speech_verbs(body, at, min(sentence_end, at + 120)), None)
     if v:
-        who = resolver.resolve(body[at : v.start()], v.start(), enclitic=False)
+        who = resolver.resolve(body[at : v.start()], v.start(), enclitic=False, at=at)
         if who is not None:
             return v.group("cue"), who
     return _NO_CUE
@@ -282,16 +298,18 @@ def _cue_before(body: str, span: _Span, resolver: SpeakerResolver) -> _Cue:
         return _NO_CUE
     head = before[: m.start()] if m else before
     v = None
-    for v in _VERB_RE.finditer(head):
+    for v in _speech_verbs(head):
         pass
     if v is not None and (not head[v.end() :].strip(" ,") or _ANNOUNCES_RE.search(head[v.end() :])):
-        who = resolver.resolve(head[: v.start()], start + v.start(), enclitic=v.group("cue").endswith("nya"))
+        who = resolver.resolve(
+            head[: v.start()], start + v.start(), enclitic=v.group("cue").endswith("nya"), at=start
+        )
         return v.group("cue"), who
     s = None
     for s in _SHORT_CUE_RE.finditer(head):
         pass
     if s is not None and (s.start() == 0 or head[s.start() - 1] in " ,") and head[s.start()].islower():
-        who = resolver.resolve(head[s.end() :], start + s.start(), enclitic=bool(s.group("nya")))
+        who = resolver.resolve(head[s.end() :], start + s.start(), enclitic=bool(s.group("nya")), at=start + s.end())
         return s.group("cue"), who
     return _NO_CUE
 
@@ -305,7 +323,7 @@ def _cue_next_sentence(body: str, span: _Span, resolver: SpeakerResolver) -> _Cu
     word = cue.group(0) if cue else None
     if word and word.endswith("nya"):
         word = word[:-3]
-    return word, resolver.resolve(rest, m.start(), enclitic=bool(m.group("nya")))
+    return word, resolver.resolve(rest, m.start(), enclitic=bool(m.group("nya")), at=m.end())
 
 
 # ", Marlina Sitompul." after "ujar pedagang pasar": the name the description stands for
@@ -341,7 +359,7 @@ def _indirect(
     body: str,
     paragraphs: Sequence[tuple[int, int]],
     spans: Sequence[_Span],
-    quoted: set[int],
+    quoted: Sequence[int],
     resolver: SpeakerResolver,
 ) -> Iterator[_Found]:
     inside = [(s.open_at, s.close_at) for s in spans]
@@ -351,7 +369,8 @@ def _indirect(
                 continue
             sentence = body[s_start:s_end]
             # up to the first direct quote: a title in marks ("The Beach") is part of the clause
-            first_mark = next((i for i in range(len(sentence)) if s_start + i in quoted), len(sentence))
+            k = bisect.bisect_left(quoted, s_start)
+            first_mark = quoted[k] - s_start if k < len(quoted) and quoted[k] < s_end else len(sentence)
             found = _reported(body, s_start, s_start + first_mark, resolver)
             if found is not None:
                 yield found
@@ -381,43 +400,44 @@ def _reported(body: str, start: int, end: int, resolver: SpeakerResolver) -> _Fo
     """The one indirect quote a sentence (up to its first quotation mark) may hold."""
     sentence = body[start:end]
     # "Menurut X, <clause>" / "Menurutnya, <clause>"
-    m = _MENURUT_RE.search(sentence)
+    m = _MENURUT_RE.search(sentence) if "enurut" in sentence else None
     if m and m.start() < 60:
-        who = resolver.resolve(m.group("who") or "", start + m.start(), enclitic=bool(m.group("nya")))
+        at = start + m.start("who") if m.group("who") else None
+        who = resolver.resolve(m.group("who") or "", start + m.start(), enclitic=bool(m.group("nya")), at=at)
         clause_start = start + m.end()
         q = _reported_clause(body, clause_start, end, "menurut", who)
         if q is not None:
             return q
     # "X mengatakan (bahwa) <clause>": the sentence's first speech verb only
-    v = _VERB_RE.search(sentence)
+    v = next(_speech_verbs(sentence), None)
     if v is not None:
         subject = sentence[: v.start()]
-        if not _NOT_SPEECH_BEFORE_RE.search(subject) and subject.strip() and len(subject) <= 240:
-            who = resolver.resolve(subject, start + v.start(), enclitic=False, subject=True)
+        if not _NOT_SPEECH_BEFORE_RE.search(subject[-40:]) and subject.strip() and len(subject) <= 240:
+            who = resolver.resolve(subject, start + v.start(), enclitic=False, subject=True, at=start)
             after = start + v.end()
             if who is not None and re.match(r"\s*[,:]?\s*$", body[after:end]):
                 return None  # "X mengatakan, " + a direct quote: not an indirect one
             if who is not None and _says_something(v.group("cue"), body[after:end]):
                 return _reported_clause(body, after, end, v.group("cue"), who)
     # "Cara itu dinilainya <clause>"
-    p = _PASSIVE_NYA_RE.search(sentence)
+    p = _PASSIVE_NYA_RE.search(sentence) if "nya " in sentence else None
     if p is not None:
         found = _reported_clause(body, start + p.end(), end, p.group("cue"), PENDING)
         if found is not None:
             return found
     # "<clause>, kata X." (no marks) and "<a>, lanjutnya, <clause>."
-    for c in _SHORT_CUE_RE.finditer(sentence):
-        if c.start() < 2 or sentence[c.start() - 2 : c.start()] != ", " or not sentence[c.start()].islower():
-            continue
+    for c in _MID_CUE_RE.finditer(sentence):
         rest_end = _phrase_end(body, start + c.end())
-        who = resolver.resolve(body[start + c.end() : rest_end], start + c.start(), enclitic=bool(c.group("nya")))
+        who = resolver.resolve(
+            body[start + c.end() : rest_end], start + c.start("cue"), enclitic=bool(c.group("nya")), at=start + c.end()
+        )
         if who is None:
             continue
         tail = body[rest_end:end]
         if tail.startswith(",") and len(tail.split()) > 3:
             return _reported_clause(body, rest_end + 1, end, c.group("cue"), who)
         if not tail.strip(" .!?"):
-            return _reported_clause(body, start, start + c.start() - 2, c.group("cue"), who)
+            return _reported_clause(body, start, start + c.start(), c.group("cue"), who)
     return None
 
 

@@ -14,12 +14,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from warta.enrich._triggers import TriggeredPattern, first_words
 from warta.enrich.model import Official, Organization, Speaker
-from warta.enrich.names import NON_NAME, read_name
-from warta.enrich.positions import DIRECTIONS, KNOWN_PLACES, TITLE_RE, title_for
+from warta.enrich.names import HONORIFIC_RE, NON_NAME, read_name
+from warta.enrich.positions import DIRECTIONS, KNOWN_PLACES, TITLE_RE, TITLES, title_for
 from warta.enrich.ranks import RANK_RE
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_AT_RE = re.compile(r"[A-Za-z]+")
 # between a post and its holder's name: an empty or abbreviated bracket, a rank
 # long forms of police and prosecution posts that the titles table knows only by their short form
 _LONG_FORMS = {
@@ -30,6 +32,7 @@ _LONG_FORMS = {
     "Kepala Kejaksaan Tinggi": "Kajati",
     "Kepala Kejaksaan Negeri": "Kajari",
 }
+_TITLE_SCAN = TriggeredPattern(TITLE_RE, first_words(TITLES, any_first_case=True))
 _LONG_FORM_RE = re.compile(r"(?<![\w-])(?:" + "|".join(k.replace(" ", r"\s+") for k in _LONG_FORMS) + r")(?![\w-])")
 _ROLE_TAIL_RE = re.compile(r"(?:\s*,)?\s*(?:" + RANK_RE.pattern + r")?\s*$")
 _EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)")
@@ -115,24 +118,48 @@ class SpeakerResolver:
         ]
         self._mention_pos: list[int] = []
         self._mention_who: list[_Person] = []
+        self._mentions_ready = False
+        self._written: list[tuple[int, str, int]] = []
         self._lower = frozenset(w for w in _WORD_RE.findall(body) if w.islower())
         self._titled: dict[str, _Person] = {}
+        self._holders: dict[str, list[_Person]] = {}  # per short name, once the registry is complete
         self._read_persons(quoted)
 
     # -- the body's persons ---------------------------------------------------------------------------------
 
     def _read_persons(self, quoted: Sequence[tuple[int, int]]) -> None:
         spans = sorted(quoted)
-        written = [w for w in self._names_in(self._body) if not _inside(spans, w[0])]
+        self._all_names = self._names_in(self._body)
+        self._name_starts = [n[0] for n in self._all_names]
+        written = [w for w in self._all_names if not _inside(spans, w[0])]
         for _pos, name, _end in written:
             if len(name.split()) >= 2 and not any(_same_name(name, p.name) for p in self._persons):
                 self._persons.append(_Person(name, _tokens(name), None))
         self._read_titled(spans)
-        for pos, name, _end in written:
+        self._holders.clear()
+        self._written = written
+
+    def _ensure_mentions(self) -> None:
+        """Who each name outside quotation marks refers to, in reading order: built on first need (many
+        bodies never ask), left to right, so an ambiguous short name can look back at the ones before."""
+        if self._mentions_ready:
+            return
+        self._mentions_ready = True
+        for pos, name, _end in self._written:
             person = self._person_for(name, pos)
             if person is not None:
                 self._mention_pos.append(pos)
                 self._mention_who.append(person)
+
+    def _names_between(self, start: int, end: int) -> list[tuple[int, str, int]]:
+        """The body's names that lie wholly in [start, end)."""
+        i = bisect.bisect_left(self._name_starts, start)
+        out = []
+        while i < len(self._all_names) and self._all_names[i][0] < end:
+            if self._all_names[i][2] <= end:
+                out.append(self._all_names[i])
+            i += 1
+        return out
 
     def _names_in(self, text: str) -> list[tuple[int, str, int]]:
         """(start, name, end) of the personal names in `text`, left to right, none inside another."""
@@ -142,6 +169,9 @@ class SpeakerResolver:
             pos = m.start()
             if pos < consumed or text[pos - 1 : pos] == "(":
                 continue  # "(All Time High)" is a gloss
+            word = _WORD_AT_RE.match(text, pos)
+            if word is not None and word.group(0) in NON_NAME and not HONORIFIC_RE.match(text, pos):
+                continue  # the common case, decided without reading a name
             read = read_name(text, pos)
             if read is None:
                 continue
@@ -183,7 +213,7 @@ class SpeakerResolver:
         """Posts followed by a name ("Menteri Perhubungan Budi Karya Sumadi", "Wali Kota Bekasi Hendra
         Kusumajaya"), for roles the officials finder left out: a later "Menhub" is that person."""
         body = self._body
-        posts = [(m, title_for(m.group("title")).title) for m in TITLE_RE.finditer(body) if not m.group("former")]
+        posts = [(m, title_for(m.group("title")).title) for m in _TITLE_SCAN.finditer(body) if not m.group("former")]
         posts += [(m, _LONG_FORMS[" ".join(m.group(0).split())]) for m in _LONG_FORM_RE.finditer(body)]
         for m, key in sorted(posts, key=lambda p: p[0].start()):
             if _inside(spans, m.start()):
@@ -191,10 +221,11 @@ class SpeakerResolver:
             if key in self._titled:
                 continue
             window = body[m.end() : m.end() + 90]
-            names = self._names_in(window)
+            names = self._names_between(m.end(), m.end() + 90)
             if not names:
                 continue
             start, name, _end = names[0]
+            start -= m.end()
             between = window[:start]
             if not between.strip() and len(name.split()) >= 3 and _is_place_post(key):
                 first = name.split()[0]  # "Camat Lembang Rudi Hartawan": the place, then the holder
@@ -217,12 +248,16 @@ class SpeakerResolver:
         tokens = _tokens(name)
         if not tokens:
             return None
-        holders = [p for p in self._persons if p.tokens >= tokens or _same_name(name, p.name)]
+        holders = self._holders.get(name)
+        if holders is None:
+            holders = [p for p in self._persons if p.tokens >= tokens or _same_name(name, p.name)]
+            self._holders[name] = holders
         if not holders:
             return None
         if len(holders) == 1:
             return holders[0]
         # several: the one named last before this point, else the fullest
+        self._ensure_mentions()
         i = bisect.bisect_left(self._mention_pos, pos)
         for j in range(i - 1, -1, -1):
             if self._mention_who[j] in holders:
@@ -231,6 +266,7 @@ class SpeakerResolver:
 
     def named_near(self, pos: int) -> bool:
         """Whether a person is named in the two paragraphs before `pos` (outside quotation marks)."""
+        self._ensure_mentions()
         i = bisect.bisect_left(self._mention_pos, pos)
         if not i:
             return False
@@ -240,6 +276,7 @@ class SpeakerResolver:
 
     def named_between(self, start: int, end: int) -> Resolution | None:
         """The person named last in [start, end), outside quotation marks."""
+        self._ensure_mentions()
         i = bisect.bisect_left(self._mention_pos, end)
         if i and self._mention_pos[i - 1] >= start:
             who = self._mention_who[i - 1]
@@ -248,7 +285,8 @@ class SpeakerResolver:
 
     def mentioned_before(self, pos: int) -> Resolution:
         """For a pronoun before anyone has spoken: the person named most often before `pos` (the one the
-        story is about), the later one on a tie; an unnamed speaker when nobody is named."""
+        story is about), the one named first on a tie; an unnamed speaker when nobody is named."""
+        self._ensure_mentions()
         i = bisect.bisect_left(self._mention_pos, pos)
         if not i:
             return Resolution(None, None)
@@ -266,18 +304,27 @@ class SpeakerResolver:
         best = max(counts, key=lambda n: (counts[n], -first_at[n]))
         return self._of(by_name[best], by_name[best].name)
 
-    def resolve(self, phrase: str, pos: int, *, enclitic: bool, subject: bool = False) -> Resolution | None:
-        """The speaker a phrase names; None when the phrase names no speaker at all (then it is no quote)."""
+    def resolve(
+        self, phrase: str, pos: int, *, enclitic: bool, subject: bool = False, at: int | None = None
+    ) -> Resolution | None:
+        """The speaker a phrase names; None when the phrase names no speaker at all (then it is no quote).
+        `at` is where the phrase starts in the body, when it is a piece of it: its names are then read once,
+        with the body's, instead of again."""
         text = phrase.strip(" ,")
+        if at is not None:
+            at += len(phrase) - len(phrase.lstrip(" ,"))
         if subject:
-            text = _DATELINE_RE.sub("", text)
-            if _PRONOUN_RE.search(text):
+            dateline = _DATELINE_RE.match(text)
+            if dateline:
+                text = text[dateline.end() :]
+                at = at + dateline.end() if at is not None else None
+            if _PRONOUN_RE.search(text[-80:]):
                 return PENDING
         elif (enclitic and not text) or _LEADING_PRONOUN_RE.match(text) or (enclitic and text.islower()):
             return PENDING
-        if _POINTING_BACK_RE.search(text) and (subject or text[:1].islower()) and len(text.split()) <= 30:
+        if _POINTING_BACK_RE.search(text[-60:]) and (subject or text[:1].islower()) and len(text.split()) <= 30:
             return PENDING
-        named = self._named(text, pos) or self._mononym(text, leading=True)
+        named = self._named(text, pos, at) or self._mononym(text, leading=True)
         if named is not None:
             return named
         role = self._role(text)
@@ -302,15 +349,17 @@ class SpeakerResolver:
             return Resolution(None, None)
         return None
 
-    def _named(self, text: str, pos: int) -> Resolution | None:
+    def _named(self, text: str, pos: int, at: int | None = None) -> Resolution | None:
         """The person a phrase names: one with a post first, then one set off by commas or ending the
         phrase ("Mitra investor dari Bukit Ventures, Clara Wijaya,"), then the first."""
         best: tuple[tuple[bool, bool], _Person, str] | None = None
-        for _start, name, end in self._names_in(text):
+        shift = at or 0
+        names = self._names_in(text) if at is None else self._names_between(at, at + len(text))
+        for _start, name, end in names:
             person = self._person_for(name, pos)
             if person is None:
                 continue
-            rank = (person.role is not None, bool(_ENDS_PHRASE_RE.match(text, end)))
+            rank = (person.role is not None, bool(_ENDS_PHRASE_RE.match(text, end - shift)))
             if best is None or rank > best[0]:
                 best = (rank, person, name)
         if best is None:
@@ -427,7 +476,10 @@ def _runs_on(body: str, name: str) -> bool:
 def _same_name(short: str, full: str) -> bool:
     """Every word of `short` is a word of `full` or the start of one ("Dian Sastro", "Dian Sastrowardoyo")."""
     words = full.lower().split()
-    return all(any(w.startswith(t) for w in words) for t in short.lower().split())
+    wanted = short.lower().split()
+    if wanted[0] not in words and not any(w.startswith(wanted[0]) for w in words):
+        return False  # the common case, decided on the first word
+    return all(any(w.startswith(t) for w in words) for t in wanted)
 
 
 def _tokens(name: str) -> frozenset[str]:
