@@ -19,12 +19,6 @@ def document_id(bucket: str, key: str) -> str:
 
 def build_document(*, bucket: str, key: str, article: Article, entities: Entities, ingested: datetime,
                    etag: str | None = None) -> dict[str, Any]:
-    officials = [asdict(o) for o in entities.officials]
-    regions = [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
-                "path": list(r.path)} for r in entities.regions]
-    organizations = [asdict(o) for o in entities.organizations]
-    dates = [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
-             for d in entities.dates]
     return {
         "id": document_id(bucket, key),
         "bucket": bucket,
@@ -48,11 +42,20 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
         "published": article.published.isoformat() if article.published else None,
         "published_source": article.published_source,
         "ingested": ingested.isoformat(),
-        "officials": officials,
-        "regions": regions,
-        "organizations": organizations,
-        "dates": dates,
+        **entity_fields(entities),
         "facet": facets(article, entities),
+    }
+
+
+def entity_fields(entities: Entities) -> dict[str, list[dict[str, Any]]]:
+    """The entities as JSON, one list per kind: the stored document's and `warta extract`'s shape."""
+    return {
+        "officials": [asdict(o) for o in entities.officials],
+        "regions": [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
+                     "path": list(r.path)} for r in entities.regions],
+        "organizations": [asdict(o) for o in entities.organizations],
+        "dates": [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
+                  for d in entities.dates],
     }
 
 
