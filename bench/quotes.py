@@ -38,7 +38,9 @@ def _bodies(count: int, seed: int) -> dict[str, list[str]]:
     sets = {"generated corpus": generated, "labelled stories": labelled}
     devset = Path(os.environ.get("WARTA_SHARED_DIR") or ROOT.parent / "shared") / "devset" / "html"
     if devset.is_dir():
-        sets["devset pages"] = [parse_article(p.read_bytes(), key=p.name).body for p in sorted(devset.glob("*.html"))]
+        sets["devset pages"] = [
+            parse_article(p.read_bytes(), key=p.name).body for p in sorted(devset.glob("*.html"))
+        ]
     return sets
 
 

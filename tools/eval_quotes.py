@@ -58,7 +58,9 @@ def matches(predicted: str, gold: str) -> bool:
     return sum(w in words for w in gold_words) / len(gold_words) >= 0.5
 
 
-_RANK_WORDS = frozenset({"irjen", "kombes", "brigjen", "akbp", "kompol", "pol", "jenderal", "dr", "prof", "h"})
+_RANK_WORDS = frozenset(
+    {"irjen", "kombes", "brigjen", "akbp", "kompol", "pol", "jenderal", "dr", "prof", "h"}
+)
 
 
 def same_speaker(predicted: str, gold: str) -> bool:
@@ -80,11 +82,15 @@ class QuoteScore:
     speaker_right: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def add_page(self, name: str, gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]) -> None:
+    def add_page(
+        self, name: str, gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]
+    ) -> None:
         used: set[int] = set()
         for g in gold:
             self.gold += 1
-            hit = next((i for i, q in enumerate(predicted) if i not in used and matches(q["text"], g["text"])), None)
+            hit = next(
+                (i for i, q in enumerate(predicted) if i not in used and matches(q["text"], g["text"])), None
+            )
             if hit is None:
                 self.misses.append(f"{name}: MISSED {g['kind']} {g.get('cue')!r} {g['text'][:80]!r}")
                 continue
@@ -181,10 +187,15 @@ def evaluate_devset(devset: Path | None = None) -> QuoteScore | None:
 
 def main(show_misses: bool = False) -> dict[str, Any]:
     result: dict[str, Any] = {}
-    sets: list[tuple[str, QuoteScore | None]] = [("labelled", evaluate_labelled()), ("devset", evaluate_devset())]
+    sets: list[tuple[str, QuoteScore | None]] = [
+        ("labelled", evaluate_labelled()),
+        ("devset", evaluate_devset()),
+    ]
     for name, score in sets:
         if score is None:
-            print(f"{name}: skipped, {shared_dir() / 'devset'} is not there (set WARTA_SHARED_DIR to score it)")
+            print(
+                f"{name}: skipped, {shared_dir() / 'devset'} is not there (set WARTA_SHARED_DIR to score it)"
+            )
             continue
         result[name] = score.as_dict()
         print(

@@ -39,8 +39,10 @@ def _eval_module() -> ModuleType:
 
 
 def _quotes(body: str, officials: tuple[Official, ...] = ()) -> tuple[Quote, ...]:
-    return enrich(Article(title="", body=body, published=None)).quotes if not officials else find_quotes(
-        body, officials
+    return (
+        enrich(Article(title="", body=body, published=None)).quotes
+        if not officials
+        else find_quotes(body, officials)
     )
 
 
@@ -64,7 +66,11 @@ def test_straight_marks_with_cue_after_and_the_fullest_name():
     )
     q = _only(_quotes(body), "direct")
     assert q.text == "Saluran di gang kami tersumbat sampah sejak bulan lalu"
-    assert (q.cue, _speaker(q), q.speaker.name if q.speaker else None) == ("kata", "Sumarno Adiwijaya", "Sumarno")
+    assert (q.cue, _speaker(q), q.speaker.name if q.speaker else None) == (
+        "kata",
+        "Sumarno Adiwijaya",
+        "Sumarno",
+    )
     assert body[q.start : q.end].startswith("Saluran di gang")
 
 
@@ -211,7 +217,9 @@ def test_a_teaser_paragraph_gives_no_quote():
 
 
 def test_seed_page_every_quote_is_the_kapolda_with_his_post():
-    article = parse_article((ROOT / "tests" / "fixtures" / "seed_vivanews.html").read_bytes(), key="seed.html")
+    article = parse_article(
+        (ROOT / "tests" / "fixtures" / "seed_vivanews.html").read_bytes(), key="seed.html"
+    )
     quotes = enrich(article).quotes
     direct = [q for q in quotes if q.kind == "direct"]
     assert len(direct) == 4  # the four passages in marks
@@ -240,7 +248,9 @@ def test_devset_floors():
     module = _eval_module()
     score = module.evaluate_devset()
     if score is None:
-        pytest.skip(f"{module.shared_dir() / 'devset'} is not there (labels owned by others, not in the repo)")
+        pytest.skip(
+            f"{module.shared_dir() / 'devset'} is not there (labels owned by others, not in the repo)"
+        )
     assert score.recall >= DEVSET_RECALL_FLOOR, score.misses
     assert score.precision >= DEVSET_PRECISION_FLOOR, score.misses
     assert score.speaker_accuracy >= DEVSET_SPEAKER_FLOOR, score.misses

@@ -57,8 +57,9 @@ def _speech_verbs(text: str, pos: int = 0, endpos: int | None = None) -> Iterato
         if m.group("cue") in _SPEECH_VERB_SET:
             yield m
 
-_OPENERS = "\"“„«"
-_CLOSERS = "\"”»"
+
+_OPENERS = '"“„«'
+_CLOSERS = '"”»'
 _MARKS = set(_OPENERS + _CLOSERS)
 _MARK_RE = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
 _SKIP_PARAGRAPH_RE = re.compile(
@@ -83,7 +84,9 @@ _ADJUNCT_RE = re.compile(r"(?i)(?:di|saat|ketika|dalam|usai|seusai|pada|kepada|s
 _VERB_CUES = _SPEECH_VERB_SET
 _MARKS_TO_SPACE = str.maketrans(dict.fromkeys(_OPENERS + _CLOSERS, " "))
 # a clause that only announces what follows ("caption yang berbunyi", "lima faktor, di antaranya sebagai berikut")
-_ANNOUNCES_RE = re.compile(r"(?i)(?:berbunyi|sebagai\s+berikut|berikut\s+ini|seperti\s+ini|antara\s+lain|yakni|yaitu)\W*$")
+_ANNOUNCES_RE = re.compile(
+    r"(?i)(?:berbunyi|sebagai\s+berikut|berikut\s+ini|seperti\s+ini|antara\s+lain|yakni|yaitu)\W*$"
+)
 _NOT_SPEECH_BEFORE_RE = re.compile(
     r"(?i)(?:tidak|tak|belum|enggan|menolak|ingin|mau|akan|bisa|dapat|harus|perlu|sempat|untuk|yang|berhasil|"
     r"mampu|gagal|mulai|terus|mencoba|berusaha|"
@@ -215,7 +218,9 @@ def _direct(body: str, spans: Sequence[_Span], resolver: SpeakerResolver) -> Ite
             cue, who = _cue_next_sentence(body, span, resolver)
         if cue is None:
             # by context only: a paragraph opening with a quote, carrying on the last speaker
-            follows = last_para_speaker is not None and _same_paragraph_after(body, last_para_speaker[0], span.open_at)
+            follows = last_para_speaker is not None and _same_paragraph_after(
+                body, last_para_speaker[0], span.open_at
+            )
             if not (_opens_paragraph(body, span.open_at) or follows) or len(words.split()) < 4:
                 continue
             if last_para_speaker is not None and span.open_at - last_para_speaker[0] < 1200:
@@ -244,7 +249,10 @@ def _same_paragraph_after(body: str, close_at: int, open_at: int) -> bool:
 def _whole_paragraph(body: str, span: _Span) -> bool:
     """A paragraph that is one quote and nothing else: the speaker is the one the story is about."""
     line_end = body.find("\n", span.close_at)
-    return _opens_paragraph(body, span.open_at) and not body[span.close_at + 1 : line_end if line_end >= 0 else None].strip()
+    return (
+        _opens_paragraph(body, span.open_at)
+        and not body[span.close_at + 1 : line_end if line_end >= 0 else None].strip()
+    )
 
 
 def _opens_paragraph(body: str, pos: int) -> bool:
@@ -297,19 +305,19 @@ def _cue_before(body: str, span: _Span, resolver: SpeakerResolver) -> _Cue:
     if not m and before.strip():
         return _NO_CUE
     head = before[: m.start()] if m else before
-    v = None
-    for v in _speech_verbs(head):
-        pass
+    verbs = list(_speech_verbs(head))
+    v = verbs[-1] if verbs else None  # the verb nearest the quote
     if v is not None and (not head[v.end() :].strip(" ,") or _ANNOUNCES_RE.search(head[v.end() :])):
         who = resolver.resolve(
             head[: v.start()], start + v.start(), enclitic=v.group("cue").endswith("nya"), at=start
         )
         return v.group("cue"), who
-    s = None
-    for s in _SHORT_CUE_RE.finditer(head):
-        pass
+    cues = list(_SHORT_CUE_RE.finditer(head))
+    s = cues[-1] if cues else None
     if s is not None and (s.start() == 0 or head[s.start() - 1] in " ,") and head[s.start()].islower():
-        who = resolver.resolve(head[s.end() :], start + s.start(), enclitic=bool(s.group("nya")), at=start + s.end())
+        who = resolver.resolve(
+            head[s.end() :], start + s.start(), enclitic=bool(s.group("nya")), at=start + s.end()
+        )
         return s.group("cue"), who
     return _NO_CUE
 
@@ -429,7 +437,10 @@ def _reported(body: str, start: int, end: int, resolver: SpeakerResolver) -> _Fo
     for c in _MID_CUE_RE.finditer(sentence):
         rest_end = _phrase_end(body, start + c.end())
         who = resolver.resolve(
-            body[start + c.end() : rest_end], start + c.start("cue"), enclitic=bool(c.group("nya")), at=start + c.end()
+            body[start + c.end() : rest_end],
+            start + c.start("cue"),
+            enclitic=bool(c.group("nya")),
+            at=start + c.end(),
         )
         if who is None:
             continue
@@ -490,18 +501,61 @@ def _says_something(cue: str, after: str) -> bool:
 
 
 _VERB_SHAPE_RE = re.compile(r"(?:mem|men|meng|meny|me)[a-z]{3,}|(?:tetap|segera|tidak|tak|jangan|ikut)")
-_NOT_VERBS = frozenset({"menuju", "mengenai", "menurut", "melalui", "menjelang", "memiliki", "menjadi", "meski"})
+_NOT_VERBS = frozenset(
+    {"menuju", "mengenai", "menurut", "melalui", "menjelang", "memiliki", "menjadi", "meski"}
+)
 _CLAUSE_STARTERS = frozenset(
-    {"tidak", "tak", "belum", "sudah", "telah", "akan", "masih", "bisa", "dapat", "harus", "perlu", "ada",
-     "ia", "dia", "mereka", "pihaknya", "kami", "saat", "hingga", "sejauh", "semua", "seluruh"}
+    {
+        "tidak",
+        "tak",
+        "belum",
+        "sudah",
+        "telah",
+        "akan",
+        "masih",
+        "bisa",
+        "dapat",
+        "harus",
+        "perlu",
+        "ada",
+        "ia",
+        "dia",
+        "mereka",
+        "pihaknya",
+        "kami",
+        "saat",
+        "hingga",
+        "sejauh",
+        "semua",
+        "seluruh",
+    }
 )
 _PREPOSITIONS = frozenset({"dalam", "untuk", "terhadap", "atas", "kepada", "pada", "dan", "di", "ke", "bagi"})
 _CLAUSE_OPENERS = frozenset({"bahwa", "agar", "supaya", "jika", "kalau", "apabila", "untuk", "kepada"})
 _SUBJECT_NYA = frozenset({"dirinya", "pihaknya", "kondisinya", "keduanya", "semuanya", "sebagiannya"})
 _OBJECT_VERBS = frozenset(
-    {"melanjutkan", "meminta", "mendorong", "mengajak", "menyampaikan", "menuliskan", "menulis", "memastikan",
-     "mengingatkan", "menekankan", "membantah", "menjawab", "menceritakan", "mengisahkan", "menyinggung",
-     "mengeluhkan", "mengutarakan", "menduga", "menuding", "mendesak"}
+    {
+        "melanjutkan",
+        "meminta",
+        "mendorong",
+        "mengajak",
+        "menyampaikan",
+        "menuliskan",
+        "menulis",
+        "memastikan",
+        "mengingatkan",
+        "menekankan",
+        "membantah",
+        "menjawab",
+        "menceritakan",
+        "mengisahkan",
+        "menyinggung",
+        "mengeluhkan",
+        "mengutarakan",
+        "menduga",
+        "menuding",
+        "mendesak",
+    }
 )
 
 
@@ -523,14 +577,19 @@ def _reported_clause(body: str, start: int, end: int, cue: str, who: Resolution 
             return None
     text = _clean(body[start:end]).rstrip(".")
     text = text.rstrip(",;: ")
-    if len(text.split()) < 3 or _EMPTY_CLAUSE_RE.match(text) or _ANNOUNCES_RE.search(text) or text[:1] in _MARKS:
+    if (
+        len(text.split()) < 3
+        or _EMPTY_CLAUSE_RE.match(text)
+        or _ANNOUNCES_RE.search(text)
+        or text[:1] in _MARKS
+    ):
         return None
     return _Found(text, "indirect", who, cue, start, end)
 
 
 def _quote(text: str, kind: str, who: Resolution | None, cue: str | None, start: int, end: int) -> Quote:
     if len(text) > MAX_TEXT:
-        cut = text[:MAX_TEXT + 1].rsplit(" ", 1)[0]
+        cut = text[: MAX_TEXT + 1].rsplit(" ", 1)[0]
         text = cut.rstrip(",")
     return Quote(
         text=text,

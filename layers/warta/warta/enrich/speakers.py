@@ -33,7 +33,9 @@ _LONG_FORMS = {
     "Kepala Kejaksaan Negeri": "Kajari",
 }
 _TITLE_SCAN = TriggeredPattern(TITLE_RE, first_words(TITLES, any_first_case=True))
-_LONG_FORM_RE = re.compile(r"(?<![\w-])(?:" + "|".join(k.replace(" ", r"\s+") for k in _LONG_FORMS) + r")(?![\w-])")
+_LONG_FORM_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(k.replace(" ", r"\s+") for k in _LONG_FORMS) + r")(?![\w-])"
+)
 _ROLE_TAIL_RE = re.compile(r"(?:\s*,)?\s*(?:" + RANK_RE.pattern + r")?\s*$")
 _EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)")
 _PLACE_AFTER_RE = re.compile(r"\s+(?:Utara|Selatan|Barat|Timur|Tengah|Tenggara|Raya|Jaya)(?![\w-])")
@@ -113,9 +115,7 @@ class SpeakerResolver:
         self._body = body
         self._officials = [o for o in officials if not o.former and not _runs_on(body, o.name)]
         self._organizations = organizations
-        self._persons: list[_Person] = [
-            _Person(o.name, _tokens(o.name), o.position) for o in self._officials
-        ]
+        self._persons: list[_Person] = [_Person(o.name, _tokens(o.name), o.position) for o in self._officials]
         self._mention_pos: list[int] = []
         self._mention_who: list[_Person] = []
         self._mentions_ready = False
@@ -213,7 +213,11 @@ class SpeakerResolver:
         """Posts followed by a name ("Menteri Perhubungan Budi Karya Sumadi", "Wali Kota Bekasi Hendra
         Kusumajaya"), for roles the officials finder left out: a later "Menhub" is that person."""
         body = self._body
-        posts = [(m, title_for(m.group("title")).title) for m in _TITLE_SCAN.finditer(body) if not m.group("former")]
+        posts = [
+            (m, title_for(m.group("title")).title)
+            for m in _TITLE_SCAN.finditer(body)
+            if not m.group("former")
+        ]
         posts += [(m, _LONG_FORMS[" ".join(m.group(0).split())]) for m in _LONG_FORM_RE.finditer(body)]
         for m, key in sorted(posts, key=lambda p: p[0].start()):
             if _inside(spans, m.start()):
@@ -322,7 +326,11 @@ class SpeakerResolver:
                 return PENDING
         elif (enclitic and not text) or _LEADING_PRONOUN_RE.match(text) or (enclitic and text.islower()):
             return PENDING
-        if _POINTING_BACK_RE.search(text[-60:]) and (subject or text[:1].islower()) and len(text.split()) <= 30:
+        if (
+            _POINTING_BACK_RE.search(text[-60:])
+            and (subject or text[:1].islower())
+            and len(text.split()) <= 30
+        ):
             return PENDING
         named = self._named(text, pos, at) or self._mononym(text, leading=True)
         if named is not None:
@@ -397,10 +405,10 @@ class SpeakerResolver:
         holder = self._titled.get(key)
         if holder is not None:
             return self._of(holder, title)
-        if m.start() == 0 or not text[: m.start()].strip(" ,").split()[-1:][0:1] or True:
-            # a post nobody in the body is named with: an unnamed speaker who holds it ("Menteri ESDM")
-            return Resolution(None, " ".join(text[m.start() :].split()[:8]) if len(text) - m.start() < 60 else title)
-        return None
+        # a post nobody in the body is named with: an unnamed speaker who holds it ("Menteri ESDM")
+        return Resolution(
+            None, " ".join(text[m.start() :].split()[:8]) if len(text) - m.start() < 60 else title
+        )
 
     def _organization(self, text: str) -> Resolution | None:
         """An organisation speaking as itself, by its name as written ("Komisi V DPR", "KPK")."""
@@ -431,9 +439,15 @@ def _capitalised_run(text: str, pos: int) -> str:
     if at is None:
         return ""
     lo = hi = at
-    while lo > 0 and _in_run(words[lo - 1].group(0)) and text[words[lo - 1].end() : words[lo].start()].isspace():
+    while (
+        lo > 0 and _in_run(words[lo - 1].group(0)) and text[words[lo - 1].end() : words[lo].start()].isspace()
+    ):
         lo -= 1
-    while hi + 1 < len(words) and _in_run(words[hi + 1].group(0)) and not text[words[hi].end() : words[hi + 1].start()].strip():
+    while (
+        hi + 1 < len(words)
+        and _in_run(words[hi + 1].group(0))
+        and not text[words[hi].end() : words[hi + 1].start()].strip()
+    ):
         hi += 1
     return text[words[lo].start() : words[hi].end()]
 
