@@ -36,7 +36,7 @@ ANSWER = {
     "took": 7, "timed_out": False, "hits": {"total": {"value": 41}, "hits": [RAW_HIT]},
     "aggregations": {
         "official": _terms(("Budi Santoso", 3)), "position": _terms(("Wali Kota Bekasi", 3)),
-        "organization": _terms(), "site": _terms(("Contoh", 41)),
+        "organization": _terms(), "site": _terms(("Contoh", 41)), "speaker": _terms(("Budi Santoso", 2)),
         "province": _terms(("Jawa Barat", 30), ("DKI Jakarta", 4)),
         "region_pair": _terms(("Jawa Barat|Kota Bekasi", 25), ("Jawa Barat|Kabupaten Bogor", 5)),
         "published": {"values": {"interval": "1d", "buckets": [

@@ -62,6 +62,7 @@ class Facets(Open):
     position: list[FacetValue] = []
     organization: list[FacetValue] = []
     site: list[FacetValue] = []
+    speaker: list[FacetValue] = Field(default=[], description="who is quoted in the articles")
     region: list[RegionFacetValue] = Field(default=[], description="provinces with their regions")
 
 
@@ -112,7 +113,44 @@ class Document(Open):
     regions: list[dict[str, Any]] = []
     organizations: list[dict[str, Any]] = []
     dates: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = Field(default=[], description="attributed quotes, as in /quotes")
     mentions: list[Mention] = Field(default=[], description="where each entity is written in the body")
+
+
+# --- quotes ----------------------------------------------------------------------------------------
+
+
+class QuoteSpeaker(Open):
+    name: str = Field(description="as written at the quote")
+    canonical: str = Field(description="the fullest name the article gives")
+
+
+class QuoteArticle(Open):
+    id: str = Field(description="document id, for /documents/{doc_id}")
+    title: str | None = None
+    published: str | None = None
+    site: str | None = None
+    url: str | None = None
+    key: str | None = None
+
+
+class QuoteHit(Open):
+    text: str = Field(description="direct: the words in the marks; indirect: the reported clause")
+    highlight: str | None = Field(default=None, description="the text, HTML-escaped, matches in <mark>")
+    kind: str = Field(description="direct or indirect")
+    speaker: QuoteSpeaker | None = Field(default=None, description="null for an unnamed speaker")
+    speaker_role: str | None = None
+    cue: str | None = Field(default=None, description="kata, ujar, mengatakan, menurut ...; null from context")
+    start: int | None = Field(default=None, description="offset of the quote in the article's body")
+    end: int | None = None
+    article: QuoteArticle
+
+
+class QuotesPage(Open):
+    total_articles: int = Field(description="articles holding a matching quote")
+    quotes: list[QuoteHit] = Field(description="up to five matching quotes per article, articles in order")
+    timed_out: bool = False
+    took_ms: int | None = None
 
 
 class Similar(Open):
