@@ -127,7 +127,7 @@ def find_quotes(
     is_region: Callable[[str], bool] | None = None,
 ) -> tuple[Quote, ...]:
     """Quotes in `body` in reading order; offsets are into `body`. `is_region` tells a one-word place name
-    ("Bekasi") from a one-word personal name ("Kamrussamad")."""
+    ("Bekasi") from a one-word personal name ("Sudrajat")."""
     if not body:
         return ()
     paragraphs = list(_paragraphs(body))

@@ -54,7 +54,7 @@ _PRONOUN_RE = re.compile(
     r"turut|pula|tetap|sendiri|justru|hanya|secara\s+\w+|lebih\s+lanjut|dengan\s+\w+))*\s*$"
 )
 _LEADING_PRONOUN_RE = re.compile(r"(?i)^\s*(?:ia|dia|beliau|dirinya)(?:\s+lagi|\s+menambahkan)?\s*$")
-# "kata anggota Komisi IX DPR itu", "Wakil rakyat dari Jakarta itu juga menilai": a description that points
+# "kata anggota Komisi III DPR itu", "Wakil rakyat dari Medan itu juga menilai": a description that points
 # back to someone already named
 _POINTING_BACK_RE = re.compile(
     r"(?:^|\s)(?:itu|tersebut|ini)(?:\s+(?:juga|pun|lantas|kemudian|lalu|sempat|bahkan|kembali|pula|lagi))*\s*$"
@@ -210,7 +210,7 @@ class SpeakerResolver:
         return not any(w.lower() in self._lower for w in words)
 
     def _read_titled(self, spans: Sequence[tuple[int, int]]) -> None:
-        """Posts followed by a name ("Menteri Perhubungan Budi Karya Sumadi", "Wali Kota Bekasi Hendra
+        """Posts followed by a name ("Menteri Pertanian Andi Rahmat Hidayat", "Wali Kota Bekasi Hendra
         Kusumajaya"), for roles the officials finder left out: a later "Menhub" is that person."""
         body = self._body
         posts = [
@@ -375,7 +375,7 @@ class SpeakerResolver:
         return self._of(best[1], best[2])
 
     def _mononym(self, text: str, *, leading: bool = False) -> Resolution | None:
-        """A one-word name the body gives no longer form of ("Kamrussamad"), the only capitalised word of
+        """A one-word name the body gives no longer form of ("Sudrajat"), the only capitalised word of
         the phrase; with `leading`, also its first word ("Darsini, 54 tahun, salah satu pemilik ...")."""
         words = [w.strip(",.") for w in text.split() if w[:1].isupper()]
         if len(words) != 1 or not _CAPITAL_RE.match(words[0]):
@@ -488,7 +488,7 @@ def _runs_on(body: str, name: str) -> bool:
 
 
 def _same_name(short: str, full: str) -> bool:
-    """Every word of `short` is a word of `full` or the start of one ("Dian Sastro", "Dian Sastrowardoyo")."""
+    """Every word of `short` is a word of `full` or the start of one ("Rina Kusuma", "Rina Kusumawardani")."""
     words = full.lower().split()
     wanted = short.lower().split()
     if wanted[0] not in words and not any(w.startswith(wanted[0]) for w in words):
