@@ -95,6 +95,16 @@ class Mention(Open):
     end: int
 
 
+class Dateline(Open):
+    """The story's dateline as printed at the start of the body ("JAKARTA, KOMPAS.com - ")."""
+
+    text: str
+    place: str | None = Field(default=None, description="the place of reporting, as written")
+    agency: str | None = Field(default=None, description="the outlet or news agency, as written")
+    place_start: int | None = Field(default=None, description="the place's start offset in the body")
+    place_end: int | None = Field(default=None, description="the place's end offset in the body")
+
+
 class Document(Open):
     """A stored article with its entities. Fields vary with the article and grow with the enrichment,
     so beyond the identity everything is optional and undeclared fields are kept."""
@@ -113,6 +123,13 @@ class Document(Open):
     organizations: list[dict[str, Any]] = []
     dates: list[dict[str, Any]] = []
     mentions: list[Mention] = Field(default=[], description="where each entity is written in the body")
+    # How the page was read (docs/extraction.md).
+    title_source: str | None = Field(default=None, description="whose wording the title is: h1, json-ld, og:title ...")
+    published_source: str | None = Field(
+        default=None, description="which signal gave the date: json-ld, itemprop, meta, dateline, time, url")
+    extractor: str | None = Field(default=None, description='"warta", or "trafilatura" when the fallback gave the body')
+    confidence: float | None = Field(default=None, ge=0, le=1, description="how much the body looks like a story")
+    dateline: Dateline | None = None
 
 
 class Similar(Open):
