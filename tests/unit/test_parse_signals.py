@@ -269,3 +269,21 @@ def test_where_the_fallback_layer_is_missing_the_refusal_says_to_add_it(monkeypa
     with pytest.raises(NoArticle) as caught:
         parse_article(HIDDEN_STORY)
     assert "not installed" in str(caught.value) and "fallback layer" in str(caught.value)
+
+
+def test_a_date_line_in_an_unnamed_element_near_the_headline_is_found_when_nothing_else_says() -> None:
+    standfirst = ("Warga berharap perbaikan selesai sebelum musim tanam, karena sebagian besar sawah di tiga dusun "
+                  "bergantung pada saluran yang sama dan para petani sudah menyiapkan bibit padi sejak awal bulan ini")
+    near = (f"<div class='ringkas'><p class='sub'>{standfirst}</p>"
+            "<div><img src='/a.jpg'></div><div class='penulis'><span>Oleh Dimas</span> <span>Kamis, "
+            "1 Februari 2024 10:00 WIB</span></div></div>")
+    article = parse_article(_page("", "", near))
+    assert article.published is not None and article.published.isoformat() == "2024-02-01T10:00:00+07:00"
+    assert article.published_source == "text"
+
+
+def test_a_date_mentioned_in_a_sentence_is_not_taken_for_the_publication() -> None:
+    story = "<p>Bendungan itu diresmikan pada 17 Agustus 2021 dan kini mengairi ratusan hektare sawah warga.</p>"
+    page = (f"<html><body><div><h1>Saluran Irigasi Desa Diperbaiki Warga</h1><div>{story}{STORY_P}</div></div>"
+            f"</body></html>").encode()
+    assert parse_article(page).published is None
