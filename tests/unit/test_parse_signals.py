@@ -287,3 +287,26 @@ def test_a_date_mentioned_in_a_sentence_is_not_taken_for_the_publication() -> No
     page = (f"<html><body><div><h1>Saluran Irigasi Desa Diperbaiki Warga</h1><div>{story}{STORY_P}</div></div>"
             f"</body></html>").encode()
     assert parse_article(page).published is None
+
+
+def test_a_story_set_between_br_tags_outside_any_p_beats_a_list_of_short_paragraphs() -> None:
+    lines = "<br><br>".join(["Warga desa bergotong royong memperbaiki saluran irigasi yang jebol setelah hujan deras "
+                              "semalam, kata kepala dusun setempat."] * 5)
+    others = "".join(f"<p>Jadwal posyandu bulan ini berubah untuk dusun nomor {i} di desa kami.</p>" for i in range(6))
+    page = (f"<html><body><h1>Saluran Irigasi Desa Diperbaiki Warga</h1><div class='isi'>TEMANGGUNG - {lines}</div>"
+            f"<div class='kolom'>{others}</div></body></html>").encode()
+    body = parse_article(page).body
+    assert body.startswith("TEMANGGUNG - Warga desa bergotong royong")
+    assert "posyandu" not in body
+
+
+def test_a_div_paragraph_with_br_inside_does_not_take_the_place_of_the_story_around_it() -> None:
+    sentence = "Pabrik baru itu akan menyerap sekitar dua ribu pekerja dari kabupaten sekitar, kata direktur utama."
+    split = "<br>".join([sentence] * 4)
+    page = (f"<html><body><h1>Pabrik Ban Baru Diresmikan di Karawang</h1><div id='isi'>"
+            f"<div>KARAWANG - Sebuah pabrik ban sepeda motor diresmikan di kawasan industri Karawang, Selasa.</div>"
+            f"<div><br></div><div>Peresmian dihadiri sejumlah pejabat daerah dan perwakilan perusahaan mitra.</div>"
+            f"<div><br>{split}</div></div></body></html>").encode()
+    body = parse_article(page).body
+    assert body.startswith("KARAWANG - Sebuah pabrik ban")
+    assert body.count("dua ribu pekerja") == 4
