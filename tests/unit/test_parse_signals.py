@@ -310,3 +310,13 @@ def test_a_div_paragraph_with_br_inside_does_not_take_the_place_of_the_story_aro
     body = parse_article(page).body
     assert body.startswith("KARAWANG - Sebuah pabrik ban")
     assert body.count("dua ribu pekerja") == 4
+
+
+def test_a_short_quoted_paragraph_after_a_related_label_and_its_headline_stays() -> None:
+    inline = ("<p>Baca juga:</p><p><a href='/x'>Petani Klaten beralih ke palawija</a></p>"
+              "<p>\"Kami tidak mau menunggu hujan,\" kata Suparno, ketua kelompok tani.\"</p>")
+    page = (f"<html><body><h1>Saluran Irigasi Desa Diperbaiki Warga</h1><div class='isi'>{STORY_P}{inline}"
+            f"{STORY_P}</div></body></html>").encode()
+    body = parse_article(page).body
+    assert "Kami tidak mau menunggu hujan" in body
+    assert "palawija" not in body

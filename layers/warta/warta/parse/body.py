@@ -66,6 +66,7 @@ _RELATED_LABEL = re.compile(
     r"^(?:(?:baca|lihat|simak|tonton)(?:\s+(?:juga|pula))?|(?:artikel|berita)\s+(?:terkait|lainnya|pilihan))"
     r"\s*:?$", re.IGNORECASE)
 _MAX_RELATED_AFTER_LABEL = 3
+_ENDS_WITH_PERIOD = re.compile(r"\.[\"'”’)]?\s*$")  # a sentence, quoted or not; headlines end otherwise
 _MAX_HEADLINE_CHARS = 150
 _COPYRIGHT = re.compile(r"(?:©|\bcopyright\b|hak cipta|all rights reserved)", re.IGNORECASE)
 _CUT_LINK = re.compile(r"\s*\[\s*(?:baca|lihat|simak)\s+(?:juga|pula)\b[^\]]*(?:\]|$)", re.IGNORECASE)
@@ -246,7 +247,7 @@ def extract_paragraphs(container: LexborNode) -> BodyText:
         if _RELATED_LABEL.match(text):
             related = _MAX_RELATED_AFTER_LABEL
             continue
-        if related and len(text) <= _MAX_HEADLINE_CHARS and not text.endswith("."):
+        if related and len(text) <= _MAX_HEADLINE_CHARS and not _ENDS_WITH_PERIOD.search(text):
             related -= 1
             continue  # a headline listed under the label, linked or not
         related = 0
