@@ -320,3 +320,11 @@ def test_a_short_quoted_paragraph_after_a_related_label_and_its_headline_stays()
     body = parse_article(page).body
     assert "Kami tidak mau menunggu hujan" in body
     assert "palawija" not in body
+
+
+def test_a_summary_paragraph_classed_as_such_above_the_story_is_not_the_lead() -> None:
+    summary = ("<p class='article-excerpt'>Saluran sepanjang dua kilometer yang jebol membuat puluhan hektare "
+               "sawah kekeringan selama sepekan terakhir di tiga dusun.</p>")
+    page = (f"<html><body><h1>Saluran Irigasi Desa Diperbaiki Warga</h1><div class='isi'>{summary}{STORY_P}"
+            f"</div></body></html>").encode()
+    assert parse_article(page).body.startswith("Warga desa bergotong royong")

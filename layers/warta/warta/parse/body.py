@@ -31,6 +31,10 @@ _INLINE_TAGS = {"a", "span", "strong", "b", "em", "i", "u", "mark", "abbr", "sma
 _SOFT_BOILERPLATE = {"teaser", "promo", "widget"}
 _PROSE_CHARS = 400
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+# Classes of the summary some templates print above the story ("subtitle", "excerpt", "ringkasan"): not
+# the lead when they come first. ("lead" itself is left out: some templates class the first paragraph so.)
+_STANDFIRST = re.compile(r"(?<![^\s_-])(sub-?title|sub-?judul|standfirst|excerpt|summary|ringkasan|deck|kicker|"
+                         r"strapline|sub-?head(?:line)?)(?![^\s_-])", re.IGNORECASE)
 _IMAGE_TAGS = ("img", "amp-img", "picture")
 _MAX_CAPTION_CHARS = 250
 
@@ -78,6 +82,7 @@ class _Block:
     text: str
     link_chars: int
     tag: str = ""  # the innermost block element the text was written in
+    marker: str = ""  # that element's class and id
 
 
 def strip_boilerplate(root: LexborNode) -> None:
@@ -254,7 +259,7 @@ def extract_paragraphs(container: LexborNode) -> BodyText:
         if not result.paragraphs and not dateline and is_bare_dateline(text):
             dateline = text
             continue
-        if not result.paragraphs and block.tag in _HEADINGS:
+        if not result.paragraphs and (block.tag in _HEADINGS or _STANDFIRST.search(block.marker)):
             continue  # a kicker or standfirst above the story, or its first section's title: not the lead
         if _is_noise(text, block.link_chars) or (not result.paragraphs and _is_leading_label(text)):
             _note_credits(text, result, writers)
@@ -303,7 +308,7 @@ def _collect(container: LexborNode) -> list[_Block]:
         if node is None or node.tag in _BLOCK_TAGS:
             if current.text.strip():
                 blocks.append(current)
-            current = _Block("", 0, (node.tag or "") if node is not None else "")
+            current = _Block("", 0, (node.tag or "") if node is not None else "", _marker(node))
             if node is not None and node.tag not in _SKIP_IN_BODY:
                 stack.append(None)
                 _push_children(node, stack)
@@ -330,6 +335,13 @@ def _collect(container: LexborNode) -> list[_Block]:
     if current.text.strip():
         blocks.append(current)
     return blocks
+
+
+def _marker(node: LexborNode | None) -> str:
+    if node is None:
+        return ""
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
 
 
 def _push_children(node: LexborNode, stack: list[LexborNode | None]) -> None:
