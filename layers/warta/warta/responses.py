@@ -115,6 +115,17 @@ class Mention(TypedDict):
 
 
 @with_config(OPEN)
+class Dateline(TypedDict):
+    """The story's dateline as printed at the start of the body ("JAKARTA, KOMPAS.com - ")."""
+
+    text: str
+    place: NotRequired[Annotated[str | None, _described("the place of reporting, as written")]]
+    agency: NotRequired[Annotated[str | None, _described("the outlet or news agency, as written")]]
+    place_start: NotRequired[Annotated[int | None, _described("the place's start offset in the body")]]
+    place_end: NotRequired[Annotated[int | None, _described("the place's end offset in the body")]]
+
+
+@with_config(OPEN)
 class Document(TypedDict):
     """A stored article with its entities. Fields vary with the article and grow with the enrichment,
     so beyond the identity everything is optional and undeclared fields are kept."""
@@ -134,6 +145,13 @@ class Document(TypedDict):
     dates: NotRequired[list[dict[str, Any]]]
     quotes: NotRequired[Annotated[list[dict[str, Any]], _described("attributed quotes, as in /quotes")]]
     mentions: Annotated[list[Mention], _described("where each entity is written in the body")]
+    # How the page was read (docs/extraction.md).
+    title_source: NotRequired[Annotated[str | None, _described("whose wording the title is: h1, json-ld, og:title ...")]]
+    published_source: NotRequired[
+        Annotated[str | None, _described("which signal gave the date: json-ld, itemprop, meta, dateline, time, url")]]
+    extractor: NotRequired[Annotated[str | None, _described('"warta", or "trafilatura" when the fallback gave the body')]]
+    confidence: NotRequired[Annotated[float | None, Field(ge=0, le=1, description="how much the body looks like a story")]]
+    dateline: NotRequired[Dateline | None]
 
 
 # --- quotes ----------------------------------------------------------------------------------------
