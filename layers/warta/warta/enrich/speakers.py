@@ -20,7 +20,8 @@ from warta.enrich.names import HONORIFIC_RE, NON_NAME, read_name
 from warta.enrich.positions import DIRECTIONS, KNOWN_PLACES, TITLE_RE, TITLES, title_for
 from warta.enrich.ranks import RANK_RE
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+# the words a body writes in lower case ("kereta", "seksi"): a capitalised one of them is no name
+_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 _WORD_AT_RE = re.compile(r"[A-Za-z]+")
 # between a post and its holder's name: an empty or abbreviated bracket, a rank
 # long forms of police and prosecution posts that the titles table knows only by their short form
@@ -120,7 +121,7 @@ class SpeakerResolver:
         self._mention_who: list[_Person] = []
         self._mentions_ready = False
         self._written: list[tuple[int, str, int]] = []
-        self._lower = frozenset(w for w in _WORD_RE.findall(body) if w.islower())
+        self._lower = frozenset(_LOWER_WORD_RE.findall(body))
         self._titled: dict[str, _Person] = {}
         self._holders: dict[str, list[_Person]] = {}  # per short name, once the registry is complete
         self._read_persons(quoted)
