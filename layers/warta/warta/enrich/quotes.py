@@ -143,16 +143,19 @@ def find_quotes(
 
 
 def _finish(body: str, found: Sequence[_Found], resolver: SpeakerResolver) -> Iterator[Quote]:
-    """Pronouns and context in reading order. A pronoun goes to the person who spoke last, else to the
-    person named last in its paragraph, else to the person the story is about."""
+    """Pronouns and context in reading order. A pronoun goes to a person brought in as a subject since the
+    last quote in its paragraph ("Hal senada disampaikan pengamat ..., Dwi Andreas. Ia menilai ..."), else to
+    the person who spoke last, else to one named in its paragraph, else to the person the story is about."""
     last: Resolution | None = None
     last_at = 0
     for f in found:
         who = f.who
         if who.pending:
             paragraph = body.rfind("\n", 0, f.start) + 1
+            before = _sentence_start(body, f.start)  # not the quote's own cue phrase
+            introduced = resolver.introduced_between(max(last_at, paragraph), before)
             named = resolver.named_between(max(last_at, paragraph), f.start)
-            who = last or named or resolver.mentioned_before(f.start)
+            who = introduced or last or named or resolver.mentioned_before(f.start)
         if who.speaker is not None and who.person:
             last, last_at = who, f.end
         yield _quote(f.text, f.kind, who, f.cue, f.start, f.end)
@@ -500,9 +503,27 @@ def _says_something(cue: str, after: str) -> bool:
     return True
 
 
-_VERB_SHAPE_RE = re.compile(r"(?:mem|men|meng|meny|me)[a-z]{3,}|(?:tetap|segera|tidak|tak|jangan|ikut)")
+_VERB_SHAPE_RE = re.compile(r"(?:mem|men|meng|meny|me|ber)[a-z]{3,}|(?:tetap|segera|tidak|tak|jangan|ikut)")
 _NOT_VERBS = frozenset(
-    {"menuju", "mengenai", "menurut", "melalui", "menjelang", "memiliki", "menjadi", "meski"}
+    {
+        "menuju",
+        "mengenai",
+        "menurut",
+        "melalui",
+        "menjelang",
+        "memiliki",
+        "menjadi",
+        "meski",
+        "berupa",
+        "beberapa",
+        "berbagai",
+        "bersama",
+        "berdasarkan",
+        "berikut",
+        "bersamaan",
+        "berkisar",
+        "berasal",
+    }
 )
 _CLAUSE_STARTERS = frozenset(
     {
