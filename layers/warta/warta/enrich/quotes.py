@@ -62,9 +62,23 @@ _OPENERS = '"“„«'
 _CLOSERS = '"”»'
 _MARKS = set(_OPENERS + _CLOSERS)
 _MARK_RE = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
-_SKIP_PARAGRAPH_RE = re.compile(
-    r"(?i)^\s*(?:baca\s+(?:juga|pula|selengkapnya)|baca\s*:|simak|lihat\s+juga|tonton|saksikan|editor\s*:|"
-    r"penulis\s*:|sumber\s*:|artikel\s+ini|berita\s+terkait|ikuti\s+)"
+# teasers, credits and calls to action: no quotes there (prefixes of a paragraph, in lower case)
+_SKIP_PARAGRAPH_STARTS = (
+    "baca juga",
+    "baca pula",
+    "baca selengkapnya",
+    "baca:",
+    "baca :",
+    "simak",
+    "lihat juga",
+    "tonton",
+    "saksikan",
+    "editor:",
+    "penulis:",
+    "sumber:",
+    "artikel ini",
+    "berita terkait",
+    "ikuti ",
 )
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“A-Z0-9])")
 _SPACE_RE = re.compile(r"\s+")
@@ -166,7 +180,7 @@ def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
     for line in body.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if line.strip() and not _SKIP_PARAGRAPH_RE.match(line):
+        if line.strip() and not " ".join(line[:40].split()).lower().startswith(_SKIP_PARAGRAPH_STARTS):
             yield start, end
 
 

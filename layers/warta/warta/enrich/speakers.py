@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from warta.enrich._triggers import TriggeredPattern, first_words
 from warta.enrich.model import Official, Organization, Speaker
@@ -37,7 +38,14 @@ _TITLE_SCAN = TriggeredPattern(TITLE_RE, first_words(TITLES, any_first_case=True
 _LONG_FORM_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(k.replace(" ", r"\s+") for k in _LONG_FORMS) + r")(?![\w-])"
 )
-_ROLE_TAIL_RE = re.compile(r"(?:\s*,)?\s*(?:" + RANK_RE.pattern + r")?\s*$")
+
+
+@cache
+def _role_tail() -> re.Pattern[str]:
+    """A rank (and comma) at the end of a post as written: compiled on first use, it is a long pattern."""
+    return re.compile(r"(?:\s*,)?\s*(?:" + RANK_RE.pattern + r")?\s*$")
+
+
 _EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)")
 _PLACE_AFTER_RE = re.compile(r"\s+(?:Utara|Selatan|Barat|Timur|Tengah|Tenggara|Raya|Jaya)(?![\w-])")
 _PLACE_BEFORE_RE = re.compile(
@@ -250,7 +258,7 @@ class SpeakerResolver:
                 start, name = start + len(first) + 1, name[len(first) + 1 :]
             if len(name.split()) < 2 or any(w[:1].islower() for w in between.split()) or "\n" in between:
                 continue  # only places, units, ranks and brackets between the post and the name
-            role = _ROLE_TAIL_RE.sub("", body[m.start() : m.end() + start])
+            role = _role_tail().sub("", body[m.start() : m.end() + start])
             role = " ".join(_EMPTY_BRACKETS_RE.sub(" ", role).split())
             person = next((p for p in self._persons if p.tokens >= _tokens(name)), None)
             if person is None:
