@@ -197,13 +197,11 @@ def _quote_spans(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Span
         if open_at >= 0:
             if marks and marks[0] - p_start <= 1:
                 marks = marks[1:]  # the continuation paragraph's own opening mark
-            elif not marks:
-                continue
             else:
                 open_at = -1  # the long quote never closed: drop it
         for i in marks:
             if open_at < 0:
-                if body[i] in _OPENERS:
+                if body[i] in _OPENERS or _opens_with_closer(body, i, p_start):
                     open_at = i
             else:
                 spans.append(_Span(open_at + 1, i, open_at, i))
@@ -211,6 +209,11 @@ def _quote_spans(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Span
         if open_at >= 0 and (open_at > p_start + 1 and body[p_start] not in _MARKS):
             open_at = -1  # an unclosed mark mid-paragraph is a typo, not a long quote
     return [s for s in spans if s.end > s.start]
+
+
+def _opens_with_closer(body: str, i: int, p_start: int) -> bool:
+    """A right mark used to open ("”Kami siap,” kata ..."), as some sites print both marks the same."""
+    return body[i] == "”" and (i == p_start or body[i - 1].isspace()) and body[i + 1 : i + 2].isalnum()
 
 
 def _is_mark(body: str, i: int) -> bool:
