@@ -148,7 +148,7 @@ def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) 
 @tracer.capture_method
 def suggest_route(
     prefix: Annotated[str, Query(min_length=1, max_length=50)],
-    field: Annotated[SuggestField, Query(description="official, position, region, organization or site")] = "official",
+    field: Annotated[SuggestField, Query(description="official, position, region, organization, site or speaker")] = "official",
     size: Annotated[int, Query(ge=1, le=20)] = 10,
 ) -> Suggestions:
     client, alias = _index()

@@ -16,5 +16,5 @@ EXCLUDES = ("official", "position", "region", "organization", "site", "speaker")
 COUNTED = ("official", "position", "organization", "site", "speaker")
 REGION_TREE = ("province", "region_pair")
 
-SuggestField = Literal["official", "position", "region", "organization", "site"]
+SuggestField = Literal["official", "position", "region", "organization", "site", "speaker"]
 SUGGESTED: tuple[str, ...] = get_args(SuggestField)
