@@ -33,6 +33,8 @@ def extraction_record(article: Any, entities: Any) -> dict[str, Any]:
         record[name] = record[name].isoformat() if record[name] else None
     record["authors"] = list(article.authors)
     record["officials"] = [asdict(o) for o in entities.officials]
+    record["persons"] = [{"name": p.name, "canonical": p.canonical, "mentions": [list(m) for m in p.mentions]}
+                         for p in getattr(entities, "persons", ())]
     record["regions"] = [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
                           "path": list(r.path)} for r in entities.regions]
     record["organizations"] = [asdict(o) for o in entities.organizations]

@@ -4,22 +4,33 @@ from __future__ import annotations
 
 from ..parse.article import Article
 from .dates import find_dates
-from .model import DateMention, Entities, Official, Organization, RegionMention
+from .model import DateMention, Entities, Official, Organization, Person, RegionMention
 from .officials import find_officials
+from .org_spans import organizations_from_spans
 from .organizations import find_organizations
+from .persons import find_persons
+from .posts import confirm_officials, officials_by_post
 from .regions import find_regions, lookup_region
+from .tagger import tag
 
-__all__ = ["DateMention", "Entities", "Official", "Organization", "RegionMention", "enrich"]
+__all__ = ["DateMention", "Entities", "Official", "Organization", "Person", "RegionMention", "enrich"]
 
 
 def enrich(article: Article) -> Entities:
     text = f"{article.title}\n\n{article.body}" if article.title else article.body
+    # Officials and persons from the body only: headlines are Title Case, so every word looks like a name
+    # there, and a headline's people are named again, in full, in the story. Mentions are body offsets.
+    spans = tag(article.body)
+    officials = confirm_officials(article.body, find_officials(article.body, _canonical_region), spans)
+    persons = find_persons(article.body, spans, officials)
+    organizations = find_organizations(text)
+    person_starts = sorted(s for p in persons for s, _ in p.mentions)
     return Entities(
-        # Officials from the body only: headlines are Title Case, so every word looks like a name there,
-        # and a headline's official is named again, in full, in the story.
-        officials=find_officials(article.body, resolve_region=_canonical_region),
+        officials=officials + officials_by_post(article.body, persons, officials),
+        persons=persons,
         regions=find_regions(text),
-        organizations=find_organizations(text),
+        organizations=organizations
+        + organizations_from_spans(article.body, spans, organizations, person_starts),
         dates=find_dates(text, article.published),
     )
 

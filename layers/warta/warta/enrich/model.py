@@ -37,6 +37,15 @@ class Official:
 
 
 @dataclass(frozen=True, slots=True)
+class Person:
+    """A person named in the text, however often and in whatever short form."""
+
+    name: str  # the fullest form written, e.g. "Ahmad Fauzi"
+    canonical: str  # the alias table's name when it knows the person ("Jokowi" -> "Joko Widodo"), else name
+    mentions: tuple[tuple[int, int], ...] = ()  # [start, end) of each mention in the searched text
+
+
+@dataclass(frozen=True, slots=True)
 class Organization:
     name: str  # as written
     canonical: str  # full name, e.g. "Markas Besar Kepolisian Negara Republik Indonesia"
@@ -56,3 +65,4 @@ class Entities:
     regions: tuple[RegionMention, ...] = field(default_factory=tuple)
     organizations: tuple[Organization, ...] = field(default_factory=tuple)
     dates: tuple[DateMention, ...] = field(default_factory=tuple)
+    persons: tuple[Person, ...] = field(default_factory=tuple)  # officials among them

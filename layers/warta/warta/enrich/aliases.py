@@ -1,0 +1,67 @@
+"""Other names of public figures ("Jokowi" is Joko Widodo), from a curated table (data/aliases.PROVENANCE.md).
+
+Also rules that need no table: honorifics in front of a name do not change who it is ("Pak Ahmad" is
+"Ahmad"), and a run of capitals can be the initials of a name the same article writes in full ("SBY").
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+_DATA_FILE = Path(__file__).parent / "data" / "aliases.json"
+_HONORIFIC_RE = re.compile(
+    r"^(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|K\.H|Kiai|Kyai|Habib|Haji|Hajjah|Ny|Nyonya|Tuan|Bapak|Pak|Ibu|Bu|"
+    r"Sdr|Saudara|Saudari|Ust|Ustaz|Ustadz|Mbak|Mas|Bang|Kak)\.?\s+)+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AliasTable:
+    canonical: dict[str, str]  # folded written form -> canonical name (canonical names map to themselves)
+    ambiguous: frozenset[str]  # folded forms that resolve only when the article names the person otherwise
+    written: tuple[str, ...]  # every form as written, for finding them in a text
+
+
+def fold(name: str) -> str:
+    """Compare names without case, accents, dots or spacing differences."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(ascii_.replace(".", " ").replace("’", "'").lower().split())
+
+
+@functools.cache
+def table() -> AliasTable:
+    raw = json.loads(_DATA_FILE.read_text("utf-8"))
+    canonical: dict[str, str] = {}
+    written: list[str] = []
+    for name, others in raw["persons"].items():
+        for form in (name, *others):
+            canonical[fold(form)] = name
+            written.append(form)
+    return AliasTable(canonical, frozenset(fold(a) for a in raw["ambiguous"]), tuple(written))
+
+
+def strip_honorifics(name: str) -> str:
+    """ "Pak Ahmad" -> "Ahmad", "Hj. Siti Aminah" -> "Siti Aminah" (the name alone when nothing is left)."""
+    stripped = _HONORIFIC_RE.sub("", name).strip()
+    return stripped or name
+
+
+def canonical_person(name: str, *, allow_ambiguous: bool = False) -> str | None:
+    """The canonical name of a person the table knows under `name`, else None."""
+    t = table()
+    key = fold(name)
+    if key not in t.canonical:
+        key = fold(strip_honorifics(name))
+    if key not in t.canonical or (key in t.ambiguous and not allow_ambiguous):
+        return None
+    return t.canonical[key]
+
+
+def initials(name: str) -> str:
+    """ "Susilo Bambang Yudhoyono" -> "SBY"."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
