@@ -16,9 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import ner_corpora  # noqa: E402
-
-from warta.enrich import tagger  # noqa: E402
+import ner_corpora
+from warta.enrich import tagger
 
 TYPES = ("PER", "ORG", "LOC")
 

@@ -18,10 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import ner_corpora  # noqa: E402
-from eval_ner import score_sentences  # noqa: E402
-
-from warta.enrich import tagger  # noqa: E402
+import ner_corpora
+from eval_ner import score_sentences
+from warta.enrich import tagger
 
 # L1 keeps the model small (most attributes get a zero weight and are dropped); L2 smooths the rest.
 PARAMS = {

@@ -51,6 +51,8 @@ Position = Annotated[list[str] | None, _values("position, e.g. 'Kapolda Metro Ja
 Region = Annotated[list[str] | None, _values("region at any level: a province also finds its cities")]
 Organization = Annotated[list[str] | None, _values("organization, full name")]
 Site = Annotated[list[str] | None, _values("site name")]
+Person = Annotated[list[str] | None, _values("person named in the article; an alias finds the canonical person "
+                                             "('Jokowi' finds Joko Widodo)")]
 
 
 @app.get("/search", summary="Full-text and faceted search")
@@ -62,6 +64,9 @@ def search_route(
     region: Region = None,
     organization: Organization = None,
     site: Site = None,
+    person: Person = None,
+    region_mentioned: Annotated[list[str] | None, _values(
+        "region the story is about (any level), not counting the dateline's place")] = None,
     official_position: Annotated[list[str] | None, _values(
         "'name|position': this official, in this position, e.g. 'Putut Eko Bayu Seno|Kapolda Metro Jaya'")] = None,
     not_official: Annotated[list[str] | None, _values("exclude articles naming this official", "-official")] = None,
@@ -69,6 +74,7 @@ def search_route(
     not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
     not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
     not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    not_person: Annotated[list[str] | None, _values("exclude articles naming this person", "-person")] = None,
     from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
     to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     sort: Annotated[Sort, Query(description="relevance, newest or oldest")] = "relevance",
@@ -82,9 +88,10 @@ def search_route(
     request = SearchRequest(
         text=q,
         filters=named((("official", official), ("position", position), ("region", region),
-                       ("organization", organization), ("site", site), ("official_position", official_position))),
+                       ("organization", organization), ("site", site), ("official_position", official_position),
+                       ("person", person), ("region_mentioned", region_mentioned))),
         exclude=named((("official", not_official), ("position", not_position), ("region", not_region),
-                       ("organization", not_organization), ("site", not_site))),
+                       ("organization", not_organization), ("site", not_site), ("person", not_person))),
         published_from=from_, published_to=to, sort=sort, size=size, offset=offset, cursor=cursor)
     client, alias = _index()
     metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
@@ -109,7 +116,7 @@ def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) 
 @tracer.capture_method
 def suggest_route(
     prefix: Annotated[str, Query(min_length=1, max_length=50)],
-    field: Annotated[SuggestField, Query(description="official, position, region, organization or site")] = "official",
+    field: Annotated[SuggestField, Query(description="official, position, region, organization, site or person")] = "official",
     size: Annotated[int, Query(ge=1, le=20)] = 10,
 ) -> dict[str, Any]:
     client, alias = _index()

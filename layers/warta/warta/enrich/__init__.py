@@ -6,31 +6,38 @@ from ..parse.article import Article
 from .dates import find_dates
 from .model import DateMention, Entities, Official, Organization, Person, RegionMention
 from .officials import find_officials
-from .org_spans import organizations_from_spans
+from .org_spans import cue_spans, organizations_from_spans
 from .organizations import find_organizations
 from .persons import find_persons
-from .posts import confirm_officials, officials_by_post
+from .posts import confirm_officials, officials_by_post, with_apposed_persons
 from .regions import find_regions, lookup_region
 from .tagger import tag
 
 __all__ = ["DateMention", "Entities", "Official", "Organization", "Person", "RegionMention", "enrich"]
 
 
-def enrich(article: Article) -> Entities:
+def enrich(article: Article, dateline_end: int | None = None) -> Entities:
+    """The entities of an article. `dateline_end`: where the body's dateline ("PALU, KOMPAS.com -") ends,
+    as an offset in the body, when parse knows it; regions named there get `role="dateline"`."""
     text = f"{article.title}\n\n{article.body}" if article.title else article.body
+    if dateline_end is not None and article.title:
+        dateline_end += len(article.title) + 2
     # Officials and persons from the body only: headlines are Title Case, so every word looks like a name
     # there, and a headline's people are named again, in full, in the story. Mentions are body offsets.
-    spans = tag(article.body)
+    spans = with_apposed_persons(article.body, tag(article.body))
     officials = confirm_officials(article.body, find_officials(article.body, _canonical_region), spans)
-    persons = find_persons(article.body, spans, officials)
+    by_head = [article.body[s.start : s.end] for s in cue_spans(article.body)]
+    persons = find_persons(article.body, spans, officials, by_head)
     organizations = find_organizations(text)
     person_starts = sorted(s for p in persons for s, _ in p.mentions)
     return Entities(
         officials=officials + officials_by_post(article.body, persons, officials),
         persons=persons,
-        regions=find_regions(text),
+        regions=find_regions(text, dateline_end),
         organizations=organizations
-        + organizations_from_spans(article.body, spans, organizations, person_starts),
+        + organizations_from_spans(
+            article.body, spans, organizations, person_starts, frozenset(w for p in persons for w in p.name.split())
+        ),
         dates=find_dates(text, article.published),
     )
 

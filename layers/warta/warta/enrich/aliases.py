@@ -10,8 +10,9 @@ import functools
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 _DATA_FILE = Path(__file__).parent / "data" / "aliases.json"
 _HONORIFIC_RE = re.compile(
@@ -65,3 +66,33 @@ def canonical_person(name: str, *, allow_ambiguous: bool = False) -> str | None:
 def initials(name: str) -> str:
     """ "Susilo Bambang Yudhoyono" -> "SBY"."""
     return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+class _FiltersRequest(Protocol):
+    filters: dict[str, tuple[str, ...]]
+    exclude: dict[str, tuple[str, ...]]
+
+
+_R = TypeVar("_R", bound=_FiltersRequest)
+
+
+def person_for_query(text: str) -> str | None:
+    """The canonical person a whole search text names by another name ("Jokowi"), else None."""
+    text = text.strip().strip('"')
+    if not text or len(text) > 60:
+        return None
+    canonical = canonical_person(text)
+    return canonical if canonical is not None and fold(canonical) != fold(text) else None
+
+
+def with_canonical_persons(request: _R) -> _R:
+    """A search request whose `person` filters and exclusions name canonical persons ("Jokowi" -> Joko Widodo)."""
+    def canon(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(canonical_person(v, allow_ambiguous=True) or v for v in values))
+
+    changed = {}
+    for name in ("filters", "exclude"):
+        current: dict[str, tuple[str, ...]] = getattr(request, name)
+        if current.get("person"):
+            changed[name] = {**current, "person": canon(current["person"])}
+    return replace(request, **changed) if changed else request  # type: ignore[type-var]

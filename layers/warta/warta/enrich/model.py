@@ -7,6 +7,7 @@ from datetime import date
 from typing import Literal
 
 RegionLevel = Literal["province", "regency", "city"]
+RegionRole = Literal["dateline", "mentioned"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,7 @@ class RegionMention:
     path: tuple[str, ...]  # canonical names from the province down to this region
     start: int = -1  # offset of the first mention in the searched text
     end: int = -1
+    role: RegionRole = "mentioned"  # "dateline": where the story was filed, not a place it is about
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from .aliases import fold
 from .model import Organization
-from .names import NON_NAME
+from .names import HEADLINE_VERBS, NON_NAME
 from .tagger import ORG_CUES, Span
 
 # Joiners that may sit inside a name when a capitalised word follows ("Kementerian Pendidikan dan
@@ -28,14 +28,18 @@ _WORD_RE = re.compile(r"\S+")
 _ABBREVIATION_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&\-./]{1,14})\)")
 _SITE_RE = re.compile(r"\.(?:com|co\.id|id|net|org|or\.id|tv)\b", re.IGNORECASE)
 _MIN_SINGLE = 2
+# A dateline with the filing agency at the start of the body: "Jakarta (ANTARA News) - ".
+_CREDIT_RE = re.compile(r"[^\n]{0,60}?\s[-–—]\s")
 # Platforms a story quotes from ("kata dia di Instagram"): where something was said, not who is in the story.
 _PLATFORMS = frozenset({"Instagram", "Twitter", "YouTube", "Youtube", "Facebook", "TikTok", "WhatsApp", "Threads"})
 
 
-def _cut(text: str, start: int, end: int, stops: Sequence[int]) -> tuple[int, int] | None:
-    """The span's clean part: from its first capitalised word to before the first word a name cannot hold."""
+def _cut(text: str, start: int, end: int, stops: Sequence[int], by_head: bool = False) -> tuple[int, int] | None:
+    """The span's clean part: from its first capitalised word to before the first word a name cannot hold.
+    A person's name (`stops`) ends it, unless it follows the head word ("PT Budi Jaya" is a company)."""
+    after_head = text.find(" ", start, end) + 1 if by_head else -1
     for stop in stops:
-        if start < stop < end:
+        if start < stop < end and stop != after_head:
             end = stop
     words = [(m.group(), m.start() + start, m.end() + start) for m in _WORD_RE.finditer(text[start:end])]
     kept: list[tuple[str, int, int]] = []
@@ -47,8 +51,7 @@ def _cut(text: str, start: int, end: int, stops: Sequence[int]) -> tuple[int, in
             return None
         if not kept and not bare[:1].isupper():
             continue  # the tagger's span may open with a lower-case word ("rangkaian")
-        if kept and (_VERB_RE.fullmatch(bare) or bare in NON_NAME and bare[:1].isupper() and bare.istitle()
-                     and _is_headline_verb(bare)):
+        if kept and (_VERB_RE.fullmatch(bare) or bare in HEADLINE_VERBS):
             break
         if not bare[:1].isupper() and not bare[:1].isdigit():
             nxt = words[i + 1][0] if i + 1 < len(words) else ""
@@ -64,6 +67,26 @@ def _cut(text: str, start: int, end: int, stops: Sequence[int]) -> tuple[int, in
     return kept[0][1], kept[-1][2]
 
 
+# Head words an organization's name starts with, as written in running text.
+_CUE_HEADS = (
+    "PT", "CV", "Perum", "Perumda", "Universitas", "Institut", "Politeknik", "Sekolah Tinggi", "Akademi",
+    "SMA", "SMAN", "SMP", "SMPN", "SMK", "SMKN", "SD", "SDN", "Madrasah", "MAN", "Pondok Pesantren",
+    "Dinas", "Badan", "Kantor", "Balai", "Biro", "Direktorat", "Sekretariat", "Lembaga", "Komisi", "Dewan",
+    "Majelis", "Kementerian", "Pengadilan", "Kejaksaan", "Rumah Sakit", "RSUD", "RSUP", "RS", "Puskesmas",
+    "Klinik", "Bank", "Yayasan", "Perhimpunan", "Persatuan", "Ikatan", "Asosiasi", "Himpunan", "Koperasi",
+    "Partai", "Fraksi", "Federasi", "Konfederasi", "Serikat", "Aliansi", "Gerakan", "Organisasi",
+)
+_CUE_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(c) for c in sorted(_CUE_HEADS, key=len, reverse=True)) + r")"
+    r"(?:[ ](?:[A-Z][\w&.'’-]*|[0-9]+|dan|&|of|(?:\([A-Z][\w&./-]{1,14}\))))+"
+)
+
+
+def cue_spans(text: str) -> list[Span]:
+    """ORG spans read by shape: a head word ("Dinas", "PT", "Rumah Sakit") and the capitalised words after it."""
+    return [Span("ORG", m.start(), m.end()) for m in _CUE_RE.finditer(text)]
+
+
 def _plausible(text: str, name: str, words: list[str], abbreviation: str | None, lower_words: set[str]) -> bool:
     """Whether a cleaned ORG span is worth keeping: the tagger's one-word guesses need support."""
     if any(w.strip("()") in _PLATFORMS for w in words):
@@ -74,30 +97,34 @@ def _plausible(text: str, name: str, words: list[str], abbreviation: str | None,
         return True
     if name in NON_NAME or name.lower() in lower_words or words[0].lower() in ORG_CUES:
         return False  # a common word written with a capital ("Ban" opening a sentence), or a bare cue
-    # one word: a name the story repeats, or an acronym of three letters or more
-    return (name.isupper() and len(name) >= 3) or len(re.findall(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text)) > 1
-
-
-def _is_headline_verb(word: str) -> bool:
-    from .names import _HEADLINE_WORDS  # the bare verbs headlines put after a subject
-
-    return word in _HEADLINE_WORDS.split()
+    # one word on the tagger's word alone: only a name the story repeats
+    return len(re.findall(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text)) > 1
 
 
 def organizations_from_spans(
-    text: str, spans: Sequence[Span], known: Sequence[Organization] = (), person_starts: Sequence[int] = ()
+    text: str,
+    spans: Sequence[Span],
+    known: Sequence[Organization] = (),
+    person_starts: Sequence[int] = (),
+    person_words: frozenset[str] = frozenset(),
 ) -> tuple[Organization, ...]:
-    """Organizations in the tagger's ORG spans that `known` does not already hold, in text order."""
+    """Organizations in the tagger's ORG spans that `known` does not already hold, in text order.
+    `person_starts`: where persons' mentions start (a name ends an organization's); `person_words`: the
+    words of their names (a lone "Limbong" is the person, not a company)."""
     lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
     seen: set[str] = set()
     for org in known:
         seen.update(fold(n) for n in (org.name, org.canonical, org.abbreviation) if n)
     out: list[Organization] = []
     by_abbreviation: dict[str, Organization] = {}
-    for span in spans:
+    credit = _CREDIT_RE.match(text)
+    by_head = cue_spans(text)
+    for span in [*by_head, *spans]:
+        if credit and span.end <= credit.end():
+            continue  # "Jakarta (ANTARA) -": the agency that filed the story, not one in it
         if span.type != "ORG":
             continue
-        cut = _cut(text, span.start, span.end, person_starts)
+        cut = _cut(text, span.start, span.end, person_starts, span in by_head)
         if cut is None:
             continue
         start, end = cut
@@ -108,6 +135,8 @@ def organizations_from_spans(
         paren = _ABBREVIATION_RE.match(text, end)
         abbreviation = paren.group(1) if paren and paren.group(1) != name else None
         if not _plausible(text, name, words, abbreviation, lower_words):
+            continue
+        if len(words) == 1 and name in person_words:
             continue
         key = fold(name)
         if key in seen or any(key in s or s in key for s in seen if len(s) > 3 and len(key) > 3):

@@ -100,13 +100,20 @@ def _cluster(names: Sequence[str]) -> dict[str, str]:
     return owner
 
 
-def find_persons(text: str, spans: Sequence[Span], officials: Sequence[Official] = ()) -> tuple[Person, ...]:
-    """The persons named in `text`, in order of first mention."""
+def find_persons(
+    text: str, spans: Sequence[Span], officials: Sequence[Official] = (), org_names: Sequence[str] = ()
+) -> tuple[Person, ...]:
+    """The persons named in `text`, in order of first mention.
+
+    `org_names`: organizations read by their head word ("PT Astra Otoparts"); a tagged "person" who is the
+    start of one of their names after the head ("Astra Otoparts") is that organization's short name.
+    """
+    org_tails = {" ".join(name.split()[1 : 1 + n]) for name in org_names for n in range(1, len(name.split()))}
     found: list[tuple[str, int, int]] = []
     for span in spans:
         if span.type == "PER":
             cleaned = _clean(text, span.start, span.end)
-            if cleaned:
+            if cleaned and cleaned[0] not in org_tails:
                 found.append(cleaned)
     for official in officials:
         found += [(official.name, s, e) for s, e in _occurrences(text, official.name)]

@@ -20,17 +20,11 @@ from .aliases import canonical_person
 from .model import Official, Person
 from .names import NON_NAME
 from .ranks import RANK_RE, RANKS
-from .tagger import HONORIFICS, Span
+from .tagger import HONORIFICS, ORG_CUES, Span
 
 # Words a post starts with (after an optional acting or former marker).
 POST_HEADS: frozenset[str] = frozenset(
-    "Menteri Menko Wamen Wakil Kepala Ketua Ketum Sekretaris Sekjen Sekda Direktur Dirut Dirjen Deputi "
-    "Asisten Presiden Wapres Perdana Gubernur Wagub Bupati Wabup Wali Walikota Wawali Camat Lurah Anggota "
-    "Juru Jubir Panglima Komandan Danrem Dandim Pangdam Jaksa Hakim Duta Dubes Kanselir Raja Ratu Sultan "
-    "Senator Rektor Dekan Komisaris Manajer Manager CEO COO CFO Pemimpin Pimpinan Koordinator Kasatgas "
-    "Kadis Kabid Kasi Kasubdit Kabag Kasat Kapuspen Kapusdatin Karo Kajati Kajari Kajagung Kapolri Kapolda "
-    "Kapolres Kapolresta Kapolsek Kapolrestabes Kabareskrim Wakapolri Wakapolda Wakapolres Staf Stafsus "
-    "Penasihat Kades Kepsek Ombudsman Auditor Inspektur Panitera".split()
+    ["Menteri", "Menko", "Wamen", "Wakil", "Kepala", "Ketua", "Ketum", "Sekretaris", "Sekjen", "Sekda", "Direktur", "Dirut", "Dirjen", "Deputi", "Asisten", "Presiden", "Wapres", "Perdana", "Gubernur", "Wagub", "Bupati", "Wabup", "Wali", "Walikota", "Wawali", "Camat", "Lurah", "Anggota", "Juru", "Jubir", "Panglima", "Komandan", "Danrem", "Dandim", "Pangdam", "Jaksa", "Hakim", "Duta", "Dubes", "Kanselir", "Raja", "Ratu", "Sultan", "Senator", "Rektor", "Dekan", "Komisaris", "Manajer", "Manager", "CEO", "COO", "CFO", "Pemimpin", "Pimpinan", "Koordinator", "Kasatgas", "Kadis", "Kabid", "Kasi", "Kasubdit", "Kabag", "Kasat", "Kapuspen", "Kapusdatin", "Karo", "Kajati", "Kajari", "Kajagung", "Kapolri", "Kapolda", "Kapolres", "Kapolresta", "Kapolsek", "Kapolrestabes", "Kabareskrim", "Wakapolri", "Wakapolda", "Wakapolres", "Staf", "Stafsus", "Penasihat", "Kades", "Kepsek", "Ombudsman", "Auditor", "Inspektur", "Panitera"]
 )
 _ACTING = frozenset({"Plt", "Pj", "Plh", "Pelaksana", "Penjabat"})
 _FORMER = frozenset({"mantan", "eks", "bekas", "Mantan", "Eks", "Bekas"})
@@ -166,13 +160,18 @@ def confirm_officials(text: str, officials: Sequence[Official], spans: Sequence[
     person is the name.
     """
     persons = [(s.start, s.end) for s in spans if s.type == "PER"]
+    person_starts = sorted(s for s, _ in persons)
     out: list[Official] = []
     for official in officials:
+        name_re = re.compile(r"(?<![\w])" + re.escape(official.name) + r"(?![\w])")
+        if any(_runs_into_person(text, m.end(), person_starts) for m in name_re.finditer(text)):
+            continue  # "Direktur Jenderal Pengelolaan Sampah ... Rudi": the "name" was part of the post
+        official = _acting(text, official)
         if official.rank is not None or canonical_person(official.name) is not None:
             out.append(official)
             continue
         best: str | None = None
-        for m in re.finditer(r"(?<![\w])" + re.escape(official.name) + r"(?![\w])", text):
+        for m in name_re.finditer(text):
             inside = [(s, e) for s, e in persons if s < m.end() and m.start() < e]
             if any(s <= m.start() and e >= m.end() for s, e in inside):
                 best = official.name
@@ -187,3 +186,48 @@ def confirm_officials(text: str, officials: Sequence[Official], spans: Sequence[
         if best is not None:
             out.append(replace(official, key=_key(best), name=best) if best != official.name else official)
     return tuple(out)
+
+
+_CAPITALISED_RUN_RE = re.compile(r"(?:[ ]+[A-Z][\w.'’-]*)*[ ]+")
+
+
+def _runs_into_person(text: str, end: int, person_starts: Sequence[int]) -> bool:
+    """Whether only capitalised words stand between `end` and the start of a tagged person."""
+    following = next((s for s in person_starts if s >= end), None)
+    return following is not None and bool(_CAPITALISED_RUN_RE.fullmatch(text, end, following))
+
+
+def _acting(text: str, official: Official) -> Official:
+    """ "Plt Bupati Sleman Dewi": the position list reads "Bupati Sleman"; the post is an acting one."""
+    if not official.position or official.position.split()[0] in _ACTING:
+        return official
+    m = re.search(r"(?<![\w])(Plt|Pj|Plh)\.?\s+" + re.escape(official.position) + r"\b", text)
+    return replace(official, position=f"{m.group(1)} {official.position}") if m else official
+
+
+_APPOSED_NAME_RE = re.compile(
+    r"(?<![\w])(?:" + "|".join(sorted(POST_HEADS, key=len, reverse=True)) + r")"
+    r"(?:[ ](?:[A-Z][\w&.'’-]*|dan|\([A-Z][\w&./-]{1,14}\)))*,[ ]"
+    r"(?P<name>[A-Z][a-z'’-]+(?:[ ](?:[A-Z][a-z'’-]+|[A-Z]\.)){0,3}),[ ](?=[a-z])"
+)
+
+
+def apposed_persons(text: str) -> list[Span]:
+    """Persons read by the sentence's shape: "<Post ...>, <Name>, <verb ...>" ("Ketua Yayasan X, Budi
+    Santoso, menyampaikan ..."). The tagger sometimes takes such a name for part of the organization."""
+    found: list[Span] = []
+    for m in _APPOSED_NAME_RE.finditer(text):
+        words = m.group("name").split()
+        if any(w in NON_NAME or w.lower() in ORG_CUES for w in words):
+            continue
+        found.append(Span("PER", m.start("name"), m.end("name")))
+    return found
+
+
+def with_apposed_persons(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The tagger's spans, where an apposed person replaces whatever the tagger made of those words."""
+    extra = apposed_persons(text)
+    if not extra:
+        return list(spans)
+    kept = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in extra)]
+    return sorted([*kept, *extra], key=lambda s: s.start)

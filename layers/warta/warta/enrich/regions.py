@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import RegionLevel, RegionMention
 
@@ -93,6 +93,8 @@ _CODE = re.compile(r"\d{2}(?:\.?\d{2})?")
 
 # Single-width spaces that should behave like a plain space inside multi-word names ("Jawa\xa0Barat").
 # Translating them keeps every offset valid, because each is replaced by exactly one character.
+# the place a dateline opens with: "PALU, KOMPAS.com -", "Jakarta (ANTARA) -"
+_DATELINE_PLACE = re.compile(r"\s*([^\W\d_][^\W\d_ .-]*(?:[ .-][^\W\d_]+){0,3})\s*[,(]")
 _SPACES = str.maketrans({c: " " for c in "\t\xa0\u2007\u202f\u2009\u200a"})
 
 
@@ -266,21 +268,34 @@ def _resolve(hits: list[_Hit], g: _Gazetteer) -> None:
             hit.code = g.by_alias[hit.alias][0]
 
 
-def find_regions(text: str) -> tuple[RegionMention, ...]:
+def find_regions(text: str, dateline_end: int | None = None) -> tuple[RegionMention, ...]:
     """Every distinct region named in ``text``, at its first mention, in order of appearance.
 
     ``name`` is the first mention as written (with its title when it had one: "Kota Palu", otherwise
-    "Palu"); ``start``/``end`` are its offsets in ``text``.
+    "Palu"); ``start``/``end`` are its offsets in ``text``. With ``dateline_end`` (where the dateline,
+    "PALU, KOMPAS.com -", ends in ``text``), a region named there comes with ``role="dateline"``, and
+    again with ``role="mentioned"`` only if the story names it after the dateline too.
     """
     if not text:
         return ()
     g = _gazetteer()
     hits = _classify(text.translate(_SPACES), g)
     _resolve(hits, g)
-    found: dict[str, RegionMention] = {}
+    found: dict[tuple[str, str], RegionMention] = {}
+    if dateline_end is not None:
+        place = _DATELINE_PLACE.match(text, 0, dateline_end)
+        region = lookup_region(place.group(1)) if place else None
+        if place and region:  # written in capitals ("PALU,"), which the case-sensitive scan does not read
+            found[region.code, "dateline"] = replace(
+                region, name=place.group(1), start=place.start(1), end=place.end(1), role="dateline"
+            )
     for hit in hits:
-        if hit.code not in found:
-            found[hit.code] = g.regions[hit.code].mention(text[hit.start : hit.end], hit.start, hit.end)
+        if hit.code is None:
+            continue
+        role = "dateline" if dateline_end is not None and hit.end <= dateline_end else "mentioned"
+        if (hit.code, role) not in found:
+            mention = g.regions[hit.code].mention(text[hit.start : hit.end], hit.start, hit.end)
+            found[hit.code, role] = replace(mention, role=role) if role != "mentioned" else mention
     return tuple(found.values())
 
 

@@ -27,19 +27,11 @@ _SENTENCE_END = frozenset({".", "!", "?"})
 
 # Organization cue words (lowercase): the head words of Indonesian organization names.
 ORG_CUES: frozenset[str] = frozenset(
-    "pt tbk cv persero universitas univ institut sekolah akademi politeknik stikes sma smp sd smk madrasah "
-    "pesantren dinas kementerian kemenkes kemendagri kemenag kemenkeu badan komisi dewan majelis lembaga "
-    "polda polres polresta polrestabes polsek polri mabes kodam korem kodim koramil tni kejaksaan kejari "
-    "kejati kejagung pengadilan mahkamah pn pt pa persatuan perhimpunan ikatan asosiasi himpunan yayasan "
-    "partai fraksi rumah rs rsud puskesmas klinik bank bumn bumd perum perumda koperasi fc persib persija "
-    "persebaya united club klub federasi pssi kpk kpu bawaslu bpk bpbd basarnas bmkg ojk bi dpr dprd mpr "
-    "dpd pemprov pemkab pemkot pemerintah direktorat ditjen biro kantor kantor perusahaan grup group corp "
-    "inc ltd co organisasi gerakan front aliansi serikat liga".split()
+    ["pt", "tbk", "cv", "persero", "universitas", "univ", "institut", "sekolah", "akademi", "politeknik", "stikes", "sma", "smp", "sd", "smk", "madrasah", "pesantren", "dinas", "kementerian", "kemenkes", "kemendagri", "kemenag", "kemenkeu", "badan", "komisi", "dewan", "majelis", "lembaga", "polda", "polres", "polresta", "polrestabes", "polsek", "polri", "mabes", "kodam", "korem", "kodim", "koramil", "tni", "kejaksaan", "kejari", "kejati", "kejagung", "pengadilan", "mahkamah", "pn", "pt", "pa", "persatuan", "perhimpunan", "ikatan", "asosiasi", "himpunan", "yayasan", "partai", "fraksi", "rumah", "rs", "rsud", "puskesmas", "klinik", "bank", "bumn", "bumd", "perum", "perumda", "koperasi", "fc", "persib", "persija", "persebaya", "united", "club", "klub", "federasi", "pssi", "kpk", "kpu", "bawaslu", "bpk", "bpbd", "basarnas", "bmkg", "ojk", "bi", "dpr", "dprd", "mpr", "dpd", "pemprov", "pemkab", "pemkot", "pemerintah", "direktorat", "ditjen", "biro", "kantor", "kantor", "perusahaan", "grup", "group", "corp", "inc", "ltd", "co", "organisasi", "gerakan", "front", "aliansi", "serikat", "liga"]
 )
 # Words that start a name written after them ("Pak Ahmad", "Hj Siti").
 HONORIFICS: frozenset[str] = frozenset(
-    "pak bapak bu ibu h hj haji hajjah kh dr drs dra ir prof ny nyonya tuan sdr saudara saudari gus habib "
-    "ustaz ustadz kiai kyai raden mas mbak bang kak".split()
+    ["pak", "bapak", "bu", "ibu", "h", "hj", "haji", "hajjah", "kh", "dr", "drs", "dra", "ir", "prof", "ny", "nyonya", "tuan", "sdr", "saudara", "saudari", "gus", "habib", "ustaz", "ustadz", "kiai", "kyai", "raden", "mas", "mbak", "bang", "kak"]
 )
 
 
@@ -50,7 +42,6 @@ class Span:
     type: EntityType
     start: int
     end: int
-    score: float = 1.0  # the model's lowest marginal probability over the span's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +207,7 @@ def _segments(words: Sequence[str], reach: int = 2) -> list[tuple[int, int]]:
 
 @functools.cache
 def _tagger() -> Any:
-    import pycrfsuite
+    import pycrfsuite  # type: ignore[import-untyped]  # ships no type information
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(MODEL_FILE))
@@ -229,23 +220,13 @@ def model_available() -> bool:
 
 def tag_words(words: Sequence[str]) -> list[str]:
     """IOB2 labels for one sentence of cased text (only its stretches around capitals are tagged)."""
-    return _tag_scored(words)[0]
-
-
-def _tag_scored(words: Sequence[str]) -> tuple[list[str], list[float]]:
-    """IOB2 labels and each label's marginal probability, for one sentence of cased text."""
     labels = ["O"] * len(words)
-    scores = [1.0] * len(words)
     if not words:
-        return labels, scores
+        return labels
     tagger, lex = _tagger(), lexicon()
     for first, end in _segments(words):
-        found = tagger.tag(features(words, True, lex, first, end))
-        labels[first:end] = found
-        for i, label in enumerate(found):
-            if label != "O":
-                scores[first + i] = tagger.marginal(label, i)
-    return labels, scores
+        labels[first:end] = tagger.tag(features(words, True, lex, first, end))
+    return labels
 
 
 def spans_from_labels(labels: Sequence[str]) -> list[tuple[EntityType, int, int]]:
@@ -270,7 +251,7 @@ def tag(text: str) -> list[Span]:
     tokens = tokenize(text)
     found: list[Span] = []
     for sentence in sentences(tokens, text):
-        labels, scores = _tag_scored([t[0] for t in sentence])
+        labels = tag_words([t[0] for t in sentence])
         for kind, first, end in spans_from_labels(labels):
-            found.append(Span(kind, sentence[first][1], sentence[end - 1][2], min(scores[first:end])))
+            found.append(Span(kind, sentence[first][1], sentence[end - 1][2]))
     return found

@@ -21,7 +21,9 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
                    etag: str | None = None) -> dict[str, Any]:
     officials = [asdict(o) for o in entities.officials]
     regions = [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
-                "path": list(r.path)} for r in entities.regions]
+                "path": list(r.path), "role": r.role} for r in entities.regions]
+    persons = [{"name": p.name, "canonical": p.canonical, "mentions": [list(m) for m in p.mentions]}
+               for p in entities.persons]
     organizations = [asdict(o) for o in entities.organizations]
     dates = [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
              for d in entities.dates]
@@ -51,6 +53,7 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
         "officials": officials,
         "regions": regions,
         "organizations": organizations,
+        "persons": persons,
         "dates": dates,
         "facet": facets(article, entities),
     }
@@ -67,4 +70,8 @@ def facets(article: Article, entities: Entities) -> dict[str, list[str]]:
         "region_pair": sorted({f"{r.path[0]}|{r.canonical}" for r in entities.regions if len(r.path) > 1}),
         "organization": sorted({o.canonical for o in entities.organizations}),
         "site": [article.site] if article.site else [],
+        # canonical names: "Jokowi" and "Joko Widodo" count as one person
+        "person": sorted({p.canonical for p in entities.persons}),
+        # regions the story is about, without the dateline's place (which `region` also counts)
+        "region_mentioned": sorted({name for r in entities.regions if r.role == "mentioned" for name in r.path}),
     }

@@ -8,7 +8,7 @@ INDEX_PREFIX = "warta-articles"
 TEMPLATE_NAME = "warta-articles"
 SCHEMA_VERSION = 1
 FACET_FIELDS = ("official", "position", "official_position", "region", "province", "region_pair",
-                "organization", "site")
+                "organization", "site", "person", "region_mentioned")
 
 
 def index_name(alias: str = INDEX_PREFIX, version: int = SCHEMA_VERSION) -> str:
@@ -75,11 +75,22 @@ MAPPINGS: dict[str, Any] = {
         },
         "regions": {
             "properties": {
+                "role": {"type": "keyword"},  # "dateline" or "mentioned"
                 "name": {"type": "keyword"},
                 "canonical": {"type": "keyword"},
                 "level": {"type": "keyword"},
                 "code": {"type": "keyword"},
                 "path": {"type": "keyword"},
+            },
+        },
+        # Every named person: the fullest written name, the canonical one (alias table) and where each
+        # mention is in the body ([start, end) pairs, flattened by OpenSearch; kept for display only).
+        "persons": {
+            "properties": {
+                "name": {"type": "text", "analyzer": "standard"},
+                "canonical": {"type": "text", "analyzer": "standard",
+                              "fields": {"exact": {"type": "keyword", "ignore_above": 256}}},
+                "mentions": {"type": "integer", "index": False},
             },
         },
         "organizations": {
