@@ -8,7 +8,7 @@ from .model import DateMention, Entities, Official, Organization, Person, Region
 from .officials import find_officials
 from .org_spans import cue_spans, organizations_from_spans
 from .organizations import find_organizations
-from .persons import find_persons
+from .persons import find_persons, without_thin
 from .posts import confirm_officials, officials_by_post, with_apposed_persons
 from .regions import find_regions, lookup_region
 from .tagger import tag
@@ -28,10 +28,12 @@ def enrich(article: Article, dateline_end: int | None = None) -> Entities:
     officials = confirm_officials(article.body, find_officials(article.body, _canonical_region), spans)
     by_head = [article.body[s.start : s.end] for s in cue_spans(article.body)]
     persons = find_persons(article.body, spans, officials, by_head)
+    officials += officials_by_post(article.body, persons, officials)
+    persons = without_thin(persons, officials)
     organizations = find_organizations(text)
     person_starts = sorted(s for p in persons for s, _ in p.mentions)
     return Entities(
-        officials=officials + officials_by_post(article.body, persons, officials),
+        officials=officials,
         persons=persons,
         regions=find_regions(text, dateline_end),
         organizations=organizations

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from .aliases import canonical_person, fold, initials, strip_honorifics, table
 from .model import Official, Person
 from .names import NON_NAME
+from .positions import DIRECTIONS
 from .ranks import RANK_RE
 from .tagger import ORG_CUES, Span
 
@@ -35,6 +36,8 @@ def _clean(text: str, start: int, end: int) -> tuple[str, int, int] | None:
     before = text[max(0, start - 16) : start].split()
     if before and before[-1].lower() in ORG_CUES and before[-1][:1].isupper():
         return None  # "PT Gadjah Mada", "Universitas Ahmad Dahlan": part of an organization's name
+    if text[start - 1 : start] == "/":
+        return None  # "Kodam XVI/Pattimura", "Danrem 151/Binaiya": a unit's name
     written = text[start:end]
     rank = RANK_RE.match(written)
     if rank and rank.end() < len(written):
@@ -52,6 +55,8 @@ def _clean(text: str, start: int, end: int) -> tuple[str, int, int] | None:
         return None  # a lower-case word inside: a phrase, not a name
     if len(words) == 1 and (words[0] in NON_NAME or len(words[0]) < 3):
         return None
+    if len(words) > 1 and words[-1] in DIRECTIONS:
+        return None  # "Tambun Utara", "Kebayoran Baru"-like: a district, not a person
     return name, start, end
 
 
@@ -151,4 +156,14 @@ def find_persons(
             mentions=tuple((s, e) for s, e in mentions[who]),
         )
         for who in people
+    )
+
+
+def without_thin(persons: Sequence[Person], officials: Sequence[Official]) -> tuple[Person, ...]:
+    """Persons less a one-word name said once that no post or alias supports: on the tagger's word alone
+    that is a place or a common word ("Trauma", a district) as often as a name."""
+    holders = {o.name for o in officials}
+    return tuple(
+        p for p in persons
+        if " " in p.name or p.name in holders or len(p.mentions) > 1 or canonical_person(p.name) is not None
     )
