@@ -26,8 +26,8 @@ WIB = timezone(timedelta(hours=7))
 
 ARTICLES = {
     "full": ("Presiden resmikan bendungan",
-             "Presiden Joko Widodo meresmikan bendungan di Kabupaten Kupang. Joko Widodo berharap sawah warga "
-             "teraliri air sepanjang tahun."),
+             ("Presiden Joko Widodo meresmikan bendungan di Kabupaten Kupang. Joko Widodo berharap sawah warga "
+              "teraliri air sepanjang tahun.")),
     "alias": ("Jokowi tinjau pasar",
               "Jokowi meninjau harga cabai di pasar tradisional Kota Bandung. Menurut Jokowi, harga mulai turun."),
     "other": ("Gubernur buka festival",

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 _DATA_FILE = Path(__file__).parent / "data" / "aliases.json"
 _HONORIFIC_RE = re.compile(
@@ -69,11 +69,11 @@ def initials(name: str) -> str:
 
 
 class _FiltersRequest(Protocol):
-    filters: dict[str, tuple[str, ...]]
-    exclude: dict[str, tuple[str, ...]]
+    @property
+    def filters(self) -> dict[str, tuple[str, ...]]: ...
 
-
-_R = TypeVar("_R", bound=_FiltersRequest)
+    @property
+    def exclude(self) -> dict[str, tuple[str, ...]]: ...
 
 
 def person_for_query(text: str) -> str | None:
@@ -85,7 +85,7 @@ def person_for_query(text: str) -> str | None:
     return canonical if canonical is not None and fold(canonical) != fold(text) else None
 
 
-def with_canonical_persons(request: _R) -> _R:
+def with_canonical_persons[R: _FiltersRequest](request: R) -> R:
     """A search request whose `person` filters and exclusions name canonical persons ("Jokowi" -> Joko Widodo)."""
     def canon(values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(canonical_person(v, allow_ambiguous=True) or v for v in values))
@@ -95,4 +95,4 @@ def with_canonical_persons(request: _R) -> _R:
         current: dict[str, tuple[str, ...]] = getattr(request, name)
         if current.get("person"):
             changed[name] = {**current, "person": canon(current["person"])}
-    return replace(request, **changed) if changed else request  # type: ignore[type-var]
+    return replace(request, **changed) if changed else request  # type: ignore[type-var]  # a dataclass
