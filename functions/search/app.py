@@ -20,6 +20,7 @@ from opensearchpy.exceptions import ConnectionError as SearchUnavailable
 from opensearchpy.exceptions import ConnectionTimeout, TransportError
 from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not_modified
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
+from warta.office_holders import office_holder
 from warta.search import DocumentNotFound, SuggestField, get_document, similar, suggest
 from warta.search import search as run_search
 from warta.tracing import make_tracer
@@ -121,6 +122,16 @@ def suggest_route(
 ) -> dict[str, Any]:
     client, alias = _index()
     return suggest(client, alias, field, prefix, size)
+
+
+@app.get("/offices/holder", summary="Who held an office on a date, read from the indexed articles")
+@tracer.capture_method
+def office_holder_route(
+    position: Annotated[str, Query(min_length=2, max_length=120, description="e.g. 'Kapolda Metro Jaya'")],
+    on: Annotated[date, Query(alias="date", description="the day (YYYY-MM-DD)")],
+) -> dict[str, Any]:
+    client, alias = _index()
+    return office_holder(client, alias, position, on)
 
 
 @app.get("/openapi.json", include_in_schema=False)

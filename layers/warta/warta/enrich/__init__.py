@@ -10,6 +10,7 @@ from .org_spans import cue_spans, organizations_from_spans
 from .organizations import find_organizations
 from .persons import find_persons, without_thin
 from .posts import confirm_officials, officials_by_post, with_apposed_persons
+from .regions import dateline_end as find_dateline_end
 from .regions import find_regions, lookup_region
 from .tagger import tag
 
@@ -20,6 +21,8 @@ def enrich(article: Article, dateline_end: int | None = None) -> Entities:
     """The entities of an article. `dateline_end`: where the body's dateline ("PALU, KOMPAS.com -") ends,
     as an offset in the body, when parse knows it; regions named there get `role="dateline"`."""
     text = f"{article.title}\n\n{article.body}" if article.title else article.body
+    if dateline_end is None:  # until parse reports the dateline, read one by its shape
+        dateline_end = find_dateline_end(article.body)
     if dateline_end is not None and article.title:
         dateline_end += len(article.title) + 2
     # Officials and persons from the body only: headlines are Title Case, so every word looks like a name

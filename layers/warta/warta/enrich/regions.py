@@ -93,8 +93,8 @@ _CODE = re.compile(r"\d{2}(?:\.?\d{2})?")
 
 # Single-width spaces that should behave like a plain space inside multi-word names ("Jawa\xa0Barat").
 # Translating them keeps every offset valid, because each is replaced by exactly one character.
-# the place a dateline opens with: "PALU, KOMPAS.com -", "Jakarta (ANTARA) -"
-_DATELINE_PLACE = re.compile(r"\s*([^\W\d_][^\W\d_ .-]*(?:[ .-][^\W\d_]+){0,3})\s*[,(]")
+# a place in a dateline: "PALU, KOMPAS.com -", "Jakarta (ANTARA) -", "SITE.CO.ID, JAKARTA --"
+_DATELINE_PLACE = re.compile(r"(?<![\w.])([^\W\d_]+(?:[ -][^\W\d_]+){0,3})(?=\s*(?:[,(]|[-–—]{1,2}\s))")
 _SPACES = str.maketrans({c: " " for c in "\t\xa0\u2007\u202f\u2009\u200a"})
 
 
@@ -283,12 +283,14 @@ def find_regions(text: str, dateline_end: int | None = None) -> tuple[RegionMent
     _resolve(hits, g)
     found: dict[tuple[str, str], RegionMention] = {}
     if dateline_end is not None:
-        place = _DATELINE_PLACE.match(text, 0, dateline_end)
-        region = lookup_region(place.group(1)) if place else None
-        if place and region:  # written in capitals ("PALU,"), which the case-sensitive scan does not read
-            found[region.code, "dateline"] = replace(
-                region, name=place.group(1), start=place.start(1), end=place.end(1), role="dateline"
-            )
+        # written in capitals ("PALU,", "SITE.COM, JAKARTA --"), which the case-sensitive scan does not read
+        for place in _DATELINE_PLACE.finditer(text, 0, dateline_end):
+            region = lookup_region(place.group(1))
+            if region:
+                found[region.code, "dateline"] = replace(
+                    region, name=place.group(1), start=place.start(1), end=place.end(1), role="dateline"
+                )
+                break
     for hit in hits:
         if hit.code is None:
             continue
@@ -337,3 +339,14 @@ def lookup_region(name: str) -> RegionMention | None:
     if codes:
         return g.regions[codes[0]].mention(raw)
     return None
+
+
+# A dateline at the start of a body: up to 60 characters with a word in capitals, then a dash.
+_DATELINE_RE = re.compile(r"[^\n]{0,60}?\s(?:--?|–|—)\s")
+_CAPITALS_RE = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def dateline_end(body: str) -> int | None:
+    """Where a dateline like "JAKARTA, KOMPAS.com - " ends at the start of `body`, else None."""
+    m = _DATELINE_RE.match(body)
+    return m.end() if m and _CAPITALS_RE.search(m.group()) else None
