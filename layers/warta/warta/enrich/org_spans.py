@@ -87,7 +87,7 @@ def cue_spans(text: str) -> list[Span]:
     return [Span("ORG", m.start(), m.end()) for m in _CUE_RE.finditer(text)]
 
 
-def _plausible(text: str, name: str, words: list[str], abbreviation: str | None, lower_words: set[str]) -> bool:
+def _plausible(text: str, name: str, words: list[str], abbreviation: str | None) -> bool:
     """Whether a cleaned ORG span is worth keeping: the tagger's one-word guesses need support."""
     if any(w.strip("()") in _PLATFORMS for w in words):
         return False
@@ -95,10 +95,14 @@ def _plausible(text: str, name: str, words: list[str], abbreviation: str | None,
         return False  # a shouted heading or show title ("HEART BEAT"), not a name
     if len(words) > 1 or abbreviation:
         return True
-    if name in NON_NAME or name.lower() in lower_words or words[0].lower() in ORG_CUES:
+    if name in NON_NAME or words[0].lower() in ORG_CUES or _written_in_lower_case(text, name):
         return False  # a common word written with a capital ("Ban" opening a sentence), or a bare cue
     # one word on the tagger's word alone: only a name the story repeats
     return len(re.findall(r"(?<![\w])" + re.escape(name) + r"(?![\w])", text)) > 1
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    return re.search(r"(?<![\w])" + re.escape(word.lower()) + r"(?![\w])", text) is not None
 
 
 def organizations_from_spans(
@@ -111,7 +115,6 @@ def organizations_from_spans(
     """Organizations in the tagger's ORG spans that `known` does not already hold, in text order.
     `person_starts`: where persons' mentions start (a name ends an organization's); `person_words`: the
     words of their names (a lone "Limbong" is the person, not a company)."""
-    lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
     seen: set[str] = set()
     for org in known:
         seen.update(fold(n) for n in (org.name, org.canonical, org.abbreviation) if n)
@@ -119,12 +122,13 @@ def organizations_from_spans(
     by_abbreviation: dict[str, Organization] = {}
     credit = _CREDIT_RE.match(text)
     by_head = cue_spans(text)
+    head_spans = {(s.start, s.end) for s in by_head}
     for span in [*by_head, *spans]:
         if credit and span.end <= credit.end():
             continue  # "Jakarta (ANTARA) -": the agency that filed the story, not one in it
         if span.type != "ORG":
             continue
-        cut = _cut(text, span.start, span.end, person_starts, span in by_head)
+        cut = _cut(text, span.start, span.end, person_starts, (span.start, span.end) in head_spans)
         if cut is None:
             continue
         start, end = cut
@@ -134,7 +138,7 @@ def organizations_from_spans(
         words = name.split()
         paren = _ABBREVIATION_RE.match(text, end)
         abbreviation = paren.group(1) if paren and paren.group(1) != name else None
-        if not _plausible(text, name, words, abbreviation, lower_words):
+        if not _plausible(text, name, words, abbreviation):
             continue
         if len(words) == 1 and name in person_words:
             continue
