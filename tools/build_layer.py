@@ -61,8 +61,9 @@ UNUSED = ("opensearch_protobufs", "grpc", "grpcio", "google", "protobuf")
 PACKAGE_EXCLUDES = ("local", "cli", "__pycache__")
 BOOKKEEPING = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 TEST_DIRS = ("tests", "test", "testing")
-# C and Cython sources some wheels carry next to their compiled extension (selectolax: 3 MB).
-BUILD_SOURCES = (".c", ".h", ".pyx", ".pxd", ".pxi")
+# C, C++ and Cython sources some wheels carry next to their compiled extension (selectolax: 3 MB,
+# python-crfsuite: 1 MB).
+BUILD_SOURCES = (".c", ".h", ".cpp", ".hpp", ".pyx", ".pxd", ".pxi")
 
 
 def lean_requirements(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -12,10 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 _DATA_FILE = Path(__file__).parent / "data" / "aliases.json"
-_HONORIFIC_RE = re.compile(
+_HONORIFICS = (
     r"^(?:(?:Prof|Dr|dr|Drs|Dra|Ir|Hj|H|KH|K\.H|Kiai|Kyai|Habib|Haji|Hajjah|Ny|Nyonya|Tuan|Bapak|Pak|Ibu|Bu|"
     r"Sdr|Saudara|Saudari|Ust|Ustaz|Ustadz|Mbak|Mas|Bang|Kak)\.?\s+)+"
 )
@@ -48,7 +48,7 @@ def table() -> AliasTable:
 
 def strip_honorifics(name: str) -> str:
     """ "Pak Ahmad" -> "Ahmad", "Hj. Siti Aminah" -> "Siti Aminah" (the name alone when nothing is left)."""
-    stripped = _HONORIFIC_RE.sub("", name).strip()
+    stripped = re.sub(_HONORIFICS, "", name).strip()  # re's own cache compiles it once, on first use
     return stripped or name
 
 
@@ -68,12 +68,14 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[:1].isupper())
 
 
-class _FiltersRequest(Protocol):
-    @property
-    def filters(self) -> dict[str, tuple[str, ...]]: ...
+if TYPE_CHECKING:  # the bound below is evaluated lazily (PEP 695): no Protocol class built at import
 
-    @property
-    def exclude(self) -> dict[str, tuple[str, ...]]: ...
+    class _FiltersRequest(Protocol):
+        @property
+        def filters(self) -> dict[str, tuple[str, ...]]: ...
+
+        @property
+        def exclude(self) -> dict[str, tuple[str, ...]]: ...
 
 
 def person_for_query(text: str) -> str | None:

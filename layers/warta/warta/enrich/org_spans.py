@@ -9,6 +9,7 @@ abbreviation is KPK; a later bare "KPK" is the same one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -76,15 +77,18 @@ _CUE_HEADS = (
     "Klinik", "Bank", "Yayasan", "Perhimpunan", "Persatuan", "Ikatan", "Asosiasi", "Himpunan", "Koperasi",
     "Partai", "Fraksi", "Federasi", "Konfederasi", "Serikat", "Aliansi", "Gerakan", "Organisasi",
 )
-_CUE_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(c) for c in sorted(_CUE_HEADS, key=len, reverse=True)) + r")"
-    r"(?:[ ](?:[A-Z][\w&.'’-]*|[0-9]+|dan|&|of|(?:\([A-Z][\w&./-]{1,14}\))))+"
-)
+@functools.cache
+def _cue_re() -> re.Pattern[str]:
+    # compiled on first use, not at import (cold start)
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(re.escape(c) for c in sorted(_CUE_HEADS, key=len, reverse=True)) + r")"
+        r"(?:[ ](?:[A-Z][\w&.'’-]*|[0-9]+|dan|&|of|(?:\([A-Z][\w&./-]{1,14}\))))+"
+    )
 
 
 def cue_spans(text: str) -> list[Span]:
     """ORG spans read by shape: a head word ("Dinas", "PT", "Rumah Sakit") and the capitalised words after it."""
-    return [Span("ORG", m.start(), m.end()) for m in _CUE_RE.finditer(text)]
+    return [Span("ORG", m.start(), m.end()) for m in _cue_re().finditer(text)]
 
 
 def _plausible(text: str, name: str, words: list[str], abbreviation: str | None) -> bool:

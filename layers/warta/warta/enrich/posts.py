@@ -12,6 +12,7 @@ Around each person the tagger found, this reads a post by its shape instead:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -205,18 +206,21 @@ def _acting(text: str, official: Official) -> Official:
     return replace(official, position=f"{m.group(1)} {official.position}") if m else official
 
 
-_APPOSED_NAME_RE = re.compile(
-    r"(?<![\w])(?:" + "|".join(sorted(POST_HEADS, key=len, reverse=True)) + r")"
-    r"(?:[ ](?:[A-Z][\w&.'’-]*|dan|\([A-Z][\w&./-]{1,14}\)))*,[ ]"
-    r"(?P<name>[A-Z][a-z'’-]+(?:[ ](?:[A-Z][a-z'’-]+|[A-Z]\.)){0,3}),[ ](?=[a-z])"
-)
+@functools.cache
+def _apposed_name_re() -> re.Pattern[str]:
+    # compiled on first use: an alternation of every post word costs milliseconds at import (cold start)
+    return re.compile(
+        r"(?<![\w])(?:" + "|".join(sorted(POST_HEADS, key=len, reverse=True)) + r")"
+        r"(?:[ ](?:[A-Z][\w&.'’-]*|dan|\([A-Z][\w&./-]{1,14}\)))*,[ ]"
+        r"(?P<name>[A-Z][a-z'’-]+(?:[ ](?:[A-Z][a-z'’-]+|[A-Z]\.)){0,3}),[ ](?=[a-z])"
+    )
 
 
 def apposed_persons(text: str) -> list[Span]:
     """Persons read by the sentence's shape: "<Post ...>, <Name>, <verb ...>" ("Ketua Yayasan X, Budi
     Santoso, menyampaikan ..."). The tagger sometimes takes such a name for part of the organization."""
     found: list[Span] = []
-    for m in _APPOSED_NAME_RE.finditer(text):
+    for m in _apposed_name_re().finditer(text):
         words = m.group("name").split()
         if any(w in NON_NAME or w.lower() in ORG_CUES for w in words):
             continue

@@ -57,20 +57,15 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     """Our own word lists, read once: position and rank words, words of region names, organizations'
-    one-word names."""
-    import json
-
+    one-word names. Region words come from the region gazetteer, which enrich loads anyway."""
     from .organizations import name_words
     from .positions import TITLES
     from .ranks import RANKS
+    from .regions import _gazetteer
 
     positions = frozenset(w.lower() for title in TITLES for w in title.replace(",", " ").split())
     ranks = frozenset(w.lower() for rank in RANKS for w in rank.split() if len(w) > 1)
-    raw = json.loads((Path(__file__).parent / "data" / "regions.json").read_text("utf-8"))
-    regions: set[str] = set()
-    for row in raw["regions"]:
-        for alias in (row["name"], *row["aliases"]):
-            regions.update(w.lower() for w in alias.split() if len(w) > 2)
+    regions = {w for name in _gazetteer().by_folded for w in name.split() if len(w) > 2}
     return Lexicon(positions - ORG_CUES, ranks, frozenset(regions) - ORG_CUES - positions, name_words())
 
 
@@ -119,14 +114,9 @@ def _word_classes(low: str, lex: Lexicon) -> tuple[str, ...]:
     return tuple(classes)
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
-    """What the features need of one word, independent of its neighbours."""
-
-    low: str
-    shape: str
-    classes: tuple[str, ...]
-    own: tuple[str, ...]  # the word's own attributes
+# What the features need of one word, independent of its neighbours: lower-cased form, shape, the word
+# lists it belongs to, and its own attributes. A plain tuple: cheap to build and to cache.
+_Word = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -142,7 +132,7 @@ def _word(word: str, cased: bool, lex: Lexicon) -> _Word:
     shape = _shape(word) if cased else ""
     if cased:
         own.append("sh=" + shape)
-    return _Word(low, shape, classes, tuple(own))
+    return low, shape, classes, tuple(own)
 
 
 def features(
@@ -161,8 +151,8 @@ def features(
     info = {j: _word(words[j], cased, lex) for j in range(lo, hi)}
     out: list[list[str]] = []
     for i in range(first, end):
-        me = info[i]
-        f = list(me.own)
+        _, my_shape, _, own = info[i]
+        f = list(own)
         if i == 0:
             f.append("BOS")
         if i == n - 1:
@@ -172,15 +162,15 @@ def features(
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
-                other = info[j]
-                f.append(f"{d}w={other.low}")
+                low, shape, classes, _ = info[j]
+                f.append(f"{d}w={low}")
                 if d in (-1, 1):
-                    f += [f"{d}c={c}" for c in other.classes]
+                    f += [f"{d}c={c}" for c in classes]
                     if cased:
-                        f.append(f"{d}sh={other.shape}")
-                        f.append(f"{d}sh0={me.shape}|{other.shape}")
+                        f.append(f"{d}sh={shape}")
+                        f.append(f"{d}sh0={my_shape}|{shape}")
         if 0 < i < n - 1:
-            f.append("ww=" + info[i - 1].low + "|" + info[i + 1].low)
+            f.append("ww=" + info[i - 1][0] + "|" + info[i + 1][0])
         out.append(f)
     return out
 
