@@ -59,16 +59,25 @@ def main() -> None:
         cpu_page.append(statistics.median(cpu_runs) * 1000)
         tag_page.append(statistics.median(tag_runs) * 1000)
     per_page.sort()
-    print(f"{name}: {len(articles)} pages, median body {statistics.median(len(a.body) for a in articles):.0f} chars")
+    print(
+        f"{name}: {len(articles)} pages, median body {statistics.median(len(a.body) for a in articles):.0f} chars"
+    )
     print(f"enrich per page: median {statistics.median(per_page):.2f} ms wall, max {per_page[-1]:.2f} ms")
     print(f"enrich per page: median {statistics.median(cpu_page):.2f} ms CPU, max {max(cpu_page):.2f} ms")
     print(f"  of which the tagger: median {statistics.median(tag_page):.2f} ms CPU")
-    imports = [_fresh("import time; t=time.process_time(); import warta.enrich; print((time.process_time()-t)*1000)")
-               for _ in range(5)]
-    first = [_fresh("import time; from datetime import datetime; import warta.enrich as e; "
-                    "from warta.parse.article import Article; a=Article(title='', body='Kapolda Riau Irjen Ahmad "
-                    "Fauzi datang ke Jakarta.', published=None); t=time.process_time(); e.enrich(a); "
-                    "print((time.process_time()-t)*1000)") for _ in range(5)]
+    imports = [
+        _fresh("import time; t=time.process_time(); import warta.enrich; print((time.process_time()-t)*1000)")
+        for _ in range(5)
+    ]
+    first = [
+        _fresh(
+            "import time; from datetime import datetime; import warta.enrich as e; "
+            "from warta.parse.article import Article; a=Article(title='', body='Kapolda Riau Irjen Ahmad "
+            "Fauzi datang ke Jakarta.', published=None); t=time.process_time(); e.enrich(a); "
+            "print((time.process_time()-t)*1000)"
+        )
+        for _ in range(5)
+    ]
     print(f"import warta.enrich: median {statistics.median(imports):.1f} ms CPU (5 fresh interpreters)")
     print(f"first enrich call (tables, automata, model load): median {statistics.median(first):.1f} ms CPU")
 

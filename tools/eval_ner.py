@@ -22,7 +22,9 @@ from warta.enrich import tagger
 TYPES = ("PER", "ORG", "LOC")
 
 
-def score_sentences(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> dict[str, dict[str, float]]:
+def score_sentences(
+    gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]
+) -> dict[str, dict[str, float]]:
     tp = dict.fromkeys(TYPES, 0)
     n_gold = dict.fromkeys(TYPES, 0)
     n_found = dict.fromkeys(TYPES, 0)
@@ -39,8 +41,13 @@ def score_sentences(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[
     for kind in TYPES:
         p = tp[kind] / n_found[kind] if n_found[kind] else 0.0
         r = tp[kind] / n_gold[kind] if n_gold[kind] else 0.0
-        scores[kind] = {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "gold": n_gold[kind],
-                        "found": n_found[kind]}
+        scores[kind] = {
+            "p": p,
+            "r": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "gold": n_gold[kind],
+            "found": n_found[kind],
+        }
     return scores
 
 
@@ -59,7 +66,9 @@ def main() -> dict[str, dict[str, float]] | None:
     else:
         print(f"NER on {ner_corpora.TEST.name} ({len(sentences)} sentences), exact spans:")
         for kind, s in scores.items():
-            print(f"  {kind}: P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}  (gold {s['gold']}, found {s['found']})")
+            print(
+                f"  {kind}: P {s['p']:.3f}  R {s['r']:.3f}  F1 {s['f1']:.3f}  (gold {s['gold']}, found {s['found']})"
+            )
     return scores
 
 

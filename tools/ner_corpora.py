@@ -24,9 +24,15 @@ NER_TRAIN = _shared("ner-train")
 
 # Each corpus' own tag names -> ours; tags not listed (events, food and beverage) become O.
 TAG_MAP: dict[str, str] = {
-    "PER": "PER", "ORG": "ORG", "LOC": "LOC",
-    "PERSON": "PER", "ORGANISATION": "ORG", "PLACE": "LOC",
-    "PPL": "PER", "IND": "ORG", "PLC": "LOC",
+    "PER": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "PERSON": "PER",
+    "ORGANISATION": "ORG",
+    "PLACE": "LOC",
+    "PPL": "PER",
+    "IND": "ORG",
+    "PLC": "LOC",
 }
 
 
@@ -82,7 +88,6 @@ def _repair(labels: list[str]) -> list[str]:
     """An I- after a different type (left by mapping tags to O) starts its own entity: B-."""
     out: list[str] = []
     for label in labels:
-        if label.startswith("I-") and (not out or out[-1][2:] != label[2:]):
-            label = "B-" + label[2:]
-        out.append(label)
+        orphan = label.startswith("I-") and (not out or out[-1][2:] != label[2:])
+        out.append("B-" + label[2:] if orphan else label)
     return out

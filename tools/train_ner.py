@@ -68,7 +68,9 @@ def main() -> int:
     out = args.out if not args.holdout else Path(f"/tmp/ner-holdout-{os.getpid()}.crfsuite")
     started = time.monotonic()
     trainer.train(str(out))
-    print(f"trained on {counts} in {time.monotonic() - started:.0f} s -> {out} ({out.stat().st_size:,} bytes)")
+    print(
+        f"trained on {counts} in {time.monotonic() - started:.0f} s -> {out} ({out.stat().st_size:,} bytes)"
+    )
     if args.holdout:
         model = pycrfsuite.Tagger()
         model.open(str(out))

@@ -15,29 +15,61 @@ pytestmark = pytest.mark.e2e
 
 # (file, published, headline, paragraphs): a fictional succession in one post, years before any sample.
 PAGES = [
-    ("kapolda-a.html", "2003-02-10T09:00:00+09:00", "Kapolda baru tinjau pos perbatasan",
-     ["MANOKWARI - Kapolda Papua Barat Irjen Pol Budi Hartono meninjau pos pengamanan perbatasan pada Senin.",
-      "Budi Hartono meminta anggota menjaga ketertiban selama musim hujan."]),
-    ("kapolda-b.html", "2003-05-20T09:00:00+09:00", "Polisi amankan festival",
-     ["MANOKWARI - Kapolda Papua Barat Irjen Pol Budi Hartono memimpin pengamanan festival budaya di Manokwari.",
-      "Menurut Budi, seribu personel dikerahkan."]),
-    ("kapolda-c.html", "2003-08-15T09:00:00+09:00", "Sertijab Kapolda",
-     ["MANOKWARI - Kapolda Papua Barat Irjen Pol Agus Salimun resmi menjabat setelah serah terima jabatan.",
-      "Agus Salimun berjanji menuntaskan kasus pembalakan liar."]),
-    ("kapolda-d.html", "2003-11-02T09:00:00+09:00", "Mantan Kapolda hadiri seminar",
-     ["JAKARTA - Mantan Kapolda Papua Barat Budi Hartono menjadi pembicara seminar keamanan di Jakarta.",
-      "Budi Hartono kini bertugas di Mabes Polri."]),
-    ("presiden.html", "2003-03-01T10:00:00+07:00", "Presiden resmikan bendungan",
-     ["KUPANG - Presiden Joko Widodo meresmikan bendungan di Kabupaten Kupang pada Senin.",
-      "Joko Widodo berharap sawah warga teraliri air sepanjang tahun."]),
+    (
+        "kapolda-a.html",
+        "2003-02-10T09:00:00+09:00",
+        "Kapolda baru tinjau pos perbatasan",
+        [
+            "MANOKWARI - Kapolda Papua Barat Irjen Pol Budi Hartono meninjau pos pengamanan perbatasan pada Senin.",
+            "Budi Hartono meminta anggota menjaga ketertiban selama musim hujan.",
+        ],
+    ),
+    (
+        "kapolda-b.html",
+        "2003-05-20T09:00:00+09:00",
+        "Polisi amankan festival",
+        [
+            "MANOKWARI - Kapolda Papua Barat Irjen Pol Budi Hartono memimpin pengamanan festival budaya di Manokwari.",
+            "Menurut Budi, seribu personel dikerahkan.",
+        ],
+    ),
+    (
+        "kapolda-c.html",
+        "2003-08-15T09:00:00+09:00",
+        "Sertijab Kapolda",
+        [
+            "MANOKWARI - Kapolda Papua Barat Irjen Pol Agus Salimun resmi menjabat setelah serah terima jabatan.",
+            "Agus Salimun berjanji menuntaskan kasus pembalakan liar.",
+        ],
+    ),
+    (
+        "kapolda-d.html",
+        "2003-11-02T09:00:00+09:00",
+        "Mantan Kapolda hadiri seminar",
+        [
+            "JAKARTA - Mantan Kapolda Papua Barat Budi Hartono menjadi pembicara seminar keamanan di Jakarta.",
+            "Budi Hartono kini bertugas di Mabes Polri.",
+        ],
+    ),
+    (
+        "presiden.html",
+        "2003-03-01T10:00:00+07:00",
+        "Presiden resmikan bendungan",
+        [
+            "KUPANG - Presiden Joko Widodo meresmikan bendungan di Kabupaten Kupang pada Senin.",
+            "Joko Widodo berharap sawah warga teraliri air sepanjang tahun.",
+        ],
+    ),
 ]
 
 
 def _html(published: str, headline: str, paragraphs: list[str]) -> bytes:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{headline}</title>'
-            f'<meta property="article:published_time" content="{published}"></head>'
-            f"<body><article><h1>{headline}</h1>{body}</article></body></html>").encode()
+    return (
+        f'<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{headline}</title>'
+        f'<meta property="article:published_time" content="{published}"></head>'
+        f"<body><article><h1>{headline}</h1>{body}</article></body></html>"
+    ).encode()
 
 
 @pytest.fixture(scope="module")
@@ -45,11 +77,17 @@ def api(stack) -> tuple[str, str]:
     s3 = emulator.client("s3", stack.emulator_url)
     prefix = f"persons-{uuid.uuid4().hex[:8]}"
     for name, published, headline, paragraphs in PAGES:
-        s3.put_object(Bucket=stack.bucket, Key=f"{prefix}/{name}", Body=_html(published, headline, paragraphs),
-                      ContentType="text/html")
+        s3.put_object(
+            Bucket=stack.bucket,
+            Key=f"{prefix}/{name}",
+            Body=_html(published, headline, paragraphs),
+            ContentType="text/html",
+        )
 
     def indexed() -> bool:
-        status, body = api_get(stack.api_url, "/search", {"from": "2003-01-01", "to": "2003-12-31", "size": "50"})
+        status, body = api_get(
+            stack.api_url, "/search", {"from": "2003-01-01", "to": "2003-12-31", "size": "50"}
+        )
         return status == 200 and sum(hit["key"].startswith(prefix) for hit in body["hits"]) == len(PAGES)
 
     wait_for(indexed, timeout=60, interval=0.5)

@@ -25,13 +25,21 @@ pytestmark = pytest.mark.integration
 WIB = timezone(timedelta(hours=7))
 
 ARTICLES = {
-    "full": ("Presiden resmikan bendungan",
-             ("Presiden Joko Widodo meresmikan bendungan di Kabupaten Kupang. Joko Widodo berharap sawah warga "
-              "teraliri air sepanjang tahun.")),
-    "alias": ("Jokowi tinjau pasar",
-              "Jokowi meninjau harga cabai di pasar tradisional Kota Bandung. Menurut Jokowi, harga mulai turun."),
-    "other": ("Gubernur buka festival",
-              "Gubernur Nusa Tenggara Timur Yohanes Mbora membuka festival tenun di Kota Kupang bersama warga."),
+    "full": (
+        "Presiden resmikan bendungan",
+        (
+            "Presiden Joko Widodo meresmikan bendungan di Kabupaten Kupang. Joko Widodo berharap sawah warga "
+            "teraliri air sepanjang tahun."
+        ),
+    ),
+    "alias": (
+        "Jokowi tinjau pasar",
+        "Jokowi meninjau harga cabai di pasar tradisional Kota Bandung. Menurut Jokowi, harga mulai turun.",
+    ),
+    "other": (
+        "Gubernur buka festival",
+        "Gubernur Nusa Tenggara Timur Yohanes Mbora membuka festival tenun di Kota Kupang bersama warga.",
+    ),
 }
 
 
@@ -42,11 +50,17 @@ def api(stack):
     ensure_index(client, alias)
     documents = []
     for n, (key, (title, body)) in enumerate(ARTICLES.items()):
-        article = Article(title=title, body=body, published=datetime(2024, 3, 1 + n, 9, tzinfo=WIB), site="Warta")
-        documents.append(build_document(bucket="b", key=key, article=article, entities=enrich(article),
-                                        ingested=datetime.now(UTC)))
-    results = write(client, [WriteAction("index", write_alias(alias), d["id"], 1, d) for d in documents],
-                    refresh=True)
+        article = Article(
+            title=title, body=body, published=datetime(2024, 3, 1 + n, 9, tzinfo=WIB), site="Warta"
+        )
+        documents.append(
+            build_document(
+                bucket="b", key=key, article=article, entities=enrich(article), ingested=datetime.now(UTC)
+            )
+        )
+    results = write(
+        client, [WriteAction("index", write_alias(alias), d["id"], 1, d) for d in documents], refresh=True
+    )
     assert {r.outcome for r in results} == {"indexed"}
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WARTA_INDEX_ALIAS", alias)
@@ -55,8 +69,10 @@ def api(stack):
         def get(params: list[tuple[str, str]]) -> dict:
             from urllib.parse import urlencode
 
-            response = handler(http_api_event("GET", f"/search?{urlencode(params)}", {"host": "test"}, b""),
-                               LocalContext("search"))
+            response = handler(
+                http_api_event("GET", f"/search?{urlencode(params)}", {"host": "test"}, b""),
+                LocalContext("search"),
+            )
             assert response["statusCode"] == 200, response["body"]
             return json.loads(response["body"])
 

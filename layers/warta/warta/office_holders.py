@@ -20,40 +20,69 @@ _CANDIDATES = 20
 
 
 def _in_post(position: str) -> dict[str, Any]:
-    return {"bool": {"filter": [
-        {"term": {"officials.position": {"value": position, "case_insensitive": True}}},
-        {"term": {"officials.former": False}},
-    ]}}
+    return {
+        "bool": {
+            "filter": [
+                {"term": {"officials.position": {"value": position, "case_insensitive": True}}},
+                {"term": {"officials.former": False}},
+            ]
+        }
+    }
 
 
 def holder_query(position: str, on: date) -> dict[str, Any]:
     """Articles naming someone in `position` within the window, with per-person first and last dates."""
     day = on.isoformat()
-    bounds = {"gte": (on - WINDOW).isoformat(), "lte": (on + WINDOW).isoformat(), "format": "strict_date",
-              "time_zone": "Asia/Jakarta"}
+    bounds = {
+        "gte": (on - WINDOW).isoformat(),
+        "lte": (on + WINDOW).isoformat(),
+        "format": "strict_date",
+        "time_zone": "Asia/Jakarta",
+    }
     per_person = {
         "reverse_nested": {},
         "aggs": {
-            "until": {"filter": {"range": {"published": {"lte": day, "format": "strict_date",
-                                                         "time_zone": "Asia/Jakarta"}}},
-                      "aggs": {"last": {"max": {"field": "published"}}}},
-            "since": {"filter": {"range": {"published": {"gt": day, "format": "strict_date",
-                                                         "time_zone": "Asia/Jakarta"}}},
-                      "aggs": {"first": {"min": {"field": "published"}}}},
+            "until": {
+                "filter": {
+                    "range": {"published": {"lte": day, "format": "strict_date", "time_zone": "Asia/Jakarta"}}
+                },
+                "aggs": {"last": {"max": {"field": "published"}}},
+            },
+            "since": {
+                "filter": {
+                    "range": {"published": {"gt": day, "format": "strict_date", "time_zone": "Asia/Jakarta"}}
+                },
+                "aggs": {"first": {"min": {"field": "published"}}},
+            },
         },
     }
     return {
         "size": 0,
         "timeout": "2s",
-        "query": {"bool": {"filter": [
-            {"range": {"published": bounds}},
-            {"nested": {"path": "officials", "query": _in_post(position)}},
-        ]}},
-        "aggs": {"officials": {"nested": {"path": "officials"}, "aggs": {"in_post": {
-            "filter": _in_post(position),
-            "aggs": {"people": {"terms": {"field": "officials.key", "size": _CANDIDATES},
-                                "aggs": {"articles": per_person}}},
-        }}}},
+        "query": {
+            "bool": {
+                "filter": [
+                    {"range": {"published": bounds}},
+                    {"nested": {"path": "officials", "query": _in_post(position)}},
+                ]
+            }
+        },
+        "aggs": {
+            "officials": {
+                "nested": {"path": "officials"},
+                "aggs": {
+                    "in_post": {
+                        "filter": _in_post(position),
+                        "aggs": {
+                            "people": {
+                                "terms": {"field": "officials.key", "size": _CANDIDATES},
+                                "aggs": {"articles": per_person},
+                            }
+                        },
+                    }
+                },
+            }
+        },
     }
 
 
@@ -65,13 +94,15 @@ def resolve_holder(response: dict[str, Any], position: str, on: date) -> dict[st
         articles = bucket["articles"]
         last = articles["until"]["last"].get("value_as_string")
         first = articles["since"]["first"].get("value_as_string")
-        candidates.append({
-            "name": bucket["key"],
-            "articles_until": articles["until"]["doc_count"],
-            "last_named_until": last[:10] if last else None,
-            "articles_after": articles["since"]["doc_count"],
-            "first_named_after": first[:10] if first else None,
-        })
+        candidates.append(
+            {
+                "name": bucket["key"],
+                "articles_until": articles["until"]["doc_count"],
+                "last_named_until": last[:10] if last else None,
+                "articles_after": articles["since"]["doc_count"],
+                "first_named_after": first[:10] if first else None,
+            }
+        )
     before = [c for c in candidates if c["last_named_until"]]
     after = [c for c in candidates if c["first_named_after"]]
     holder = None

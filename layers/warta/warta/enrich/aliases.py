@@ -89,6 +89,7 @@ def person_for_query(text: str) -> str | None:
 
 def with_canonical_persons[R: _FiltersRequest](request: R) -> R:
     """A search request whose `person` filters and exclusions name canonical persons ("Jokowi" -> Joko Widodo)."""
+
     def canon(values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(canonical_person(v, allow_ambiguous=True) or v for v in values))
 

@@ -32,10 +32,14 @@ _MIN_SINGLE = 2
 # A dateline with the filing agency at the start of the body: "Jakarta (ANTARA News) - ".
 _CREDIT_RE = re.compile(r"[^\n]{0,60}?\s[-–—]\s")
 # Platforms a story quotes from ("kata dia di Instagram"): where something was said, not who is in the story.
-_PLATFORMS = frozenset({"Instagram", "Twitter", "YouTube", "Youtube", "Facebook", "TikTok", "WhatsApp", "Threads"})
+_PLATFORMS = frozenset(
+    {"Instagram", "Twitter", "YouTube", "Youtube", "Facebook", "TikTok", "WhatsApp", "Threads"}
+)
 
 
-def _cut(text: str, start: int, end: int, stops: Sequence[int], by_head: bool = False) -> tuple[int, int] | None:
+def _cut(
+    text: str, start: int, end: int, stops: Sequence[int], by_head: bool = False
+) -> tuple[int, int] | None:
     """The span's clean part: from its first capitalised word to before the first word a name cannot hold.
     A person's name (`stops`) ends it, unless it follows the head word ("PT Budi Jaya" is a company)."""
     after_head = text.find(" ", start, end) + 1 if by_head else -1
@@ -44,7 +48,7 @@ def _cut(text: str, start: int, end: int, stops: Sequence[int], by_head: bool = 
             end = stop
     words = [(m.group(), m.start() + start, m.end() + start) for m in _WORD_RE.finditer(text[start:end])]
     kept: list[tuple[str, int, int]] = []
-    for i, (word, ws, we) in enumerate(words):
+    for i, (word, ws, _) in enumerate(words):
         bare = word.strip(",.;:\"'“”‘’")
         if not bare:
             break
@@ -58,7 +62,9 @@ def _cut(text: str, start: int, end: int, stops: Sequence[int], by_head: bool = 
             nxt = words[i + 1][0] if i + 1 < len(words) else ""
             if bare.lower() not in _JOINERS or not nxt[:1].isupper():
                 break
-        kept.append((bare, ws + (len(word) - len(word.lstrip(",.;:\"'“”‘’"))), ws + len(word.rstrip(",.;:\"'“”‘’"))))
+        kept.append(
+            (bare, ws + (len(word) - len(word.lstrip(",.;:\"'“”‘’"))), ws + len(word.rstrip(",.;:\"'“”‘’")))
+        )
         if word != word.rstrip(",.;:"):
             break  # punctuation after the word ends the name
     while kept and kept[-1][0].lower() in _JOINERS:
@@ -70,13 +76,65 @@ def _cut(text: str, start: int, end: int, stops: Sequence[int], by_head: bool = 
 
 # Head words an organization's name starts with, as written in running text.
 _CUE_HEADS = (
-    "PT", "CV", "Perum", "Perumda", "Universitas", "Institut", "Politeknik", "Sekolah Tinggi", "Akademi",
-    "SMA", "SMAN", "SMP", "SMPN", "SMK", "SMKN", "SD", "SDN", "Madrasah", "MAN", "Pondok Pesantren",
-    "Dinas", "Badan", "Kantor", "Balai", "Biro", "Direktorat", "Sekretariat", "Lembaga", "Komisi", "Dewan",
-    "Majelis", "Kementerian", "Pengadilan", "Kejaksaan", "Rumah Sakit", "RSUD", "RSUP", "RS", "Puskesmas",
-    "Klinik", "Bank", "Yayasan", "Perhimpunan", "Persatuan", "Ikatan", "Asosiasi", "Himpunan", "Koperasi",
-    "Partai", "Fraksi", "Federasi", "Konfederasi", "Serikat", "Aliansi", "Gerakan", "Organisasi",
+    "PT",
+    "CV",
+    "Perum",
+    "Perumda",
+    "Universitas",
+    "Institut",
+    "Politeknik",
+    "Sekolah Tinggi",
+    "Akademi",
+    "SMA",
+    "SMAN",
+    "SMP",
+    "SMPN",
+    "SMK",
+    "SMKN",
+    "SD",
+    "SDN",
+    "Madrasah",
+    "MAN",
+    "Pondok Pesantren",
+    "Dinas",
+    "Badan",
+    "Kantor",
+    "Balai",
+    "Biro",
+    "Direktorat",
+    "Sekretariat",
+    "Lembaga",
+    "Komisi",
+    "Dewan",
+    "Majelis",
+    "Kementerian",
+    "Pengadilan",
+    "Kejaksaan",
+    "Rumah Sakit",
+    "RSUD",
+    "RSUP",
+    "RS",
+    "Puskesmas",
+    "Klinik",
+    "Bank",
+    "Yayasan",
+    "Perhimpunan",
+    "Persatuan",
+    "Ikatan",
+    "Asosiasi",
+    "Himpunan",
+    "Koperasi",
+    "Partai",
+    "Fraksi",
+    "Federasi",
+    "Konfederasi",
+    "Serikat",
+    "Aliansi",
+    "Gerakan",
+    "Organisasi",
 )
+
+
 @functools.cache
 def _cue_re() -> re.Pattern[str]:
     # compiled on first use, not at import (cold start)

@@ -138,7 +138,9 @@ def find_persons(
     for word, whos in word_owner.items():
         if len(whos) == 1 and word not in forms:
             forms[word] = next(iter(whos))
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w])")
+    pattern = re.compile(
+        r"(?<![\w])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?![\w])"
+    )
     mentions: dict[str, list[list[int]]] = {}
     for m in pattern.finditer(text):
         who = forms[m.group()]
@@ -164,6 +166,7 @@ def without_thin(persons: Sequence[Person], officials: Sequence[Official]) -> tu
     that is a place or a common word ("Trauma", a district) as often as a name."""
     holders = {o.name for o in officials}
     return tuple(
-        p for p in persons
+        p
+        for p in persons
         if " " in p.name or p.name in holders or len(p.mentions) > 1 or canonical_person(p.name) is not None
     )

@@ -25,7 +25,95 @@ from .tagger import HONORIFICS, ORG_CUES, Span
 
 # Words a post starts with (after an optional acting or former marker).
 POST_HEADS: frozenset[str] = frozenset(
-    ["Menteri", "Menko", "Wamen", "Wakil", "Kepala", "Ketua", "Ketum", "Sekretaris", "Sekjen", "Sekda", "Direktur", "Dirut", "Dirjen", "Deputi", "Asisten", "Presiden", "Wapres", "Perdana", "Gubernur", "Wagub", "Bupati", "Wabup", "Wali", "Walikota", "Wawali", "Camat", "Lurah", "Anggota", "Juru", "Jubir", "Panglima", "Komandan", "Danrem", "Dandim", "Pangdam", "Jaksa", "Hakim", "Duta", "Dubes", "Kanselir", "Raja", "Ratu", "Sultan", "Senator", "Rektor", "Dekan", "Komisaris", "Manajer", "Manager", "CEO", "COO", "CFO", "Pemimpin", "Pimpinan", "Koordinator", "Kasatgas", "Kadis", "Kabid", "Kasi", "Kasubdit", "Kabag", "Kasat", "Kapuspen", "Kapusdatin", "Karo", "Kajati", "Kajari", "Kajagung", "Kapolri", "Kapolda", "Kapolres", "Kapolresta", "Kapolsek", "Kapolrestabes", "Kabareskrim", "Wakapolri", "Wakapolda", "Wakapolres", "Staf", "Stafsus", "Penasihat", "Kades", "Kepsek", "Ombudsman", "Auditor", "Inspektur", "Panitera"]
+    [
+        "Menteri",
+        "Menko",
+        "Wamen",
+        "Wakil",
+        "Kepala",
+        "Ketua",
+        "Ketum",
+        "Sekretaris",
+        "Sekjen",
+        "Sekda",
+        "Direktur",
+        "Dirut",
+        "Dirjen",
+        "Deputi",
+        "Asisten",
+        "Presiden",
+        "Wapres",
+        "Perdana",
+        "Gubernur",
+        "Wagub",
+        "Bupati",
+        "Wabup",
+        "Wali",
+        "Walikota",
+        "Wawali",
+        "Camat",
+        "Lurah",
+        "Anggota",
+        "Juru",
+        "Jubir",
+        "Panglima",
+        "Komandan",
+        "Danrem",
+        "Dandim",
+        "Pangdam",
+        "Jaksa",
+        "Hakim",
+        "Duta",
+        "Dubes",
+        "Kanselir",
+        "Raja",
+        "Ratu",
+        "Sultan",
+        "Senator",
+        "Rektor",
+        "Dekan",
+        "Komisaris",
+        "Manajer",
+        "Manager",
+        "CEO",
+        "COO",
+        "CFO",
+        "Pemimpin",
+        "Pimpinan",
+        "Koordinator",
+        "Kasatgas",
+        "Kadis",
+        "Kabid",
+        "Kasi",
+        "Kasubdit",
+        "Kabag",
+        "Kasat",
+        "Kapuspen",
+        "Kapusdatin",
+        "Karo",
+        "Kajati",
+        "Kajari",
+        "Kajagung",
+        "Kapolri",
+        "Kapolda",
+        "Kapolres",
+        "Kapolresta",
+        "Kapolsek",
+        "Kapolrestabes",
+        "Kabareskrim",
+        "Wakapolri",
+        "Wakapolda",
+        "Wakapolres",
+        "Staf",
+        "Stafsus",
+        "Penasihat",
+        "Kades",
+        "Kepsek",
+        "Ombudsman",
+        "Auditor",
+        "Inspektur",
+        "Panitera",
+    ]
 )
 _ACTING = frozenset({"Plt", "Pj", "Plh", "Pelaksana", "Penjabat"})
 _FORMER = frozenset({"mantan", "eks", "bekas", "Mantan", "Eks", "Bekas"})
@@ -40,7 +128,7 @@ _MAX_POST_WORDS = 14
 
 
 def _is_post_word(word: str) -> bool:
-    return (word[:1].isupper() or word[:1].isdigit() or word.startswith("(") or word in _CONNECTORS)
+    return word[:1].isupper() or word[:1].isdigit() or word.startswith("(") or word in _CONNECTORS
 
 
 def _post_before(text: str, name_start: int, names_end: int = 0) -> tuple[str, str | None, bool] | None:
@@ -107,12 +195,12 @@ def _post_after(text: str, name_end: int, names_start: int) -> tuple[str, str | 
     for m in _WORD_RE.finditer(segment):
         word = m.group()
         gap = segment[m.start() - 1 : m.start()] if m.start() else " "
-        if run and gap != " " or not _is_post_word(word) or len(run) >= _MAX_POST_WORDS:
+        if (run and gap != " ") or not _is_post_word(word) or len(run) >= _MAX_POST_WORDS:
             break
         run.append(word.rstrip("."))
         if word.endswith("."):
             break
-    if not run or not (run[0] in POST_HEADS or run[0] in _ACTING and len(run) > 1 and run[1] in POST_HEADS):
+    if not run or not (run[0] in POST_HEADS or (run[0] in _ACTING and len(run) > 1 and run[1] in POST_HEADS)):
         return None
     while run and run[-1] in _CONNECTORS:
         run.pop()
@@ -123,7 +211,9 @@ def _key(name: str) -> str:
     return " ".join(name.split())
 
 
-def officials_by_post(text: str, persons: Sequence[Person], known: Sequence[Official]) -> tuple[Official, ...]:
+def officials_by_post(
+    text: str, persons: Sequence[Person], known: Sequence[Official]
+) -> tuple[Official, ...]:
     """Officials among `persons` that `known` lacks, found by the post written next to a mention."""
     have = {o.name for o in known}
     everyone = sorted((s, e) for p in persons for s, e in p.mentions)
@@ -152,7 +242,9 @@ def officials_by_post(text: str, persons: Sequence[Person], known: Sequence[Offi
     return tuple(out)
 
 
-def confirm_officials(text: str, officials: Sequence[Official], spans: Sequence[Span]) -> tuple[Official, ...]:
+def confirm_officials(
+    text: str, officials: Sequence[Official], spans: Sequence[Span]
+) -> tuple[Official, ...]:
     """Officials from the position grammar that the tagger agrees are persons, names trimmed to its span.
 
     The grammar reads whatever capitalised words follow a post ("Kompas100 CEO Forum" gave "Forum");
@@ -163,11 +255,11 @@ def confirm_officials(text: str, officials: Sequence[Official], spans: Sequence[
     persons = [(s.start, s.end) for s in spans if s.type == "PER"]
     person_starts = sorted(s for s, _ in persons)
     out: list[Official] = []
-    for official in officials:
-        name_re = re.compile(r"(?<![\w])" + re.escape(official.name) + r"(?![\w])")
+    for found in officials:
+        name_re = re.compile(r"(?<![\w])" + re.escape(found.name) + r"(?![\w])")
         if any(_runs_into_person(text, m.end(), person_starts) for m in name_re.finditer(text)):
             continue  # "Direktur Jenderal Pengelolaan Sampah ... Rudi": the "name" was part of the post
-        official = _acting(text, official)
+        official = _acting(text, found)
         if official.rank is not None or canonical_person(official.name) is not None:
             out.append(official)
             continue
@@ -180,8 +272,10 @@ def confirm_officials(text: str, officials: Sequence[Official], spans: Sequence[
             tail = [(s, e) for s, e in inside if e == m.end() and s > m.start()]
             if tail:
                 best = best or text[tail[0][0] : tail[0][1]]
-        if best is None and len(official.name.split()) > 1 and not any(
-            w in NON_NAME for w in official.name.split()
+        if (
+            best is None
+            and len(official.name.split()) > 1
+            and not any(w in NON_NAME for w in official.name.split())
         ):
             best = official.name  # a full name the tagger missed or put in a longer span
         if best is not None:

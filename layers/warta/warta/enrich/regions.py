@@ -48,8 +48,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
-from .model import RegionLevel, RegionMention
+from .model import RegionLevel, RegionMention, RegionRole
 
 __all__ = ["find_regions", "lookup_region", "region_by_code"]
 
@@ -95,7 +96,7 @@ _CODE = re.compile(r"\d{2}(?:\.?\d{2})?")
 # Translating them keeps every offset valid, because each is replaced by exactly one character.
 # a place in a dateline: "PALU, KOMPAS.com -", "Jakarta (ANTARA) -", "SITE.CO.ID, JAKARTA --"
 _DATELINE_PLACE = re.compile(r"(?<![\w.])([^\W\d_]+(?:[ -][^\W\d_]+){0,3})(?=\s*(?:[,(]|[-–—]{1,2}\s))")
-_SPACES = str.maketrans({c: " " for c in "\t\xa0\u2007\u202f\u2009\u200a"})
+_SPACES = str.maketrans(dict.fromkeys("\t\xa0\u2007\u202f\u2009\u200a", " "))
 
 
 def _title_level(cue: str) -> RegionLevel:
@@ -132,7 +133,7 @@ class _Gazetteer:
     by_alias: dict[str, tuple[str, ...]]  # exact alias -> codes, preferred first
     by_folded: dict[str, tuple[str, ...]]  # casefolded alias or canonical name -> codes, preferred first
     guarded: dict[str, bool]  # alias -> whether "di"/"ke"/"dari" is enough of a cue
-    automaton: object  # ahocorasick.Automaton: key -> (alias or None for a blocker, length)
+    automaton: Any  # ahocorasick.Automaton: key -> (alias or None for a blocker, length)
 
 
 @functools.cache
@@ -294,7 +295,7 @@ def find_regions(text: str, dateline_end: int | None = None) -> tuple[RegionMent
     for hit in hits:
         if hit.code is None:
             continue
-        role = "dateline" if dateline_end is not None and hit.end <= dateline_end else "mentioned"
+        role: RegionRole = "dateline" if dateline_end is not None and hit.end <= dateline_end else "mentioned"
         if (hit.code, role) not in found:
             mention = g.regions[hit.code].mention(text[hit.start : hit.end], hit.start, hit.end)
             found[hit.code, role] = replace(mention, role=role) if role != "mentioned" else mention
@@ -335,9 +336,9 @@ def lookup_region(name: str) -> RegionMention | None:
             return g.regions[fitting[0]].mention(raw)
     # Whole names first ("Ibu Kota" is an alias, not the title "Kota" before "Ibu"), then a title that fits
     # no region of that level ("Kota Jakarta") falls back to the name alone.
-    codes = g.by_folded.get(key) or (g.by_folded.get(titled.group(2)) if titled else None)
-    if codes:
-        return g.regions[codes[0]].mention(raw)
+    named = g.by_folded.get(key) or (g.by_folded.get(titled.group(2)) if titled else None)
+    if named:
+        return g.regions[named[0]].mention(raw)
     return None
 
 
