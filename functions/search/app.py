@@ -20,6 +20,7 @@ from opensearchpy.exceptions import ConnectionError as SearchUnavailable
 from opensearchpy.exceptions import ConnectionTimeout, TransportError
 from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not_modified
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
+from warta.index.story_query import Collapse, CollapseWithCursor, Count
 from warta.search import DocumentNotFound, SuggestField, get_document, similar, suggest
 from warta.search import search as run_search
 from warta.tracing import make_tracer
@@ -75,6 +76,9 @@ def search_route(
     size: Annotated[int, Query(ge=0, le=MAX_SIZE)] = 10,
     offset: Annotated[int, Query(ge=0, le=1_000, description="for the first pages; use cursor beyond")] = 0,
     cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
+    collapse: Annotated[Collapse | None, Query(
+        description="story: one hit per story (its first match), with `copies`; pages with offset")] = None,
+    count: Annotated[Count, Query(description="what facets and the histogram count: articles or stories")] = "articles",
 ) -> dict[str, Any]:
     def named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
         return {name: tuple(values) for name, values in pairs if values}
@@ -85,7 +89,8 @@ def search_route(
                        ("organization", organization), ("site", site), ("official_position", official_position))),
         exclude=named((("official", not_official), ("position", not_position), ("region", not_region),
                        ("organization", not_organization), ("site", not_site))),
-        published_from=from_, published_to=to, sort=sort, size=size, offset=offset, cursor=cursor)
+        published_from=from_, published_to=to, sort=sort, size=size, offset=offset, cursor=cursor,
+        collapse=collapse, count=count)
     client, alias = _index()
     metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
     return run_search(client, alias, request)
@@ -173,6 +178,11 @@ def _no_route(exc: NotFoundError) -> Response[dict[str, str]]:
 @app.exception_handler(BadCursor)
 def _bad_cursor(exc: BadCursor) -> Response[dict[str, str]]:
     return _error(400, "bad_cursor", str(exc))
+
+
+@app.exception_handler(CollapseWithCursor)
+def _collapse_with_cursor(exc: CollapseWithCursor) -> Response[dict[str, str]]:
+    return _error(400, "bad_request", str(exc))
 
 
 @app.exception_handler(SearchUnavailable)

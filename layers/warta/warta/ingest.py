@@ -19,7 +19,7 @@ from opensearchpy import OpenSearch
 
 from .adapters.s3 import ObjectTooLarge, StoredObject
 from .enrich import enrich
-from .index import bulk
+from .index import bulk, stories
 from .index.documents import build_document, document_id
 from .index.mapping import write_alias
 from .index.setup import failures_index
@@ -128,6 +128,13 @@ def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, 
         outcomes[message_id] = outcome
         actions += message_actions
         owners += [message_id] * len(message_actions)
+    try:  # story ids need earlier copies: one look-up for the batch (warta.index.stories)
+        stories.assign(client, alias, [a.document for a in actions
+                                       if a.op == "index" and a.index == write_alias(alias) and a.document])
+    except Exception as exc:  # noqa: BLE001 - OpenSearch unreachable: write nothing, retry what had writes
+        reason = f"story look-up failed: {type(exc).__name__}: {exc}"[:500]
+        return {message_id: MessageOutcome("retry", reason, outcome.keys) if message_id in owners else outcome
+                for message_id, outcome in outcomes.items()}
     for message_id, result in zip(owners, bulk.write(client, actions, refresh=refresh), strict=True):
         if result.outcome == "failed" and outcomes[message_id].status != "retry":
             status: Status = "retry" if result.retryable else "poison"

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..enrich.model import Entities
 from ..parse.article import Article
+from ..stories import fingerprint
 
 
 def document_id(bucket: str, key: str) -> str:
@@ -25,6 +26,7 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
     organizations = [asdict(o) for o in entities.organizations]
     dates = [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
              for d in entities.dates]
+    story = fingerprint(article.body)
     return {
         "id": document_id(bucket, key),
         "bucket": bucket,
@@ -53,6 +55,10 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
         "organizations": organizations,
         "dates": dates,
         "facet": facets(article, entities),
+        # Its own story until `warta.index.stories.assign` finds an earlier copy (warta.stories).
+        "story_id": document_id(bucket, key),
+        "story_bands": story.bands(),
+        "story_signature": story.encode(),
     }
 
 

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from . import story_query
+from .story_query import Collapse, Count
+
 FILTERABLE = ("official", "position", "official_position", "region", "organization", "site")
 FACETS = ("official", "position", "organization", "site")  # flat facets; regions come as a tree
 SEARCH_FIELDS = ["title^3", "title.unstemmed^4", "body", "body.unstemmed^1.5", "officials.name^2",
@@ -24,7 +27,7 @@ FACET_SIZE = 20
 REGION_TREE_SIZE = 200
 HISTOGRAM_BUCKETS = 40
 # What a hit shows (warta.search._hit): fetching only these keeps responses small and cheap to decode.
-HIT_FIELDS = ["title", "published", "site", "url", "key", "officials.name", "officials.rank", "officials.position",
+HIT_FIELDS = ["title", "published", "site", "url", "key", "story_id", "officials.name", "officials.rank", "officials.position",
               "regions.canonical", "regions.path", "organizations.canonical"]
 SEARCH_TIMEOUT = "2s"  # bounded work: a slow query returns partial results rather than piling up
 # URL parameters of every search, sent with `build_search`'s body. The shard request cache keeps the
@@ -50,6 +53,8 @@ class SearchRequest:
     size: int = 10
     offset: int = 0
     cursor: str | None = None  # from a previous page's `next_cursor`; replaces `offset`
+    collapse: Collapse | None = None  # "story": one hit per story (warta.index.story_query)
+    count: Count = "articles"  # "stories": facets and histogram count stories
 
 
 def build_search(request: SearchRequest) -> dict[str, Any]:
@@ -87,6 +92,7 @@ def build_search(request: SearchRequest) -> dict[str, Any]:
         del body["aggs"]
     else:
         body["from"] = max(request.offset, 0)
+    story_query.apply(body, collapse=request.collapse, count=request.count)
     return body
 
 

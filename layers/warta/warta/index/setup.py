@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from opensearchpy import OpenSearch, helpers
 
-from .mapping import INDEX_PREFIX, index_name, index_template, write_alias
+from .mapping import INDEX_PREFIX, MAPPINGS, index_name, index_template, write_alias
 
 FAILURES_INDEX_SUFFIX = "failures"
 
@@ -16,7 +16,11 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
     """Make sure `alias` (reads) and `alias-write` (writes) point at an index; return the index name."""
     client.indices.put_index_template(name=alias, body=index_template(alias))
     if client.indices.exists_alias(name=alias):
-        return current_index(client, alias)
+        current = current_index(client, alias)
+        # New fields (added, never changed) reach the live index without a migration; a conflicting
+        # change is refused by OpenSearch and needs `warta index migrate`.
+        client.indices.put_mapping(index=current, body={"properties": MAPPINGS["properties"]})
+        return current
     name = index_name(alias)
     if not client.indices.exists(index=name):
         client.indices.create(index=name)
