@@ -1,0 +1,8 @@
+# Story clustering in process (about 20 s): our MinHash against datasketch when it is installed
+# (pip install datasketch==2.0.0 into .venv; it is not a project dependency). See docs/benchmarks.md.
+BENCH_STORY_PAGES ?= 400
+
+.PHONY: bench-stories
+
+bench-stories: setup
+	$(BIN)/python -m bench.stories --pages $(BENCH_STORY_PAGES) --seed $(BENCH_SEED)
