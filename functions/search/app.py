@@ -19,6 +19,11 @@ from aws_lambda_powertools.utilities.typing import LambdaContext
 from opensearchpy.exceptions import ConnectionError as SearchUnavailable
 from opensearchpy.exceptions import ConnectionTimeout, TransportError
 from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not_modified
+from warta.export import MEDIA_TYPES as EXPORT_MEDIA_TYPES
+from warta.export import ROUTE_MAX_ROWS as EXPORT_MAX_ROWS
+from warta.export import Format as ExportFormat
+from warta.export import page as export_page
+from warta.export import render as render_rows
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
 from warta.index.story_query import Collapse, CollapseWithCursor, Count
 from warta.search import DocumentNotFound, SuggestField, get_document, similar, suggest
@@ -94,6 +99,52 @@ def search_route(
     client, alias = _index()
     metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
     return run_search(client, alias, request)
+
+
+@app.get("/export", summary="Every hit of a search as CSV or JSON lines, a capped page at a time",
+         response_description="rows in id order; the X-Next-Cursor header continues the export",
+         responses={200: {"description": "CSV (header row first) or JSON lines", "content": {
+             "text/csv": {"schema": {"type": "string"}},
+             "application/x-ndjson": {"schema": {"type": "string"}}}}})
+@tracer.capture_method
+def export_route(
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, as for /search")] = "",
+    official: Official = None,
+    position: Position = None,
+    region: Region = None,
+    organization: Organization = None,
+    site: Site = None,
+    official_position: Annotated[list[str] | None, _values("'name|position', as for /search")] = None,
+    not_official: Annotated[list[str] | None, _values("exclude this official", "-official")] = None,
+    not_position: Annotated[list[str] | None, _values("exclude this position", "-position")] = None,
+    not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
+    not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
+    not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    format: Annotated[ExportFormat, Query(description="csv or jsonl")] = "csv",
+    rows: Annotated[int, Query(ge=1, le=EXPORT_MAX_ROWS, description="rows in this response")] = EXPORT_MAX_ROWS,
+    cursor: Annotated[str | None, Query(max_length=512, description="X-Next-Cursor of the previous page")] = None,
+) -> Response[str]:
+    request = SearchRequest(
+        text=q,
+        filters=_named((("official", official), ("position", position), ("region", region),
+                        ("organization", organization), ("site", site), ("official_position", official_position))),
+        exclude=_named((("official", not_official), ("position", not_position), ("region", not_region),
+                        ("organization", not_organization), ("site", not_site))),
+        published_from=from_, published_to=to)
+    client, alias = _index()
+    found, next_cursor = export_page(client, alias, request, rows=rows, cursor=cursor)
+    headers = {"Content-Disposition": f'attachment; filename="warta-export.{format}"'}
+    if next_cursor:
+        headers["X-Next-Cursor"] = next_cursor
+    metrics.add_metric(name="Exports", unit=MetricUnit.Count, value=1)
+    return Response(status_code=200, content_type=EXPORT_MEDIA_TYPES[format], body=render_rows(found, format),
+                    headers=headers)
+
+
+def _named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(values) for name, values in pairs if values}
 
 
 @app.get("/documents/<doc_id>", summary="One document with its entities and where they are written")

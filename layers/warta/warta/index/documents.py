@@ -7,6 +7,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from .. import __version__
 from ..enrich.model import Entities
 from ..parse.article import Article
 from ..stories import fingerprint
@@ -50,6 +51,7 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
         "published": article.published.isoformat() if article.published else None,
         "published_source": article.published_source,
         "ingested": ingested.isoformat(),
+        "extractor_version": __version__,  # which code read the page (provenance for exports)
         "officials": officials,
         "regions": regions,
         "organizations": organizations,

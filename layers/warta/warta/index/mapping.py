@@ -60,6 +60,7 @@ MAPPINGS: dict[str, Any] = {
         "published": {"type": "date"},
         "published_source": {"type": "keyword"},
         "ingested": {"type": "date"},
+        "extractor_version": {"type": "keyword"},
         "officials": {
             "type": "nested",
             "properties": {
