@@ -6,3 +6,9 @@ BENCH_STORY_PAGES ?= 400
 
 bench-stories: setup
 	$(BIN)/python -m bench.stories --pages $(BENCH_STORY_PAGES) --seed $(BENCH_SEED)
+
+# Exports (about 2 minutes): its own stack on ports 9281/5081/8081, 12,000 generated documents
+BENCH_EXPORT_DOCS ?= 12000
+.PHONY: bench-export
+bench-export: setup
+	$(BIN)/python -m bench.export --docs $(BENCH_EXPORT_DOCS) --seed $(BENCH_SEED)

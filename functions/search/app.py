@@ -29,6 +29,11 @@ from warta.index.story_query import Collapse, CollapseWithCursor, Count
 from warta.search import DocumentNotFound, SuggestField, get_document, similar, suggest
 from warta.search import search as run_search
 from warta.tracing import make_tracer
+from warta.trends import MAX_SERIES as MAX_TREND_SERIES
+from warta.trends import BadTrendRequest, parse_compare
+from warta.trends import Interval as TrendInterval
+from warta.trends import Series as TrendSeries
+from warta.trends import trends as run_trends
 
 logger = Logger()
 tracer = make_tracer()  # a no-op unless tracing is on (warta.tracing)
@@ -147,6 +152,38 @@ def _named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[s
     return {name: tuple(values) for name, values in pairs if values}
 
 
+@app.get("/trends", summary="Counts over time, as shares of all articles, side by side; what stands out")
+@tracer.capture_method
+def trends_route(
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, as for /search")] = "",
+    official: Official = None,
+    position: Position = None,
+    region: Region = None,
+    organization: Organization = None,
+    site: Site = None,
+    not_official: Annotated[list[str] | None, _values("exclude this official", "-official")] = None,
+    not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
+    not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
+    not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    interval: Annotated[TrendInterval, Query(description="day, week, month or year")] = "month",
+    compare: Annotated[list[str] | None, Query(max_length=MAX_TREND_SERIES - 1, description=(
+        "another search to set beside this one, in URL form ('q=banjir&region=Jawa Barat') or plain words; "
+        "repeat for several"))] = None,
+) -> dict[str, Any]:
+    request = SearchRequest(
+        text=q,
+        filters=_named((("official", official), ("position", position), ("region", region),
+                        ("organization", organization), ("site", site))),
+        exclude=_named((("official", not_official), ("region", not_region), ("organization", not_organization),
+                        ("site", not_site))),
+        published_from=from_, published_to=to)
+    series = [TrendSeries(q or "all articles", request), *(parse_compare(value) for value in compare or [])]
+    client, alias = _index()
+    return run_trends(client, alias, series, interval)
+
+
 @app.get("/documents/<doc_id>", summary="One document with its entities and where they are written")
 @tracer.capture_method
 def document_route(doc_id: DOC_ID) -> dict[str, Any]:
@@ -233,6 +270,11 @@ def _bad_cursor(exc: BadCursor) -> Response[dict[str, str]]:
 
 @app.exception_handler(CollapseWithCursor)
 def _collapse_with_cursor(exc: CollapseWithCursor) -> Response[dict[str, str]]:
+    return _error(400, "bad_request", str(exc))
+
+
+@app.exception_handler(BadTrendRequest)
+def _bad_trend(exc: BadTrendRequest) -> Response[dict[str, str]]:
     return _error(400, "bad_request", str(exc))
 
 
