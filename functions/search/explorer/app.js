@@ -5,6 +5,7 @@ import { append, clear, h } from "./dom.js";
 import { drawHistogram } from "./histogram.js";
 import { FACETS, copy, emptyState, fromUrl, searchParams, toUrl } from "./state.js";
 import { formatDate, mentionSegments, renderHighlight, safeUrl } from "./text.js";
+import { exportLinks, refreshTrends, wireTrends } from "./trends.js";
 
 const PAGE = 20;
 const MAX_OFFSET = 1000;
@@ -73,6 +74,8 @@ function show(state) {
   } else if (lastResult) {
     renderFacets(lastResult.facets);
   }
+  exportLinks(searchParams(state));
+  refreshTrends(state);
   showDocument(state.doc);
 }
 
@@ -404,6 +407,7 @@ function wire() {
     const open = $("facets").classList.toggle("open");
     $("facets-toggle").setAttribute("aria-expanded", String(open));
   });
+  wireTrends({ api, searchParams, change, toggleValue, current: () => current });
   window.addEventListener("popstate", () => show(fromUrl(location.search)));
   takeTokenFromFragment();
   show(fromUrl(location.search));
