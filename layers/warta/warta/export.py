@@ -24,7 +24,7 @@ from opensearchpy import OpenSearch
 from .index.query import BadCursor, SearchRequest, build_search
 
 Format = Literal["csv", "jsonl"]
-PAGE_ROWS = 5_000  # per request to OpenSearch while streaming: fewer, larger pages are faster
+PAGE_ROWS = 5_000  # per request to OpenSearch while streaming, the next one prefetched (docs/benchmarks.md)
 ROUTE_MAX_ROWS = 5_000  # per HTTP response: about 3 MB of CSV at typical row sizes
 KEEP_ALIVE = "2m"  # between two pages of a stream, not for the whole export
 REQUEST_TIMEOUT = 30
