@@ -45,7 +45,10 @@ def parse_compare(value: str) -> Series:
     more inside the outer query string); a value without "=" is plain text."""
     if "=" not in value:
         return Series(value, SearchRequest(text=value[:MAX_QUERY_CHARS]))
-    fields = parse_qs(value, keep_blank_values=False, max_num_fields=30)
+    try:
+        fields = parse_qs(value, keep_blank_values=False, max_num_fields=30)
+    except ValueError as exc:  # more fields than that
+        raise BadTrendRequest(f"compare: {exc}") from exc
     unknown = set(fields) - {"q", "from", "to", *FILTERABLE, *(f"-{name}" for name in FILTERABLE)}
     if unknown:
         raise BadTrendRequest(f"compare: unknown parameter {min(unknown)!r}")
