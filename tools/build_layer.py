@@ -45,7 +45,7 @@ OPENSEARCH_RUNTIME_DEPS = ["certifi", "Events", "requests", "urllib3"]
 # wrapt, its one other dependency. Pinned here because the extra that constrained it is dropped.
 XRAY_SDK = "aws-xray-sdk==2.15.0"
 XRAY_SDK_DEPS = ["wrapt"]
-# boto3 is left out, so nothing else constrains python-dateutil (opensearch-py and dateparser use it).
+# boto3 is left out, so nothing else constrains python-dateutil (opensearch-py uses it).
 EXTRA_PINS = ["python-dateutil>=2.8,<3"]
 # What the Lambda runtime provides; none of it may end up in the layer.
 RUNTIME_PROVIDED = ("boto3", "botocore", "s3transfer")

@@ -16,19 +16,21 @@ from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from opensearchpy.exceptions import ConnectionError as SearchUnavailable
-from opensearchpy.exceptions import ConnectionTimeout, TransportError
 from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not_modified
 from warta.export import MEDIA_TYPES as EXPORT_MEDIA_TYPES
 from warta.export import ROUTE_MAX_ROWS as EXPORT_MAX_ROWS
 from warta.export import Format as ExportFormat
 from warta.export import page as export_page
 from warta.export import render as render_rows
+from warta.index.errors import BadQuery, IndexTimeout, IndexUnavailable, SearchBackendError
+from warta.index.facets import SuggestField
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
 from warta.index.story_query import Collapse, CollapseWithCursor, Count
-from warta.search import DocumentNotFound, SuggestField, get_document, similar, suggest
+from warta.responses import BACKEND_STATUSES, Document, SearchPage, Similar, Suggestions, responses
+from warta.search import DocumentNotFound, get_document, similar, suggest
 from warta.search import search as run_search
 from warta.tracing import make_tracer
+from warta.trend_responses import TrendsPage
 from warta.trends import MAX_SERIES as MAX_TREND_SERIES
 from warta.trends import BadTrendRequest, parse_compare
 from warta.trends import Interval as TrendInterval
@@ -64,7 +66,8 @@ Organization = Annotated[list[str] | None, _values("organization, full name")]
 Site = Annotated[list[str] | None, _values("site name")]
 
 
-@app.get("/search", summary="Full-text and faceted search")
+@app.get("/search", summary="Full-text and faceted search",
+         responses=responses("a page of hits, with facets and histogram", 400, *BACKEND_STATUSES))
 @tracer.capture_method
 def search_route(
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description='words; "quoted phrase", -exclude, a | b')] = "",
@@ -89,7 +92,7 @@ def search_route(
     collapse: Annotated[Collapse | None, Query(
         description="story: one hit per story (its first match), with `copies`; pages with offset")] = None,
     count: Annotated[Count, Query(description="what facets and the histogram count: articles or stories")] = "articles",
-) -> dict[str, Any]:
+) -> SearchPage:
     def named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
         return {name: tuple(values) for name, values in pairs if values}
 
@@ -103,14 +106,16 @@ def search_route(
         collapse=collapse, count=count)
     client, alias = _index()
     metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
-    return run_search(client, alias, request)
+    return SearchPage.model_validate(run_search(client, alias, request))
+
+
+EXPORT_OK = {"description": "up to `rows` rows in id order, CSV (a header row first) or JSON lines; the "
+                            "X-Next-Cursor header, when present, continues the export", "content": {
+    "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}}
 
 
 @app.get("/export", summary="Every hit of a search as CSV or JSON lines, a capped page at a time",
-         response_description="rows in id order; the X-Next-Cursor header continues the export",
-         responses={200: {"description": "CSV (header row first) or JSON lines", "content": {
-             "text/csv": {"schema": {"type": "string"}},
-             "application/x-ndjson": {"schema": {"type": "string"}}}}})
+         responses={**responses("rows", 400, *BACKEND_STATUSES), 200: EXPORT_OK})
 @tracer.capture_method
 def export_route(
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, as for /search")] = "",
@@ -148,11 +153,8 @@ def export_route(
                     headers=headers)
 
 
-def _named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
-    return {name: tuple(values) for name, values in pairs if values}
-
-
-@app.get("/trends", summary="Counts over time, as shares of all articles, side by side; what stands out")
+@app.get("/trends", summary="Counts over time, as shares of all articles, side by side; what stands out",
+         responses=responses("series per period and what stands out", 400, *BACKEND_STATUSES))
 @tracer.capture_method
 def trends_route(
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, as for /search")] = "",
@@ -171,7 +173,7 @@ def trends_route(
     compare: Annotated[list[str] | None, Query(max_length=MAX_TREND_SERIES - 1, description=(
         "another search to set beside this one, in URL form ('q=banjir&region=Jawa Barat') or plain words; "
         "repeat for several"))] = None,
-) -> dict[str, Any]:
+) -> TrendsPage:
     request = SearchRequest(
         text=q,
         filters=_named((("official", official), ("position", position), ("region", region),
@@ -181,32 +183,39 @@ def trends_route(
         published_from=from_, published_to=to)
     series = [TrendSeries(q or "all articles", request), *(parse_compare(value) for value in compare or [])]
     client, alias = _index()
-    return run_trends(client, alias, series, interval)
+    return TrendsPage.model_validate(run_trends(client, alias, series, interval))
 
 
-@app.get("/documents/<doc_id>", summary="One document with its entities and where they are written")
+def _named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(values) for name, values in pairs if values}
+
+
+@app.get("/documents/<doc_id>", summary="One document with its entities and where they are written",
+         responses=responses("the document, its entities and their mentions", 404, *BACKEND_STATUSES))
 @tracer.capture_method
-def document_route(doc_id: DOC_ID) -> dict[str, Any]:
+def document_route(doc_id: DOC_ID) -> Document:
     client, alias = _index()
-    return get_document(client, alias, doc_id)
+    return Document.model_validate(get_document(client, alias, doc_id))
 
 
-@app.get("/documents/<doc_id>/similar", summary="Articles like this one")
+@app.get("/documents/<doc_id>/similar", summary="Articles like this one",
+         responses=responses("the most similar articles", 404, *BACKEND_STATUSES))
 @tracer.capture_method
-def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
+def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) -> Similar:
     client, alias = _index()
-    return similar(client, alias, doc_id, size)
+    return Similar.model_validate(similar(client, alias, doc_id, size))
 
 
-@app.get("/suggest", summary="Autocomplete for facet values")
+@app.get("/suggest", summary="Autocomplete for facet values",
+         responses=responses("facet values that start with the prefix", 400, *BACKEND_STATUSES))
 @tracer.capture_method
 def suggest_route(
     prefix: Annotated[str, Query(min_length=1, max_length=50)],
     field: Annotated[SuggestField, Query(description="official, position, region, organization or site")] = "official",
     size: Annotated[int, Query(ge=1, le=20)] = 10,
-) -> dict[str, Any]:
+) -> Suggestions:
     client, alias = _index()
-    return suggest(client, alias, field, prefix, size)
+    return Suggestions.model_validate(suggest(client, alias, field, prefix, size))
 
 
 @app.get("/openapi.json", include_in_schema=False)
@@ -240,12 +249,11 @@ def _explorer_file(name: str, cache_control: str) -> Response[str]:
 
 @cache
 def _index() -> tuple[Any, str]:
-    """The client, built once per execution environment on first use."""
-    from warta.index.client import make_client
+    """The client, built once per execution environment on first use; its errors are domain errors."""
+    from warta.bootstrap import search_index
     from warta.settings import Settings
 
-    settings = Settings.from_env()
-    return make_client(settings.opensearch_url), settings.index_alias
+    return search_index(Settings.from_env())
 
 
 # One place where domain and backend errors become HTTP statuses; no stack traces reach clients.
@@ -263,11 +271,6 @@ def _no_route(exc: NotFoundError) -> Response[dict[str, str]]:
     return _error(404, "not_found", "no such route")
 
 
-@app.exception_handler(BadCursor)
-def _bad_cursor(exc: BadCursor) -> Response[dict[str, str]]:
-    return _error(400, "bad_cursor", str(exc))
-
-
 @app.exception_handler(CollapseWithCursor)
 def _collapse_with_cursor(exc: CollapseWithCursor) -> Response[dict[str, str]]:
     return _error(400, "bad_request", str(exc))
@@ -278,24 +281,25 @@ def _bad_trend(exc: BadTrendRequest) -> Response[dict[str, str]]:
     return _error(400, "bad_request", str(exc))
 
 
-@app.exception_handler(SearchUnavailable)
-def _unavailable(exc: SearchUnavailable) -> Response[dict[str, str]]:
-    logger.exception("search backend unreachable")
-    return _error(503, "unavailable", "the search index is unreachable, try again")
+@app.exception_handler(BadCursor)
+def _bad_cursor(exc: BadCursor) -> Response[dict[str, str]]:
+    return _error(400, "bad_cursor", str(exc))
 
 
-@app.exception_handler(ConnectionTimeout)
-def _timeout(exc: ConnectionTimeout) -> Response[dict[str, str]]:
-    logger.exception("search backend timed out")
-    return _error(504, "timeout", "the search took too long, try a narrower query")
+# The index's troubles, by domain error (warta.index.errors): status, code, message.
+BACKEND_ERRORS: dict[type[SearchBackendError], tuple[int, str, str]] = {
+    IndexUnavailable: (503, "unavailable", "the search index is unreachable, try again"),
+    IndexTimeout: (504, "timeout", "the search took too long, try a narrower query"),
+    BadQuery: (400, "bad_query", "the query could not be run"),
+    SearchBackendError: (502, "backend_error", "search backend error"),
+}
 
 
-@app.exception_handler(TransportError)
-def _backend_error(exc: TransportError) -> Response[dict[str, str]]:
-    logger.exception("search backend error")
-    if exc.status_code == 400:
-        return _error(400, "bad_query", "the query could not be run")
-    return _error(502, "backend_error", "search backend error")
+@app.exception_handler(SearchBackendError)
+def _backend_error(exc: SearchBackendError) -> Response[dict[str, str]]:
+    status, code, message = next(BACKEND_ERRORS[kind] for kind in type(exc).__mro__ if kind in BACKEND_ERRORS)
+    logger.error(f"search backend: {code}", exc_info=exc)
+    return _error(status, code, message)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

@@ -13,9 +13,11 @@ from urllib.parse import urlencode
 
 import pytest
 from warta.adapters.s3 import StoredObject
+from warta.index.bulk import OpenSearchIndexWriter
 from warta.index.client import make_client
 from warta.index.documents import document_id
 from warta.index.setup import ensure_index
+from warta.index.stories import OpenSearchStoryLookup
 from warta.ingest import ingest_messages
 from warta.local.api_front import http_api_event
 from warta.local.lambda_runtime import LocalContext, load_handler
@@ -39,6 +41,11 @@ def _created(key: str) -> tuple[str, str]:
     return str(uuid.uuid4()), json.dumps(body)
 
 
+def _ingest(client, alias, messages):
+    return ingest_messages(messages, store=PageStore(), writer=OpenSearchIndexWriter(client), alias=alias,
+                           refresh=True, stories=OpenSearchStoryLookup(client, alias))
+
+
 @pytest.fixture(scope="module")
 def indexed(stack):
     alias = f"warta-stories-{uuid.uuid4().hex[:8]}"
@@ -49,7 +56,7 @@ def indexed(stack):
                ["beras-1.html", "beras-2.html", "banjir-3.html"]]  # beras: a copy within one batch
     for batch in batches:
         messages = [_created(key) for key in batch]
-        outcomes = ingest_messages(messages, store=PageStore(), client=client, alias=alias, refresh=True)
+        outcomes = _ingest(client, alias, messages)
         assert {o.status for o in outcomes.values()} == {"indexed"}, outcomes
     stories = {hit["_source"]["key"]: hit["_source"]["story_id"] for hit in client.search(
         index=alias, body={"size": 100, "_source": ["key", "story_id"]})["hits"]["hits"]}
@@ -80,8 +87,7 @@ def test_every_copy_gets_the_story_of_the_first_page_of_its_story(indexed):
 
 def test_reingesting_a_copy_keeps_its_story(indexed):
     client, alias, stories = indexed
-    outcomes = ingest_messages([_created("banjir-2.html")], store=PageStore(), client=client, alias=alias,
-                               refresh=True)
+    outcomes = _ingest(client, alias, [_created("banjir-2.html")])
     assert [o.status for o in outcomes.values()] == ["indexed"]
     again = client.get(index=alias, id=document_id(BUCKET, "banjir-2.html"))["_source"]["story_id"]
     assert again == stories["banjir-2.html"]

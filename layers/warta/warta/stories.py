@@ -19,6 +19,9 @@ API for other modules (alerts fire once per story):
 - `fingerprint(body) -> Fingerprint`; `Fingerprint.bands()`, `.encode()`, `Fingerprint.decode(text)`;
 - `assign_stories(batch, earlier) -> {doc_id: story_id}` for a batch in order, where `earlier` are
   `Known` documents (id, story id, fingerprint) found in the index;
+- `assign_documents(documents, lookup)`: the ingest hook; sets `story_id` on documents built by
+  `warta.index.documents.build_document`, asking a `StoryLookup` (the index adapter:
+  `warta.index.stories.OpenSearchStoryLookup`) for earlier copies;
 - a story id is the id of the first document of the story.
 """
 
@@ -29,6 +32,7 @@ import re
 import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from xxhash import xxh3_64_hexdigest, xxh3_64_intdigest
 
@@ -136,3 +140,19 @@ def assign_stories(batch: Sequence[tuple[str, Fingerprint]], earlier: Iterable[K
         stories[doc_id] = story
         remember(Known(doc_id, story, print_))
     return stories
+
+
+class StoryLookup(Protocol):
+    def known(self, prints: Sequence[Fingerprint]) -> list[Known]:
+        """Indexed documents sharing at least one band with any of `prints`; raises when unreachable."""
+        ...
+
+
+def assign_documents(documents: Sequence[dict[str, Any]], lookup: StoryLookup) -> None:
+    """Set `story_id` on each document (in place, in order; copies within the batch included) from its
+    stored `story_signature`."""
+    prints = [(d["id"], Fingerprint.decode(d.get("story_signature"))) for d in documents]
+    earlier = lookup.known([p for _, p in prints if p]) if any(p for _, p in prints) else []
+    stories = assign_stories(prints, earlier)
+    for document in documents:
+        document["story_id"] = stories[document["id"]]

@@ -18,7 +18,8 @@ from urllib.parse import parse_qs
 
 from opensearchpy import OpenSearch
 
-from .index.query import FILTERABLE, MAX_QUERY_CHARS, SearchRequest, build_search
+from .index.facets import EXCLUDES, FILTERS
+from .index.query import MAX_QUERY_CHARS, SearchRequest, build_search
 from .stopwords import INDONESIAN_STOP_WORDS
 
 Interval = Literal["day", "week", "month", "year"]
@@ -49,7 +50,7 @@ def parse_compare(value: str) -> Series:
         fields = parse_qs(value, keep_blank_values=False, max_num_fields=30)
     except ValueError as exc:  # more fields than that
         raise BadTrendRequest(f"compare: {exc}") from exc
-    unknown = set(fields) - {"q", "from", "to", *FILTERABLE, *(f"-{name}" for name in FILTERABLE)}
+    unknown = set(fields) - {"q", "from", "to", *FILTERS, *(f"-{name}" for name in EXCLUDES)}
     if unknown:
         raise BadTrendRequest(f"compare: unknown parameter {min(unknown)!r}")
     try:
@@ -59,8 +60,8 @@ def parse_compare(value: str) -> Series:
         raise BadTrendRequest(f"compare: {exc}") from exc
     request = SearchRequest(
         text=" ".join(fields.get("q", []))[:MAX_QUERY_CHARS],
-        filters={name: tuple(fields[name]) for name in FILTERABLE if name in fields},
-        exclude={name: tuple(fields[f"-{name}"]) for name in FILTERABLE if f"-{name}" in fields},
+        filters={name: tuple(fields[name]) for name in FILTERS if name in fields},
+        exclude={name: tuple(fields[f"-{name}"]) for name in EXCLUDES if f"-{name}" in fields},
         published_from=published_from, published_to=published_to)
     return Series(value, request)
 

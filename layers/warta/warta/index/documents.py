@@ -21,12 +21,6 @@ def document_id(bucket: str, key: str) -> str:
 
 def build_document(*, bucket: str, key: str, article: Article, entities: Entities, ingested: datetime,
                    etag: str | None = None) -> dict[str, Any]:
-    officials = [asdict(o) for o in entities.officials]
-    regions = [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
-                "path": list(r.path)} for r in entities.regions]
-    organizations = [asdict(o) for o in entities.organizations]
-    dates = [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
-             for d in entities.dates]
     story = fingerprint(article.body)
     return {
         "id": document_id(bucket, key),
@@ -52,15 +46,24 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
         "published_source": article.published_source,
         "ingested": ingested.isoformat(),
         "extractor_version": __version__,  # which code read the page (provenance for exports)
-        "officials": officials,
-        "regions": regions,
-        "organizations": organizations,
-        "dates": dates,
+        **entity_fields(entities),
         "facet": facets(article, entities),
-        # Its own story until `warta.index.stories.assign` finds an earlier copy (warta.stories).
+        # Its own story until `warta.stories.assign_documents` finds an earlier copy at ingest.
         "story_id": document_id(bucket, key),
         "story_bands": story.bands(),
         "story_signature": story.encode(),
+    }
+
+
+def entity_fields(entities: Entities) -> dict[str, list[dict[str, Any]]]:
+    """The entities as JSON, one list per kind: the stored document's and `warta extract`'s shape."""
+    return {
+        "officials": [asdict(o) for o in entities.officials],
+        "regions": [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
+                     "path": list(r.path)} for r in entities.regions],
+        "organizations": [asdict(o) for o in entities.organizations],
+        "dates": [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
+                  for d in entities.dates],
     }
 
 

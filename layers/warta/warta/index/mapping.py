@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import facets
+
 INDEX_PREFIX = "warta-articles"
-TEMPLATE_NAME = "warta-articles"
 SCHEMA_VERSION = 1
-FACET_FIELDS = ("official", "position", "official_position", "region", "province", "region_pair",
-                "organization", "site")
 
 
 def index_name(alias: str = INDEX_PREFIX, version: int = SCHEMA_VERSION) -> str:
@@ -101,7 +100,7 @@ MAPPINGS: dict[str, Any] = {
         # `official_position` is "name|position": "this official, in this position" as one term
         # (docs/decisions.md). `region` holds every level of every region's path; `region_pair` holds
         # "province|region" for regions below a province, to count the region tree.
-        "facet": {"properties": {name: _facet() for name in FACET_FIELDS}},
+        "facet": {"properties": {name: _facet() for name in facets.FIELDS}},
         # Story clusters (warta.stories): the story's id (its first document's id), the MinHash LSH band
         # keys that find earlier copies, and the signature that confirms them (kept, not indexed).
         "story_id": {"type": "keyword"},

@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from . import story_query
+from . import facets, story_query
 from .story_query import Collapse, Count
 
-FILTERABLE = ("official", "position", "official_position", "region", "organization", "site")
-FACETS = ("official", "position", "organization", "site")  # flat facets; regions come as a tree
 SEARCH_FIELDS = ["title^3", "title.unstemmed^4", "body", "body.unstemmed^1.5", "officials.name^2",
                  "description", "image_caption^0.5"]
 MAX_SIZE = 100
@@ -62,7 +60,7 @@ def build_search(request: SearchRequest) -> dict[str, Any]:
     # The region filter also constrains the tree's two aggregations, which are "region" facets too.
     aggregations: dict[str, Any] = {
         name: _facet_agg(name, facet_filters, {"terms": {"field": f"facet.{name}", "size": FACET_SIZE}})
-        for name in FACETS
+        for name in facets.COUNTED
     }
     aggregations["province"] = _facet_agg("region", facet_filters,
                                           {"terms": {"field": "facet.province", "size": 40}})

@@ -7,9 +7,11 @@ from collections.abc import Callable
 
 from opensearchpy import OpenSearch, helpers
 
+from . import failures
+from .failures import failures_index
 from .mapping import INDEX_PREFIX, MAPPINGS, index_name, index_template, write_alias
 
-FAILURES_INDEX_SUFFIX = "failures"
+__all__ = ["current_index", "ensure_index", "failures_index", "migrate"]
 
 
 def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
@@ -28,25 +30,12 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
         {"add": {"index": name, "alias": alias}},
         {"add": {"index": name, "alias": write_alias(alias), "is_write_index": True}},
     ]})
-    failures = failures_index(alias)
-    if not client.indices.exists(index=failures):
-        client.indices.create(index=failures, body={
-            "settings": {"number_of_shards": 1, "number_of_replicas": 0},
-            "mappings": {"dynamic": "strict", "properties": {
-                "bucket": {"type": "keyword"}, "key": {"type": "keyword"}, "etag": {"type": "keyword"},
-                "reason": {"type": "keyword"},
-                "detail": {"type": "text"}, "at": {"type": "date"}}},
-        })
+    failures.ensure(client, alias)
     return name
 
 
-def failures_index(alias: str = INDEX_PREFIX) -> str:
-    """Where pages that could not be indexed are recorded, with their reason."""
-    return f"{alias}-{FAILURES_INDEX_SUFFIX}"
-
-
 def current_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
-    return next(iter(client.indices.get_alias(name=alias)))
+    return str(next(iter(client.indices.get_alias(name=alias))))
 
 
 def migrate(client: OpenSearch, alias: str = INDEX_PREFIX, *, delete_old: bool = False,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -107,7 +107,7 @@ def _clean_title(title: str, site: str | None, section: str | None = None) -> st
         if section_key and part.strip().lower() == section_key:
             return True
         return bool(words) and (words <= site_words | {"com", "co", "id", "news", "net", "online"}
-                                or len(part) <= 20 and "." in part)
+                                or (len(part) <= 20 and "." in part))
 
     kept = [p for p in parts if not looks_like_site(p)]
     if kept and len(kept) < len(parts):
@@ -173,7 +173,7 @@ _LABELS = re.compile(r"^(penulis|reporter|editor|pewarta|oleh|by|penyunting)\s*:
 def find_site(ld: dict[str, Any], meta: dict[str, str]) -> str | None:
     publisher = ld.get("publisher")
     if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-        return publisher["name"].strip()
+        return str(publisher["name"]).strip()
     return meta.get("og:site_name") or meta.get("application-name")
 
 
@@ -216,7 +216,7 @@ def find_updated(ld: dict[str, Any], meta: dict[str, str]) -> datetime | None:
 def find_authors(ld: dict[str, Any], meta: dict[str, str]) -> tuple[str, ...]:
     raw = ld.get("author")
     items = raw if isinstance(raw, list) else [raw] if raw else []
-    names = [i.get("name") if isinstance(i, dict) else i for i in items]
+    names: Sequence[object] = [i.get("name") if isinstance(i, dict) else i for i in items]
     if not names:
         names = [meta[k] for k in ("author", "content_author", "dc.creator") if meta.get(k)][:1]
     return tuple(dict.fromkeys(_LABELS.sub("", n).strip() for n in names if isinstance(n, str) and n.strip()))
