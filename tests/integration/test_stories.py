@@ -22,6 +22,7 @@ from warta.ingest import ingest_messages
 from warta.local.api_front import http_api_event
 from warta.local.lambda_runtime import LocalContext, load_handler
 
+from tests.integration.helpers import api_get, wait_for
 from tests.story_pages import story_pages
 
 pytestmark = pytest.mark.integration
@@ -139,3 +140,24 @@ def test_counting_stories_under_a_filter(api):
 def test_a_collapsed_search_refuses_a_cursor(api):
     status, result = api([("collapse", "story"), ("cursor", "WyJhIiwiYiJd")])
     assert status == 400 and result["error"] == "bad_request"
+
+
+def test_a_copy_dropped_in_the_bucket_joins_the_story_of_the_first(stack):
+    """The whole pipeline: S3 -> SQS -> the local worker -> the ingest handler, whose story look-up
+    comes from warta.bootstrap; the copy arrives once the first page is searchable."""
+    from warta.local import emulator
+
+    s3 = emulator.client("s3", stack.emulator_url)
+    prefix = f"stories-{uuid.uuid4().hex[:8]}"
+    first, copy = f"{prefix}/beras-1.html", f"{prefix}/beras-2.html"
+
+    def hits() -> dict[str, dict]:
+        _, found = api_get(stack.api_url, "/search", [("q", "Cipinang"), ("size", "50")])
+        return {hit["key"]: hit for hit in found["hits"] if hit["key"].startswith(prefix)}
+
+    s3.put_object(Bucket=stack.bucket, Key=first, Body=PAGES["beras-1.html"].html, ContentType="text/html")
+    wait_for(lambda: first in hits(), timeout=15)
+    s3.put_object(Bucket=stack.bucket, Key=copy, Body=PAGES["beras-2.html"].html, ContentType="text/html")
+    found = wait_for(hits, timeout=15, until=lambda h: copy in h)
+    assert found[first]["story_id"] == found[copy]["story_id"] == found[first]["id"]
+    assert found[first]["title"] != found[copy]["title"]
