@@ -20,11 +20,23 @@ from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not
 from warta.index.errors import BadQuery, IndexTimeout, IndexUnavailable, SearchBackendError
 from warta.index.facets import SuggestField
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
-from warta.responses import BACKEND_STATUSES, Document, SearchPage, Similar, Suggestions, responses
+from warta.index.quote_query import QuoteRequest
+from warta.quote_search import search_quotes
+from warta.responses import (
+    BACKEND_STATUSES,
+    Document,
+    QuotesPage,
+    SearchPage,
+    Similar,
+    Suggestions,
+    responses,
+)
+from warta.route_facts import cache_route_facts
 from warta.search import DocumentNotFound, get_document, similar, suggest
 from warta.search import search as run_search
 from warta.tracing import make_tracer
 
+cache_route_facts()  # Powertools re-derives per request what never changes per route (warta.route_facts)
 logger = Logger()
 tracer = make_tracer()  # a no-op unless tracing is on (warta.tracing)
 metrics = Metrics()
@@ -52,6 +64,7 @@ Position = Annotated[list[str] | None, _values("position, e.g. 'Kapolda Metro Ja
 Region = Annotated[list[str] | None, _values("region at any level: a province also finds its cities")]
 Organization = Annotated[list[str] | None, _values("organization, full name")]
 Site = Annotated[list[str] | None, _values("site name")]
+Speaker = Annotated[list[str] | None, _values("who is quoted: the full name, or a word of it")]
 
 
 @app.get("/search", summary="Full-text and faceted search",
@@ -64,6 +77,7 @@ def search_route(
     region: Region = None,
     organization: Organization = None,
     site: Site = None,
+    speaker: Annotated[list[str] | None, _values("who is quoted: the full name as in the speaker facet")] = None,
     official_position: Annotated[list[str] | None, _values(
         "'name|position': this official, in this position, e.g. 'Putut Eko Bayu Seno|Kapolda Metro Jaya'")] = None,
     not_official: Annotated[list[str] | None, _values("exclude articles naming this official", "-official")] = None,
@@ -71,6 +85,7 @@ def search_route(
     not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
     not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
     not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    not_speaker: Annotated[list[str] | None, _values("exclude articles quoting this speaker", "-speaker")] = None,
     from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
     to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     sort: Annotated[Sort, Query(description="relevance, newest or oldest")] = "relevance",
@@ -84,13 +99,32 @@ def search_route(
     request = SearchRequest(
         text=q,
         filters=named((("official", official), ("position", position), ("region", region),
-                       ("organization", organization), ("site", site), ("official_position", official_position))),
+                       ("organization", organization), ("site", site), ("official_position", official_position),
+                       ("speaker", speaker))),
         exclude=named((("official", not_official), ("position", not_position), ("region", not_region),
-                       ("organization", not_organization), ("site", not_site))),
+                       ("organization", not_organization), ("site", not_site), ("speaker", not_speaker))),
         published_from=from_, published_to=to, sort=sort, size=size, offset=offset, cursor=cursor)
     client, alias = _index()
     metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
-    return SearchPage.model_validate(run_search(client, alias, request))
+    return run_search(client, alias, request)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
+
+
+@app.get("/quotes", summary="Quotes: who said what, with the article each comes from",
+         responses=responses("matching quotes, highlighted, with their articles", 400, *BACKEND_STATUSES))
+@tracer.capture_method
+def quotes_route(
+    speaker: Speaker = None,
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words in the quote")] = "",
+    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    size: Annotated[int, Query(ge=0, le=MAX_SIZE, description="articles per page")] = 10,
+    offset: Annotated[int, Query(ge=0, le=1_000)] = 0,
+) -> QuotesPage:
+    request = QuoteRequest(text=q, speakers=tuple(speaker or ()), published_from=from_, published_to=to,
+                           size=size, offset=offset)
+    client, alias = _index()
+    metrics.add_metric(name="QuoteSearches", unit=MetricUnit.Count, value=1)
+    return search_quotes(client, alias, request)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
 
 
 @app.get("/documents/<doc_id>", summary="One document with its entities and where they are written",
@@ -98,7 +132,7 @@ def search_route(
 @tracer.capture_method
 def document_route(doc_id: DOC_ID) -> Document:
     client, alias = _index()
-    return Document.model_validate(get_document(client, alias, doc_id))
+    return get_document(client, alias, doc_id)  # type: ignore[return-value]
 
 
 @app.get("/documents/<doc_id>/similar", summary="Articles like this one",
@@ -106,7 +140,7 @@ def document_route(doc_id: DOC_ID) -> Document:
 @tracer.capture_method
 def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) -> Similar:
     client, alias = _index()
-    return Similar.model_validate(similar(client, alias, doc_id, size))
+    return similar(client, alias, doc_id, size)  # type: ignore[return-value]
 
 
 @app.get("/suggest", summary="Autocomplete for facet values",
@@ -114,11 +148,11 @@ def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) 
 @tracer.capture_method
 def suggest_route(
     prefix: Annotated[str, Query(min_length=1, max_length=50)],
-    field: Annotated[SuggestField, Query(description="official, position, region, organization or site")] = "official",
+    field: Annotated[SuggestField, Query(description="official, position, region, organization, site or speaker")] = "official",
     size: Annotated[int, Query(ge=1, le=20)] = 10,
 ) -> Suggestions:
     client, alias = _index()
-    return Suggestions.model_validate(suggest(client, alias, field, prefix, size))
+    return suggest(client, alias, field, prefix, size)  # type: ignore[return-value]
 
 
 @app.get("/openapi.json", include_in_schema=False)

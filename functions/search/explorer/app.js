@@ -3,13 +3,14 @@
 import { AuthRequired, authHeaders, signInPrompt, takeTokenFromFragment } from "./auth.js";
 import { append, clear, h } from "./dom.js";
 import { drawHistogram } from "./histogram.js";
+import { quoteSection, wireQuoteSearch } from "./quotes.js";
 import { FACETS, copy, emptyState, fromUrl, searchParams, toUrl } from "./state.js";
 import { formatDate, mentionSegments, renderHighlight, safeUrl } from "./text.js";
 
 const PAGE = 20;
 const MAX_OFFSET = 1000;
 const TITLES = { official: "Officials", position: "Positions", region: "Regions", organization: "Organizations",
-                 site: "Sites" };
+                 site: "Sites", speaker: "Speakers" };
 const CHIP_FACET = { official: "official", region: "region", organization: "organization" };
 const $ = (id) => document.getElementById(id);
 
@@ -368,6 +369,7 @@ function renderDocument(content, doc, similar) {
                   (doc.regions || []).map((r) => ({ type: "region", value: r.canonical, label: r.path?.length ? r.path.join(" › ") : r.canonical })),
                   (doc.organizations || []).map((o) => ({ type: "organization", value: o.canonical, label: o.canonical })))),
     marked,
+    quoteSection(doc.quotes),
     similar.length ? h("section", { class: "similar" }, h("h3", { text: "Similar articles" }),
       h("ul", {}, similar.map((hit) => h("li", {},
         h("button", { type: "button", text: hit.title || "(untitled)", onclick: () => openDocument(hit.id) }),
@@ -405,6 +407,7 @@ function wire() {
     $("facets-toggle").setAttribute("aria-expanded", String(open));
   });
   window.addEventListener("popstate", () => show(fromUrl(location.search)));
+  wireQuoteSearch({ api, openDocument, form: $("quote-form"), results: $("quote-results") });
   takeTokenFromFragment();
   show(fromUrl(location.search));
 }

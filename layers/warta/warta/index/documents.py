@@ -60,6 +60,7 @@ def entity_fields(entities: Entities) -> dict[str, list[dict[str, Any]]]:
         "organizations": [asdict(o) for o in entities.organizations],
         "dates": [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
                   for d in entities.dates],
+        "quotes": [asdict(q) for q in entities.quotes],
     }
 
 
@@ -74,4 +75,6 @@ def facets(article: Article, entities: Entities) -> dict[str, list[str]]:
         "region_pair": sorted({f"{r.path[0]}|{r.canonical}" for r in entities.regions if len(r.path) > 1}),
         "organization": sorted({o.canonical for o in entities.organizations}),
         "site": [article.site] if article.site else [],
+        # who is quoted, by the fullest name the article gives (unnamed speakers are no facet value)
+        "speaker": sorted({q.speaker.canonical for q in entities.quotes if q.speaker}),
     }

@@ -8,13 +8,13 @@ from typing import Literal, get_args
 
 # Every `facet.*` field of a document (`documents.facets` fills them; the mapping declares them).
 FIELDS = ("official", "position", "official_position", "region", "province", "region_pair", "organization",
-          "site")
+          "site", "speaker")
 # What a search may filter on (`?official=...`) and exclude (`?-official=...`; not official_position).
-FILTERS = ("official", "position", "official_position", "region", "organization", "site")
-EXCLUDES = ("official", "position", "region", "organization", "site")
+FILTERS = ("official", "position", "official_position", "region", "organization", "site", "speaker")
+EXCLUDES = ("official", "position", "region", "organization", "site", "speaker")
 # Counted as flat value lists; regions are counted as a tree from `province` and `region_pair`.
-COUNTED = ("official", "position", "organization", "site")
+COUNTED = ("official", "position", "organization", "site", "speaker")
 REGION_TREE = ("province", "region_pair")
 
-SuggestField = Literal["official", "position", "region", "organization", "site"]
+SuggestField = Literal["official", "position", "region", "organization", "site", "speaker"]
 SUGGESTED: tuple[str, ...] = get_args(SuggestField)

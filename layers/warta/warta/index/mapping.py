@@ -109,6 +109,24 @@ MAPPINGS: dict[str, Any] = {
                 "approximate": {"type": "boolean"},
             },
         },
+        # Attributed quotes (warta.enrich.quotes), nested so that a search for words *and* a speaker
+        # finds them in the same quote; `GET /quotes` returns the matching ones (warta.quote_search).
+        "quotes": {
+            "type": "nested",
+            "properties": {
+                "text": _text(),
+                "kind": {"type": "keyword"},
+                "speaker": {"properties": {
+                    "name": {"type": "keyword"},
+                    "canonical": {**_facet(), "fields": {**_facet()["fields"],
+                                                        "text": {"type": "text", "analyzer": "standard"}}},
+                }},
+                "speaker_role": {"type": "keyword"},
+                "cue": {"type": "keyword"},
+                "start": {"type": "integer", "index": False},
+                "end": {"type": "integer", "index": False},
+            },
+        },
         # Flat facet fields: one keyword per value, so filters and aggregations stay simple and fast.
         # `official_position` is "name|position": "this official, in this position" as one term
         # (docs/decisions.md). `region` holds every level of every region's path; `region_pair` holds

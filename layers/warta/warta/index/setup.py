@@ -9,7 +9,7 @@ from opensearchpy import OpenSearch, helpers
 
 from . import failures
 from .failures import failures_index
-from .mapping import INDEX_PREFIX, index_name, index_template, write_alias
+from .mapping import INDEX_PREFIX, MAPPINGS, index_name, index_template, write_alias
 
 __all__ = ["current_index", "ensure_index", "failures_index", "migrate"]
 
@@ -18,7 +18,11 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
     """Make sure `alias` (reads) and `alias-write` (writes) point at an index; return the index name."""
     client.indices.put_index_template(name=alias, body=index_template(alias))
     if client.indices.exists_alias(name=alias):
-        return current_index(client, alias)
+        current = current_index(client, alias)
+        # Fields added to the mapping since the index was made (quotes, a facet) reach it in place: adding
+        # fields is allowed on a live index; changing one still takes `migrate`.
+        client.indices.put_mapping(index=current, body=MAPPINGS)
+        return current
     name = index_name(alias)
     if not client.indices.exists(index=name):
         client.indices.create(index=name)
