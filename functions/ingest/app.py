@@ -6,6 +6,7 @@ Wiring only. The work is `warta.ingest.ingest_messages`; failures come back to S
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
@@ -37,6 +38,7 @@ class Dependencies:
     backoff: Any
     alias: str
     max_receive_count: int
+    alerts: Any = None  # warta.alerts.matching.AlertMatcher, when the stack has a delivery queue
 
 
 @cache
@@ -53,8 +55,16 @@ def _dependencies() -> Dependencies:
     sqs = boto3.client("sqs")
     dead_letters = DeadLetterQueue(sqs, settings.dlq_url) if settings.dlq_url else None
     backoff = RetryBackoff(sqs, settings.queue_url, settings.retry_base_seconds) if settings.queue_url else None
-    return Dependencies(make_client(settings.opensearch_url), S3ObjectStore(boto3.client("s3")), dead_letters,
-                        backoff, settings.index_alias, settings.max_receive_count)
+    client = make_client(settings.opensearch_url)
+    alerts = None
+    if settings.alerts_queue_url:
+        from warta.alerts.matching import AlertMatcher
+        from warta.alerts.queue import DeliveryQueue
+
+        alerts = AlertMatcher(client, settings.index_alias, DeliveryQueue(sqs, settings.alerts_queue_url).send,
+                              now=lambda: datetime.now(UTC))
+    return Dependencies(client, S3ObjectStore(boto3.client("s3")), dead_letters,
+                        backoff, settings.index_alias, settings.max_receive_count, alerts)
 
 
 @logger.inject_lambda_context
@@ -63,7 +73,7 @@ def _dependencies() -> Dependencies:
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, Any]:
     deps = _dependencies()
     messages = [(r["messageId"], r["body"]) for r in event.get("Records", [])]
-    outcomes = ingest_messages(messages, store=deps.store, client=deps.client, alias=deps.alias)
+    outcomes = ingest_messages(messages, store=deps.store, client=deps.client, alias=deps.alias, alerts=deps.alerts)
 
     def record_handler(record: SQSRecord) -> None:
         outcome = outcomes[record.message_id]

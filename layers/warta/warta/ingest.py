@@ -108,9 +108,16 @@ def _event_version(record: dict[str, Any]) -> int:
     return int(moment.timestamp() * 1000)
 
 
+class AlertHook(Protocol):
+    """warta.alerts.matching.AlertMatcher: matches what a batch indexed against the saved searches."""
+
+    def match(self, actions: Sequence[bulk.WriteAction], owners: Sequence[str],
+              results: Sequence[bulk.WriteResult]) -> dict[str, str]: ...
+
+
 def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, client: OpenSearch,
                     alias: str, now: Callable[[], datetime] = lambda: datetime.now(UTC),
-                    refresh: bool = False) -> dict[str, MessageOutcome]:
+                    refresh: bool = False, alerts: AlertHook | None = None) -> dict[str, MessageOutcome]:
     """Process one batch: messages are (message_id, body). Returns an outcome per message id.
     All index writes of the batch go out in one bulk request."""
     outcomes: dict[str, MessageOutcome] = {}
@@ -128,11 +135,15 @@ def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, 
         outcomes[message_id] = outcome
         actions += message_actions
         owners += [message_id] * len(message_actions)
-    for message_id, result in zip(owners, bulk.write(client, actions, refresh=refresh), strict=True):
+    results = bulk.write(client, actions, refresh=refresh)
+    for message_id, result in zip(owners, results, strict=True):
         if result.outcome == "failed" and outcomes[message_id].status != "retry":
             status: Status = "retry" if result.retryable else "poison"
             reason = f"opensearch {result.status}: {result.error}" if result.status else f"opensearch: {result.error}"
             outcomes[message_id] = MessageOutcome(status, reason, outcomes[message_id].keys)
+    if alerts is not None:  # saved searches, percolated in this batch; a failure retries the message
+        for message_id, reason in alerts.match(actions, owners, results).items():
+            outcomes[message_id] = MessageOutcome("retry", reason, outcomes[message_id].keys)
     return outcomes
 
 

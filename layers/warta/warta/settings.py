@@ -19,6 +19,13 @@ class Settings:
     max_receive_count: int = 0  # the queue's redrive maxReceiveCount; 0: leave it all to the queue
     queue_url: str | None = None  # the ingest queue, to delay retries (exponential back-off)
     retry_base_seconds: int = 30  # first retry after this long, then twice as long each time
+    # Alerts (warta.alerts): where deliveries are queued, and how the deliver function retries them.
+    alerts_queue_url: str | None = None
+    alerts_dlq_url: str | None = None
+    alerts_topic_arn: str | None = None  # the SNS channel's topic
+    alerts_retry_base_seconds: int = 30
+    alerts_max_receive_count: int = 0
+    local_webhooks: bool = False  # the local stack: plain http to 127.0.0.1, no address checks
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -30,7 +37,13 @@ class Settings:
                    dlq_url=env.get("WARTA_DLQ_URL") or None,
                    max_receive_count=_whole(env, "WARTA_MAX_RECEIVE_COUNT", 0),
                    queue_url=env.get("WARTA_QUEUE_URL") or None,
-                   retry_base_seconds=_whole(env, "WARTA_RETRY_BASE_SECONDS", 30))
+                   retry_base_seconds=_whole(env, "WARTA_RETRY_BASE_SECONDS", 30),
+                   alerts_queue_url=env.get("WARTA_ALERTS_QUEUE_URL") or None,
+                   alerts_dlq_url=env.get("WARTA_ALERTS_DLQ_URL") or None,
+                   alerts_topic_arn=env.get("WARTA_ALERTS_TOPIC_ARN") or None,
+                   alerts_retry_base_seconds=_whole(env, "WARTA_ALERTS_RETRY_BASE_SECONDS", 30),
+                   alerts_max_receive_count=_whole(env, "WARTA_ALERTS_MAX_RECEIVE_COUNT", 0),
+                   local_webhooks=env.get("WARTA_LOCAL_WEBHOOKS", "") == "1")
 
 
 def _whole(env: Mapping[str, str], name: str, default: int) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from opensearchpy import OpenSearch, helpers
 
+from ..alerts.store import ensure_alert_indices
 from .mapping import INDEX_PREFIX, index_name, index_template, write_alias
 
 FAILURES_INDEX_SUFFIX = "failures"
@@ -33,6 +34,7 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
                 "reason": {"type": "keyword"},
                 "detail": {"type": "text"}, "at": {"type": "date"}}},
         })
+    ensure_alert_indices(client, alias)  # saved searches (percolator) and their matches
     return name
 
 

@@ -49,6 +49,8 @@ class StackState:
     pids: dict[str, int]
     logs: str
     commands: dict[str, list[str]] = field(default_factory=dict)  # how to start each service again
+    alerts_queue_url: str = ""  # alert deliveries (warta.alerts), fed to the deliver function
+    alerts_dlq_url: str = ""
 
     def environment(self) -> dict[str, str]:
         """What a handler, the CLI or a test needs to reach this stack."""
@@ -57,6 +59,10 @@ class StackState:
                 "WARTA_QUEUE_URL": self.queue_url, "WARTA_DLQ_URL": self.dlq_url,
                 "WARTA_MAX_RECEIVE_COUNT": str(self.max_receive_count),
                 "WARTA_API_URL": self.api_url, "WARTA_BUCKET": self.bucket,
+                "WARTA_ALERTS_QUEUE_URL": self.alerts_queue_url, "WARTA_ALERTS_DLQ_URL": self.alerts_dlq_url,
+                "WARTA_ALERTS_MAX_RECEIVE_COUNT": str(self.max_receive_count),
+                # Webhooks to 127.0.0.1 over plain http; retries after 1, 2, 4 ... s rather than 30 s.
+                "WARTA_LOCAL_WEBHOOKS": "1", "WARTA_ALERTS_RETRY_BASE_SECONDS": "1",
                 "POWERTOOLS_SERVICE_NAME": "warta", "POWERTOOLS_METRICS_NAMESPACE": "Warta",
                 "POWERTOOLS_TRACE_DISABLED": "true"}
 
@@ -104,12 +110,16 @@ def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
                            api_url=f"http://127.0.0.1:{config.api_port}", bucket=resources["bucket"],
                            queue_url=resources["queue_url"], dlq_url=resources["dlq_url"],
                            index_alias=config.index_alias,
-                           max_receive_count=config.resources.max_receive_count, pids=pids, logs=str(logs))
+                           max_receive_count=config.resources.max_receive_count, pids=pids, logs=str(logs),
+                           alerts_queue_url=resources["alerts_queue_url"], alerts_dlq_url=resources["alerts_dlq_url"])
         env = {**os.environ, **state.environment()}
         for n in range(config.workers):
             state.commands[f"worker-{n}"] = [sys.executable, "-m", "warta.local.worker", "--endpoint", emulator_url,
                                              "--queue-url", resources["queue_url"], "--queue-arn",
                                              resources["queue_arn"]]
+        state.commands["deliver"] = [sys.executable, "-m", "warta.local.worker", "--endpoint", emulator_url,
+                                     "--queue-url", resources["alerts_queue_url"], "--queue-arn",
+                                     resources["alerts_queue_arn"], "--function", "deliver"]
         state.commands["api"] = [sys.executable, "-m", "warta.local.api_front", "--port", str(config.api_port),
                                  "--environments", str(config.api_environments)]
         for name, command in state.commands.items():
