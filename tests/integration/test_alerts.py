@@ -231,3 +231,23 @@ def test_the_signing_secret_is_never_returned(stack, receiver):
     assert one["channel"] == {"type": "webhook", "url": one["channel"]["url"], "signed": True}
     assert alert in [a["id"] for a in every["alerts"]]
     assert SECRET not in json.dumps(one) and SECRET not in json.dumps(every)
+
+
+def test_the_cli_creates_an_alert_and_reads_its_log_deliveries(stack, s3):
+    from click.testing import CliRunner
+    from warta.cli import main
+
+    token = f"zq{uuid.uuid4().hex[:6]}"
+    runner = CliRunner()
+    created = runner.invoke(main, ["alerts", "create", "banjir jabar", "--q", f"banjir {token}",
+                                   "--region", "Jawa Barat"])
+    assert created.exit_code == 0, created.output
+    alert = created.output.strip()
+    _, doc = drop(stack, s3, page(token, BEKASI))
+
+    text = wait_for(lambda: runner.invoke(main, ["alerts", "matches", alert]).output, timeout=10,
+                    until=lambda out: "delivered" in out)
+    assert "1 match(es)" in text and doc in text and "Banjir Rendam Perumahan di Kota Bekasi" in text
+    assert alert in runner.invoke(main, ["alerts", "list"]).output
+    assert runner.invoke(main, ["alerts", "delete", alert]).exit_code == 0
+    assert runner.invoke(main, ["alerts", "matches", alert]).exit_code != 0
