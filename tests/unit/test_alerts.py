@@ -104,3 +104,33 @@ def test_one_story_one_match_and_versions_follow_the_text() -> None:
     assert match_id("a", "s9") == match_id("a", "s9") != match_id("b", "s9")
     assert content_version(article) == content_version({**article, "ingested": "later"})
     assert content_version(article) != content_version({**article, "body": "Air surut."})
+
+
+def _fields(node: object) -> set[str]:
+    """Every field name a query body refers to."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("term", "terms", "range", "prefix", "wildcard") and isinstance(value, dict):
+                found |= set(value)
+            elif key == "fields" and isinstance(value, list):
+                found |= {v.split("^")[0] for v in value}
+            found |= _fields(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _fields(item)
+    return found
+
+
+def test_the_percolated_part_of_an_article_holds_every_field_a_search_can_match() -> None:
+    from warta.alerts.matching import SEARCHED_FIELDS, percolated
+    from warta.index.mapping import MAPPINGS
+
+    request = SearchRequest(text="banjir", filters={name: ("x",) for name in ("official", "region", "site")},
+                            exclude={"organization": ("y",)}, published_from=date(2024, 1, 1))
+    nested = {n for n, spec in MAPPINGS["properties"].items() if spec.get("type") == "nested"}
+    used = {name.split(".")[0] for name in _fields(build_match_query(request))}
+    assert used - nested <= SEARCHED_FIELDS
+    article = {"id": "d", "title": "t", "body": "b", "officials": [{"name": "n"}], "facet": {"site": ["s"]},
+               "published": "2024-01-01", "authors": ["a"], "dates": []}
+    assert percolated(article) == {"title": "t", "body": "b", "facet": {"site": ["s"]}, "published": "2024-01-01"}

@@ -5,6 +5,7 @@ search, then one match record per (alert, story), so a story fires an alert once
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -13,7 +14,8 @@ from typing import Any, Literal
 from opensearchpy import ConflictError, NotFoundError, OpenSearch
 
 from ..index.bulk import WriteAction, WriteResult
-from ..index.mapping import write_alias
+from ..index.mapping import MAPPINGS, write_alias
+from ..index.query import SEARCH_FIELDS
 from .store import alerts_index, matches_index
 
 MAX_MATCHED_ALERTS = 10_000  # per batch; beyond this a batch is percolated again (see percolate)
@@ -63,10 +65,9 @@ def percolate(client: OpenSearch, alias: str, articles: Sequence[Indexed]) -> li
     """(alert id, position in `articles`) for every saved search an article matches, in one request."""
     if not articles:
         return []
-    body = {"size": MAX_MATCHED_ALERTS, "_source": False, "track_total_hits": False,
-            "query": {"percolate": {"field": "query", "documents": [a.document for a in articles]}}}
     try:
-        response = client.search(index=alerts_index(alias), body=body, request_timeout=REQUEST_TIMEOUT)
+        response = client.search(index=alerts_index(alias), body=percolate_body(articles),
+                                 request_timeout=REQUEST_TIMEOUT)
     except NotFoundError:
         return []  # no alerts index (a deployment from before alerts): nothing to match
     hits = response["hits"]["hits"]
@@ -76,6 +77,29 @@ def percolate(client: OpenSearch, alias: str, articles: Sequence[Indexed]) -> li
             (alert, slot + half) for alert, slot in percolate(client, alias, articles[half:])]
     return [(hit["_id"], int(slot)) for hit in hits
             for slot in hit.get("fields", {}).get("_percolator_document_slot", [0])]
+
+
+def _searched_fields() -> frozenset[str]:
+    """The document fields a saved search can look at: the text fields the search matches, the facets
+    it filters on and the date it ranges over. Nested fields are left out: a search's top-level query
+    never reaches inside nested documents (`officials.name` in SEARCH_FIELDS matches no root document),
+    so they cannot change a match, while indexing them multiplies the percolator's work per article."""
+    nested = {name for name, spec in MAPPINGS["properties"].items() if spec.get("type") == "nested"}
+    text = {re.split(r"[.^]", spec, maxsplit=1)[0] for spec in SEARCH_FIELDS}
+    return frozenset((text | {"facet", "published"}) - nested)
+
+
+SEARCHED_FIELDS = _searched_fields()
+
+
+def percolated(document: dict[str, Any]) -> dict[str, Any]:
+    """The part of an article a saved search can match (see `_searched_fields`)."""
+    return {name: value for name, value in document.items() if name in SEARCHED_FIELDS}
+
+
+def percolate_body(articles: Sequence[Indexed]) -> dict[str, Any]:
+    return {"size": MAX_MATCHED_ALERTS, "_source": False, "track_total_hits": False,
+            "query": {"percolate": {"field": "query", "documents": [percolated(a.document) for a in articles]}}}
 
 
 def record_matches(client: OpenSearch, alias: str, articles: Sequence[Indexed], now: datetime) -> list[Delivery]:
