@@ -142,8 +142,8 @@ def test_a_filtered_alert_fires_within_5_s_and_not_for_a_page_matching_only_its_
                       now=time.time())
     delivery = hook.deliveries()[0]
     assert delivery["alert"]["id"] == alert and delivery["match"]["story_id"] == bekasi
-    status, matches = wait_for(lambda: api(stack, "GET", f"/alerts/{alert}/matches"), timeout=5,
-                               until=lambda r: r[1]["matches"] and r[1]["matches"][0]["delivery"]["status"] == "delivered")
+    _, matches = wait_for(lambda: api(stack, "GET", f"/alerts/{alert}/matches"), timeout=5,
+                          until=lambda r: r[1]["matches"] and r[1]["matches"][0]["delivery"]["status"] == "delivered")
     assert [m["document_id"] for m in matches["matches"]] == [bekasi]
     assert matches["matches"][0]["title"] == "Banjir Rendam Perumahan di Kota Bekasi"
 

@@ -157,9 +157,9 @@ def _day(raw: Mapping[str, Any], key: str) -> date | None:
     value = raw.get(key)
     if value is None:
         return None
+    if not isinstance(value, str):
+        raise BadAlert(f"search.{key}", "a date, YYYY-MM-DD")
     try:
-        if not isinstance(value, str):
-            raise ValueError
         return date.fromisoformat(value)
     except ValueError:
         raise BadAlert(f"search.{key}", "a date, YYYY-MM-DD") from None

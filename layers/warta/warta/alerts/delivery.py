@@ -105,7 +105,7 @@ def _send(channel: Channel, envelope: dict[str, Any], channels: Channels) -> Non
         try:
             channels.sns.publish(TopicArn=channels.topic_arn, Message=body.decode(), MessageAttributes={
                 "alert_id": {"DataType": "String", "StringValue": envelope["alert"]["id"]}})
-        except Exception as exc:  # noqa: BLE001 - any SDK error: try again later
+        except Exception as exc:  # any SDK error: try again later
             raise DeliveryFailed(f"sns: {type(exc).__name__}: {exc}") from exc
         return
     url = channel.url or ""
