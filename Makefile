@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PYTHON312 := $(shell for p in python3.12 $$(ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | sort -V | tail -1) python3; do \
 	$$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: setup test unit integration up down demo lint clean openapi eval
+.PHONY: setup test unit integration up down demo lint format-check types check clean openapi eval
 
 $(BIN)/warta: pyproject.toml layers/warta/requirements.txt
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 is required (the Lambda runtime's version)"; exit 1; }
@@ -42,12 +42,24 @@ demo: setup
 eval: setup
 	$(BIN)/python tools/eval_extraction.py
 	$(BIN)/python tools/eval_enrichment.py
+	$(BIN)/python tools/eval_quotes.py
 
 openapi: setup
 	$(BIN)/python tools/export_openapi.py
 
+# What CI runs before the tests, and what a developer runs before a commit: lint, format, types, unit tier.
+CHECKED := layers functions tests tools bench
+
 lint: setup
-	$(BIN)/ruff check layers functions tests
+	$(BIN)/ruff check $(CHECKED)
+
+format-check: setup
+	$(BIN)/ruff format --check $(CHECKED)
+
+types: setup
+	$(BIN)/mypy
+
+check: lint format-check types unit
 
 clean: down
 	rm -rf $(VENV) .warta build

@@ -74,7 +74,7 @@ def gazetteer() -> tuple[list[Region], dict[str, list[Region]]]:
 
 def _zone(code: str) -> tuple[str, int]:
     """The time zone of a province code: WIB (+7), WITA (+8) or WIT (+9)."""
-    head = int(code.split(".")[0])
+    head = int(code.split(".", maxsplit=1)[0])
     if head >= 81:
         return "WIT", 9
     if head >= 63 or 51 <= head <= 53:
@@ -234,7 +234,7 @@ def _story(rng: random.Random, layout: str, body_paragraphs: int | None = None) 
         url=url_form.format(id=article_id, slug=slug, y=published.year, mo=published.month, d=published.day),
         site=site, section=rng.choice(vocab.SECTIONS), published=published, zone=tz_name,
         authors=[w.person()[0] for _ in range(rng.choice((1, 1, 2)))], editor=w.person()[0],
-        paragraphs=paragraphs, tags=list(topic["tags"]) + [w.place.short, w.prov.short],
+        paragraphs=paragraphs, tags=[*topic["tags"], w.place.short, w.prov.short],
         image=f"https://cdn.example-media.id/{published.year}/{published.month:02d}/{slug[:40]}.jpg",
         caption=f"Suasana di {w.place.short}, {w.prov.short}. (Foto: {w.person()[0]})",
         officials=[o[0] for o in w.officials], regions=[w.place.name, w.prov.name], related=related)
@@ -331,11 +331,8 @@ _BODY_CLASS = {"detik": "detail__body-text itp_bodycontent", "kompas": "read__co
 def _article(s: Story, rng: random.Random) -> str:
     paras = []
     for i, text in enumerate(s.paragraphs):
-        if i == 0:
-            text = f"<strong>{_esc(_dateline(s))}</strong>{_esc(text)}"
-        else:
-            text = _esc(text)
-        paras.append(f"<p>{text}</p>")
+        dateline = f"<strong>{_esc(_dateline(s))}</strong>" if i == 0 else ""
+        paras.append(f"<p>{dateline}{_esc(text)}</p>")
         if i in (2, 6) and s.related:
             t, u = s.related[i]
             paras.append(f'<p class="baca-juga"><strong>Baca juga:</strong> <a href="{u}">{_esc(t)}</a></p>')

@@ -42,7 +42,7 @@ def _cpu_seconds_by_group(pids: dict[str, int]) -> dict[str, float]:
     """User + system CPU seconds of every live process in each service's process group."""
     tick = os.sysconf("SC_CLK_TCK")
     groups = {pid: name for name, pid in pids.items()}
-    totals = {name: 0.0 for name in pids}
+    totals = dict.fromkeys(pids, 0.0)
     for process in processes():
         if process.group in groups:
             totals[groups[process.group]] += process.cpu_ticks / tick

@@ -10,7 +10,7 @@ from typing import Any
 from .corpus import Page
 from .stats import summary
 
-WARMUP = 10  # first calls load lazily built tables (dateparser, automata): that is cold-start cost
+WARMUP = 10  # first calls load lazily built tables (automata): that is cold-start cost
 
 
 def parse_and_enrich(pages: list[Page]) -> dict[str, Any]:

@@ -115,10 +115,7 @@ def build() -> str:
         source_name = title_case(source[code])
         level = level_of(code, source_name)
         name = curated.CANONICAL_OVERRIDES.get(code, source_name)
-        if level == "province":
-            aliases = {name, source_name}
-        else:
-            aliases = {bare_name(name), bare_name(source_name)}
+        aliases = {name, source_name} if level == "province" else {bare_name(name), bare_name(source_name)}
         aliases.update(curated.EXTRA_ALIASES.get(code, ()))
         # "Sumatra" is the other common spelling of "Sumatera".
         aliases.update(a.replace("Sumatera", "Sumatra") for a in list(aliases) if "Sumatera" in a)

@@ -5,7 +5,6 @@ buckets, schedule one rule per prefix so each run stays well inside Lambda's 15 
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from aws_lambda_powertools import Logger, Metrics
@@ -22,22 +21,18 @@ metrics = Metrics()
 @tracer.capture_lambda_handler
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, int]:
-    import boto3
-    from warta import reconcile
-    from warta.index.client import make_client
-    from warta.index.setup import failures_index
+    from warta import bootstrap, reconcile
     from warta.settings import Settings
 
     settings = Settings.from_env()
-    bucket, queue_url = os.environ["WARTA_BUCKET"], os.environ["WARTA_QUEUE_URL"]
+    bucket, queue_url = settings.required("bucket"), settings.required("queue_url")
     prefix = str(event.get("prefix", ""))
-    client = make_client(settings.opensearch_url, timeout=60)
-    result = reconcile.plan(reconcile.list_objects(boto3.client("s3"), bucket, prefix),
-                            reconcile.indexed_etags(client, settings.index_alias, bucket, prefix),
-                            reconcile.indexed_etags(client, failures_index(settings.index_alias), bucket, prefix))
+    client = bootstrap.index_client(settings, timeout=60)
+    result = reconcile.survey(bootstrap.aws_client("s3"), client, bucket=bucket, alias=settings.index_alias,
+                              prefix=prefix)
     if not event.get("dry_run"):
-        reconcile.apply(result, bucket=bucket, sqs=boto3.client("sqs"), queue_url=queue_url, client=client,
-                        alias=settings.index_alias)
+        reconcile.apply(result, bucket=bucket, sqs=bootstrap.aws_client("sqs"), queue_url=queue_url,
+                        client=client, alias=settings.index_alias)
     summary = result.summary()
     for name, count in summary.items():
         metrics.add_metric(name=f"Reconcile{name.title().replace('_', '')}", unit=MetricUnit.Count, value=count)

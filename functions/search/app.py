@@ -16,14 +16,25 @@ from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
-from opensearchpy.exceptions import ConnectionError as SearchUnavailable
-from opensearchpy.exceptions import ConnectionTimeout, TransportError
 from warta.alerts import api as alerts_api
 from warta.alerts import store as alerts_store
 from warta.alerts.definition import BadAlert
 from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not_modified
+from warta.index.errors import BadQuery, IndexTimeout, IndexUnavailable, SearchBackendError
+from warta.index.facets import SuggestField
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
-from warta.search import DocumentNotFound, SuggestField, get_document, similar, suggest
+from warta.index.quote_query import QuoteRequest
+from warta.quote_search import search_quotes
+from warta.responses import (
+    BACKEND_STATUSES,
+    Document,
+    QuotesPage,
+    SearchPage,
+    Similar,
+    Suggestions,
+    responses,
+)
+from warta.search import DocumentNotFound, get_document, similar, suggest
 from warta.search import search as run_search
 from warta.tracing import make_tracer
 
@@ -54,9 +65,11 @@ Position = Annotated[list[str] | None, _values("position, e.g. 'Kapolda Metro Ja
 Region = Annotated[list[str] | None, _values("region at any level: a province also finds its cities")]
 Organization = Annotated[list[str] | None, _values("organization, full name")]
 Site = Annotated[list[str] | None, _values("site name")]
+Speaker = Annotated[list[str] | None, _values("who is quoted: the full name, or a word of it")]
 
 
-@app.get("/search", summary="Full-text and faceted search")
+@app.get("/search", summary="Full-text and faceted search",
+         responses=responses("a page of hits, with facets and histogram", 400, *BACKEND_STATUSES))
 @tracer.capture_method
 def search_route(
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description='words; "quoted phrase", -exclude, a | b')] = "",
@@ -65,6 +78,7 @@ def search_route(
     region: Region = None,
     organization: Organization = None,
     site: Site = None,
+    speaker: Annotated[list[str] | None, _values("who is quoted: the full name as in the speaker facet")] = None,
     official_position: Annotated[list[str] | None, _values(
         "'name|position': this official, in this position, e.g. 'Putut Eko Bayu Seno|Kapolda Metro Jaya'")] = None,
     not_official: Annotated[list[str] | None, _values("exclude articles naming this official", "-official")] = None,
@@ -72,51 +86,74 @@ def search_route(
     not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
     not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
     not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    not_speaker: Annotated[list[str] | None, _values("exclude articles quoting this speaker", "-speaker")] = None,
     from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
     to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     sort: Annotated[Sort, Query(description="relevance, newest or oldest")] = "relevance",
     size: Annotated[int, Query(ge=0, le=MAX_SIZE)] = 10,
     offset: Annotated[int, Query(ge=0, le=1_000, description="for the first pages; use cursor beyond")] = 0,
     cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
-) -> dict[str, Any]:
+) -> SearchPage:
     def named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
         return {name: tuple(values) for name, values in pairs if values}
 
     request = SearchRequest(
         text=q,
         filters=named((("official", official), ("position", position), ("region", region),
-                       ("organization", organization), ("site", site), ("official_position", official_position))),
+                       ("organization", organization), ("site", site), ("official_position", official_position),
+                       ("speaker", speaker))),
         exclude=named((("official", not_official), ("position", not_position), ("region", not_region),
-                       ("organization", not_organization), ("site", not_site))),
+                       ("organization", not_organization), ("site", not_site), ("speaker", not_speaker))),
         published_from=from_, published_to=to, sort=sort, size=size, offset=offset, cursor=cursor)
     client, alias = _index()
     metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
-    return run_search(client, alias, request)
+    return SearchPage.model_validate(run_search(client, alias, request))
 
 
-@app.get("/documents/<doc_id>", summary="One document with its entities and where they are written")
+@app.get("/quotes", summary="Quotes: who said what, with the article each comes from",
+         responses=responses("matching quotes, highlighted, with their articles", 400, *BACKEND_STATUSES))
 @tracer.capture_method
-def document_route(doc_id: DOC_ID) -> dict[str, Any]:
+def quotes_route(
+    speaker: Speaker = None,
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words in the quote")] = "",
+    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    size: Annotated[int, Query(ge=0, le=MAX_SIZE, description="articles per page")] = 10,
+    offset: Annotated[int, Query(ge=0, le=1_000)] = 0,
+) -> QuotesPage:
+    request = QuoteRequest(text=q, speakers=tuple(speaker or ()), published_from=from_, published_to=to,
+                           size=size, offset=offset)
     client, alias = _index()
-    return get_document(client, alias, doc_id)
+    metrics.add_metric(name="QuoteSearches", unit=MetricUnit.Count, value=1)
+    return QuotesPage.model_validate(search_quotes(client, alias, request))
 
 
-@app.get("/documents/<doc_id>/similar", summary="Articles like this one")
+@app.get("/documents/<doc_id>", summary="One document with its entities and where they are written",
+         responses=responses("the document, its entities and their mentions", 404, *BACKEND_STATUSES))
 @tracer.capture_method
-def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) -> dict[str, Any]:
+def document_route(doc_id: DOC_ID) -> Document:
     client, alias = _index()
-    return similar(client, alias, doc_id, size)
+    return Document.model_validate(get_document(client, alias, doc_id))
 
 
-@app.get("/suggest", summary="Autocomplete for facet values")
+@app.get("/documents/<doc_id>/similar", summary="Articles like this one",
+         responses=responses("the most similar articles", 404, *BACKEND_STATUSES))
+@tracer.capture_method
+def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) -> Similar:
+    client, alias = _index()
+    return Similar.model_validate(similar(client, alias, doc_id, size))
+
+
+@app.get("/suggest", summary="Autocomplete for facet values",
+         responses=responses("facet values that start with the prefix", 400, *BACKEND_STATUSES))
 @tracer.capture_method
 def suggest_route(
     prefix: Annotated[str, Query(min_length=1, max_length=50)],
     field: Annotated[SuggestField, Query(description="official, position, region, organization or site")] = "official",
     size: Annotated[int, Query(ge=1, le=20)] = 10,
-) -> dict[str, Any]:
+) -> Suggestions:
     client, alias = _index()
-    return suggest(client, alias, field, prefix, size)
+    return Suggestions.model_validate(suggest(client, alias, field, prefix, size))
 
 
 # Saved searches with real-time alerts (docs/alerts.md): the wiring; warta.alerts does the work.
@@ -213,12 +250,11 @@ def _explorer_file(name: str, cache_control: str) -> Response[str]:
 
 @cache
 def _index() -> tuple[Any, str]:
-    """The client, built once per execution environment on first use."""
-    from warta.index.client import make_client
+    """The client, built once per execution environment on first use; its errors are domain errors."""
+    from warta.bootstrap import search_index
     from warta.settings import Settings
 
-    settings = Settings.from_env()
-    return make_client(settings.opensearch_url), settings.index_alias
+    return search_index(Settings.from_env())
 
 
 # One place where domain and backend errors become HTTP statuses; no stack traces reach clients.
@@ -257,24 +293,20 @@ def _bad_cursor(exc: BadCursor) -> Response[dict[str, str]]:
     return _error(400, "bad_cursor", str(exc))
 
 
-@app.exception_handler(SearchUnavailable)
-def _unavailable(exc: SearchUnavailable) -> Response[dict[str, str]]:
-    logger.exception("search backend unreachable")
-    return _error(503, "unavailable", "the search index is unreachable, try again")
+# The index's troubles, by domain error (warta.index.errors): status, code, message.
+BACKEND_ERRORS: dict[type[SearchBackendError], tuple[int, str, str]] = {
+    IndexUnavailable: (503, "unavailable", "the search index is unreachable, try again"),
+    IndexTimeout: (504, "timeout", "the search took too long, try a narrower query"),
+    BadQuery: (400, "bad_query", "the query could not be run"),
+    SearchBackendError: (502, "backend_error", "search backend error"),
+}
 
 
-@app.exception_handler(ConnectionTimeout)
-def _timeout(exc: ConnectionTimeout) -> Response[dict[str, str]]:
-    logger.exception("search backend timed out")
-    return _error(504, "timeout", "the search took too long, try a narrower query")
-
-
-@app.exception_handler(TransportError)
-def _backend_error(exc: TransportError) -> Response[dict[str, str]]:
-    logger.exception("search backend error")
-    if exc.status_code == 400:
-        return _error(400, "bad_query", "the query could not be run")
-    return _error(502, "backend_error", "search backend error")
+@app.exception_handler(SearchBackendError)
+def _backend_error(exc: SearchBackendError) -> Response[dict[str, str]]:
+    status, code, message = next(BACKEND_ERRORS[kind] for kind in type(exc).__mro__ if kind in BACKEND_ERRORS)
+    logger.error(f"search backend: {code}", exc_info=exc)
+    return _error(status, code, message)
 
 
 @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP)

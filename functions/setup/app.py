@@ -168,10 +168,10 @@ def with_retries(work: Callable[[], dict[str, str]], deadline: float,
 
 
 def default_client() -> Any:
-    from warta.index.client import make_client
+    from warta import bootstrap
     from warta.settings import Settings
 
-    return make_client(Settings.from_env().opensearch_url, timeout=30.0)
+    return bootstrap.index_client(Settings.from_env(), timeout=30.0)
 
 
 def handle(event: dict[str, Any], remaining_ms: Callable[[], int], *,

@@ -1,5 +1,7 @@
 """Schemathesis drives the search API from its own OpenAPI document (docs/openapi.json) through the
-local HTTP front: whatever it sends, the API answers without a server error, in JSON, with no trace."""
+local HTTP front: whatever it sends, the API answers without a server error, in JSON, with no trace,
+with a status the document declares and a body that matches its schema (docs/openapi.json's models
+come from warta.responses)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import json
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import response_schema_conformance, status_code_conformance
 
 from tests.conftest import ROOT
 
@@ -26,6 +29,7 @@ def test_no_generated_request_gets_a_server_error(case, stack):
     assert response.headers.get("content-type", [""])[0].startswith("application/json")
     body = json.loads(response.text)
     assert "Traceback" not in response.text and body is not None
+    case.validate_response(response, checks=[response_schema_conformance, status_code_conformance])
 
 
 def test_at_least_500_requests_were_generated():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 
 import pytest
 from warta.index.client import make_client
@@ -83,3 +84,17 @@ def test_search_handler_answers_the_sample_http_api_events(stack):
     assert bad["statusCode"] == 422
     assert "Traceback" not in bad["body"]
     assert json.loads(bad["body"])["detail"][0]["loc"][-1] == "from"
+
+
+def test_search_handler_answers_503_with_a_body_when_the_index_is_unreachable(monkeypatch):
+    with socket.socket() as probe:  # a port nobody listens on: bound, then closed
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("WARTA_OPENSEARCH_URL", f"http://127.0.0.1:{port}")
+    handler = load_handler("search")
+
+    response = handler(_event("http_api_search.json"), LocalContext("search"))
+
+    assert response["statusCode"] == 503
+    assert json.loads(response["body"])["error"] == "unavailable"
+    assert "Traceback" not in response["body"]

@@ -176,7 +176,7 @@ def test_document_has_entity_offsets_in_the_body(api):
     assert body[official["start"]:official["end"]] == PUTUT
 
 
-@pytest.mark.parametrize("path,params,status", [
+@pytest.mark.parametrize(("path", "params", "status"), [
     ("/search", [("size", "101")], 422),
     ("/search", [("from", "31-10-2012")], 422),
     ("/search", [("sort", "random")], 422),

@@ -8,12 +8,13 @@ import json
 import uuid
 
 import pytest
-from warta.adapters.s3 import StoredObject
+from warta.index.bulk import OpenSearchIndexWriter
 from warta.index.client import make_client
 from warta.index.documents import document_id
 from warta.index.query import SearchRequest
 from warta.index.setup import ensure_index
 from warta.ingest import ingest_messages
+from warta.ports import StoredObject
 from warta.search import search
 
 from tests.conftest import FIXTURES
@@ -47,7 +48,8 @@ def setup(stack):
     store = FakeStore()
 
     def run(*messages: tuple[str, str]) -> list[str]:
-        outcomes = ingest_messages(list(messages), store=store, client=client, alias=alias, refresh=True)
+        outcomes = ingest_messages(list(messages), store=store, writer=OpenSearchIndexWriter(client), alias=alias,
+                                   refresh=True)
         return [outcomes[message_id].status for message_id, _ in messages]
 
     def count(key: str) -> int:

@@ -126,7 +126,7 @@ def test_the_percolated_part_of_an_article_holds_every_field_a_search_can_match(
     from warta.alerts.matching import SEARCHED_FIELDS, percolated
     from warta.index.mapping import MAPPINGS
 
-    request = SearchRequest(text="banjir", filters={name: ("x",) for name in ("official", "region", "site")},
+    request = SearchRequest(text="banjir", filters=dict.fromkeys(("official", "region", "site"), ("x",)),
                             exclude={"organization": ("y",)}, published_from=date(2024, 1, 1))
     nested = {n for n, spec in MAPPINGS["properties"].items() if spec.get("type") == "nested"}
     used = {name.split(".")[0] for name in _fields(build_match_query(request))}

@@ -233,5 +233,7 @@ def test_the_signature_covers_the_body():
     auth = dashboards.SigV4(credentials, "eu-west-1")
     one = dashboards.build_request("https://x.eu-west-1.es.amazonaws.com", b"{}\n", auth=auth, boundary="b")
     two = dashboards.build_request("https://x.eu-west-1.es.amazonaws.com", b"[]\n", auth=auth, boundary="b")
-    signature = lambda request: request.headers["Authorization"].rsplit("Signature=", 1)[1]
+    def signature(request: Any) -> str:
+        return request.headers["Authorization"].rsplit("Signature=", 1)[1]
+
     assert signature(one) != signature(two)

@@ -127,7 +127,7 @@ def test_layer_imports_with_only_the_standard_library_beside_it(host_layer: Path
 
 def test_layer_has_bytecode_for_every_module(host_layer: Path) -> None:
     site = host_layer / "python"
-    sources = [p for p in site.rglob("*.py")]
+    sources = list(site.rglob("*.py"))
     missing = [p for p in sources if not Path(importlib.util.cache_from_source(str(p))).exists()]
     assert sources and not missing, missing[:10]
     # unchecked-hash pycs: flags field (bytes 4..8) == 0b01 (hash-based, not checked)

@@ -156,7 +156,7 @@ def test_resource_policies_name_their_principals(cfn: dict[str, Any]) -> None:
     """No Allow with Principal "*" (an open access policy) anywhere."""
     for where, statement in allow_statements(cfn):
         principal = statement.get("Principal")
-        assert principal != "*" and principal != {"AWS": "*"}, where
+        assert principal not in ("*", {"AWS": "*"}), where
 
 
 def test_every_star_resource_in_the_source_has_a_comment() -> None:

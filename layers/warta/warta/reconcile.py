@@ -18,8 +18,8 @@ from opensearchpy import OpenSearch, helpers
 
 from .index import bulk
 from .index.documents import document_id
+from .index.failures import failures_index
 from .index.mapping import write_alias
-from .index.setup import failures_index
 
 
 @dataclass
@@ -53,6 +53,12 @@ def plan(objects: Iterable[tuple[str, str]], indexed: dict[str, str | None],
             result.missing.append(key)
     result.orphans = sorted(set(indexed) - listed)
     return result
+
+
+def survey(s3: Any, client: OpenSearch, *, bucket: str, alias: str, prefix: str = "") -> Plan:
+    """The plan for one prefix: the bucket's listing against the index and the failures index."""
+    return plan(list_objects(s3, bucket, prefix), indexed_etags(client, alias, bucket, prefix),
+                indexed_etags(client, failures_index(alias), bucket, prefix))
 
 
 def list_objects(s3: Any, bucket: str, prefix: str = "") -> Iterator[tuple[str, str]]:

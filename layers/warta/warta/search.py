@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Any, Literal
+from typing import Any
 
 from opensearchpy import NotFoundError, OpenSearch
 
+from .index import facets as facet_vocabulary
+from .index.facets import SuggestField
 from .index.query import (
-    FACETS,
     SEARCH_PARAMS,
     SearchRequest,
     build_search,
@@ -18,7 +19,7 @@ from .index.query import (
     suggest_query,
 )
 
-SuggestField = Literal["official", "position", "region", "organization", "site"]
+__all__ = ["DocumentNotFound", "SuggestField", "get_document", "search", "similar", "suggest"]
 REQUEST_TIMEOUT = 5  # seconds, client side; the query's own timeout is shorter
 
 
@@ -33,7 +34,7 @@ def search(client: OpenSearch, alias: str, request: SearchRequest) -> dict[str, 
     aggs = response.get("aggregations")
     facets: dict[str, Any] | None = None
     if aggs:  # pages reached by cursor carry no facets: the first page had them
-        facets = {name: _buckets(aggs[name]) for name in FACETS}
+        facets = {name: _buckets(aggs[name]) for name in facet_vocabulary.COUNTED}
         facets["region"] = _region_tree(aggs["province"], aggs["region_pair"])
     return {
         "total": response["hits"]["total"]["value"],
@@ -127,7 +128,8 @@ def _histogram(aggregation: dict[str, Any]) -> dict[str, Any]:
     if not counts:
         return {"interval": interval, "buckets": []}
     first, last = date.fromisoformat(min(counts)), date.fromisoformat(max(counts))
-    filled, current = [], first
+    filled: list[dict[str, Any]] = []
+    current = first
     while current <= last and len(filled) < 1000:
         filled.append({"date": current.isoformat(), "count": counts.get(current.isoformat(), 0)})
         current = _step(current, interval)

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..parse.decode import MAX_HTML_BYTES
+from ..ports import ObjectTooLarge, StoredObject
 
-
-@dataclass(frozen=True, slots=True)
-class StoredObject:
-    data: bytes
-    content_type: str | None
-    content_encoding: str | None
-    etag: str | None
-
-
-class ObjectTooLarge(Exception):
-    def __init__(self, size: int, etag: str | None = None) -> None:
-        super().__init__(f"object is {size} bytes, over the {MAX_HTML_BYTES} byte limit")
-        self.size = size
-        self.etag = etag
+__all__ = ["ObjectTooLarge", "S3ObjectStore", "StoredObject"]
 
 
 class S3ObjectStore:
-    """`get` returns None when the object is gone (deleted before its created-event was processed)."""
+    """`warta.ports.ObjectStore` over an injected boto3 S3 client. `get` returns None when the object is
+    gone (deleted before its created-event was processed)."""
 
     def __init__(self, client: Any) -> None:
         self._client = client  # an injected boto3 S3 client

@@ -47,4 +47,5 @@ MAX_VISIBILITY_SECONDS = 12 * 3600  # SQS's ceiling
 
 def retry_delay(receive_count: int, base_seconds: int) -> int:
     """base, 2 x base, 4 x base ... for the 1st, 2nd, 3rd ... failed receive."""
-    return min(base_seconds * 2 ** max(receive_count - 1, 0), MAX_VISIBILITY_SECONDS)
+    doublings: int = max(receive_count - 1, 0)
+    return min(base_seconds * (1 << doublings), MAX_VISIBILITY_SECONDS)

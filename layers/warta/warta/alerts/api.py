@@ -22,11 +22,13 @@ class SearchIn(BaseModel):
     region: Values = Field(None, description="region at any level: a province also finds its cities")
     organization: Values = None
     site: Values = None
+    speaker: Values = Field(None, description="who is quoted: the full name as in the speaker facet")
     not_official: Values = Field(None, alias="-official")
     not_position: Values = Field(None, alias="-position")
     not_region: Values = Field(None, alias="-region")
     not_organization: Values = Field(None, alias="-organization")
     not_site: Values = Field(None, alias="-site")
+    not_speaker: Values = Field(None, alias="-speaker")
     from_: str | None = Field(None, alias="from", description="published on or after (YYYY-MM-DD)")
     to: str | None = Field(None, description="published on or before (YYYY-MM-DD)")
 

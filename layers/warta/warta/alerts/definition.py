@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from ..index.query import FILTERABLE, MAX_QUERY_CHARS, SearchRequest
+from ..index.facets import EXCLUDES, FILTERS
+from ..index.query import MAX_QUERY_CHARS, SearchRequest
 from .urls import UnsafeUrl, check_webhook_url
 
 MAX_NAME_CHARS = 200
@@ -81,15 +82,15 @@ def parse_definition(payload: Any, policy: ChannelPolicy) -> AlertDefinition:
 def parse_search(raw: Any) -> tuple[dict[str, Any], SearchRequest]:
     if not isinstance(raw, Mapping):
         raise BadAlert("search", "required, an object of search parameters")
-    allowed = ("q", "from", "to", *FILTERABLE, *(f"-{name}" for name in FILTERABLE))
+    allowed = ("q", "from", "to", *FILTERS, *(f"-{name}" for name in EXCLUDES))
     _no_unknown(raw, allowed, "search.")
     text = raw.get("q", "")
     if not isinstance(text, str):
         raise BadAlert("search.q", "must be a string")
     if len(text) > MAX_QUERY_CHARS:
         raise BadAlert("search.q", f"at most {MAX_QUERY_CHARS} characters")
-    filters = {name: _values(raw, name) for name in FILTERABLE if name in raw}
-    exclude = {name: _values(raw, f"-{name}") for name in FILTERABLE if f"-{name}" in raw}
+    filters = {name: _values(raw, name) for name in FILTERS if name in raw}
+    exclude = {name: _values(raw, f"-{name}") for name in EXCLUDES if f"-{name}" in raw}
     published_from, published_to = _day(raw, "from"), _day(raw, "to")
     if published_from and published_to and published_from > published_to:
         raise BadAlert("search.from", "must not be after search.to")

@@ -12,7 +12,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, Protocol
 
@@ -37,6 +37,24 @@ class Publisher(Protocol):
     def publish(self, **kwargs: Any) -> Any: ...
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    # A redirect could lead past the address check to an internal host: a 3xx counts as a failure.
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
+
+
+def post(url: str, body: bytes, headers: dict[str, str]) -> int:
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with _OPENER.open(request, timeout=WEBHOOK_TIMEOUT) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
+
+
 @dataclass(frozen=True)
 class Channels:
     """How deliveries leave: injected, so tests and the local stack choose their own ends."""
@@ -44,7 +62,7 @@ class Channels:
     local: bool = False  # plain http to 127.0.0.1 allowed; no address checks
     sns: Publisher | None = None
     topic_arn: str | None = None
-    post: Callable[[str, bytes, dict[str, str]], int] = field(default=lambda url, body, headers: post(url, body, headers))
+    post: Callable[[str, bytes, dict[str, str]], int] = post
     clock: Callable[[], float] = time.time
 
 
@@ -123,24 +141,6 @@ def _send(channel: Channel, envelope: dict[str, Any], channels: Channels) -> Non
         raise DeliveryFailed(f"webhook: {type(exc).__name__}: {exc}") from exc
     if not 200 <= status < 300:
         raise DeliveryFailed(f"webhook answered {status}")
-
-
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    # A redirect could lead past the address check to an internal host: a 3xx counts as a failure.
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-_OPENER = urllib.request.build_opener(_NoRedirects)
-
-
-def post(url: str, body: bytes, headers: dict[str, str]) -> int:
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-    try:
-        with _OPENER.open(request, timeout=WEBHOOK_TIMEOUT) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as exc:
-        return int(exc.code)
 
 
 def _already_delivered(client: OpenSearch, alias: str, match: str, version: str) -> bool:

@@ -13,9 +13,9 @@ from typing import Any, Literal
 
 from opensearchpy import ConflictError, NotFoundError, OpenSearch
 
-from ..index.bulk import WriteAction, WriteResult
 from ..index.mapping import MAPPINGS, write_alias
 from ..index.query import SEARCH_FIELDS
+from ..ports import WriteAction, WriteResult
 from .store import alerts_index, matches_index
 
 MAX_MATCHED_ALERTS = 10_000  # per batch; beyond this a batch is percolated again (see percolate)
@@ -186,7 +186,7 @@ class AlertMatcher:
     def match(self, actions: Sequence[WriteAction], owners: Sequence[str],
               results: Sequence[WriteResult]) -> dict[str, str]:
         target = write_alias(self._alias)
-        indexed = [(owner, Indexed(a.doc_id, a.document, a.version))
+        indexed = [(owner, Indexed(a.doc_id, dict(a.document), a.version))
                    for a, owner, r in zip(actions, owners, results, strict=True)
                    if a.op == "index" and a.index == target and a.document is not None and r.outcome == "indexed"]
         if not indexed:

@@ -29,19 +29,17 @@ def stack_env() -> dict[str, str]:
 
 def index_client(env: dict[str, str] | None = None) -> tuple[Any, str]:
     """The OpenSearch client and read alias of the local stack, or of WARTA_OPENSEARCH_URL."""
-    from ..index.client import make_client
+    from .. import bootstrap
     from ..settings import Settings
 
     settings = Settings.from_env(stack_env() if env is None else env)
-    return make_client(settings.opensearch_url, timeout=60), settings.index_alias
+    return bootstrap.index_client(settings, timeout=60), settings.index_alias
 
 
 def aws_client(service: str, env: dict[str, str]) -> Any:
-    import boto3
+    from .. import bootstrap
 
-    local = {"region_name": "us-east-1", "aws_access_key_id": env["AWS_ACCESS_KEY_ID"],
-             "aws_secret_access_key": env["AWS_SECRET_ACCESS_KEY"]} if "AWS_ACCESS_KEY_ID" in env else {}
-    return boto3.client(service, endpoint_url=env.get("AWS_ENDPOINT_URL"), **local)
+    return bootstrap.aws_client(service, env)
 
 
 def required(env: dict[str, str], name: str, flag: str) -> str:
@@ -66,7 +64,8 @@ def exists(url: str) -> bool:
 def get_json(url: str) -> dict[str, Any]:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
-            return json.loads(response.read())
+            answer: dict[str, Any] = json.loads(response.read())
+            return answer
     except urllib.error.HTTPError as exc:
         raise click.ClickException(f"{exc.code}: {exc.read().decode(errors='replace')[:500]}") from exc
     except urllib.error.URLError as exc:

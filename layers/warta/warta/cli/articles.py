@@ -28,14 +28,11 @@ def extract(files: tuple[Path, ...]) -> None:
 
 def extraction_record(article: Any, entities: Any) -> dict[str, Any]:
     """The stable `warta extract` contract: later work adds fields and never renames these."""
+    from ..index.documents import entity_fields
+
     record = asdict(article)
     for name in ("published", "updated"):
         record[name] = record[name].isoformat() if record[name] else None
     record["authors"] = list(article.authors)
-    record["officials"] = [asdict(o) for o in entities.officials]
-    record["regions"] = [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
-                          "path": list(r.path)} for r in entities.regions]
-    record["organizations"] = [asdict(o) for o in entities.organizations]
-    record["dates"] = [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
-                       for d in entities.dates]
+    record.update(entity_fields(entities))
     return record

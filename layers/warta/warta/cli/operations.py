@@ -82,15 +82,12 @@ def dlq_replay(limit: int) -> None:
 def reconcile(prefix: str, dry_run: bool, bucket: str | None) -> None:
     """Compare the bucket with the index: re-enqueue what is missing or stale, delete orphans."""
     from .. import reconcile as rec
-    from ..index.setup import failures_index
 
     env = stack_env()
     bucket = bucket or required(env, "WARTA_BUCKET", "bucket")
     client, alias = index_client(env)
     click.echo(f"listing s3://{bucket}/{prefix} and the index ...", err=True)
-    result = rec.plan(rec.list_objects(aws_client("s3", env), bucket, prefix),
-                      rec.indexed_etags(client, alias, bucket, prefix),
-                      rec.indexed_etags(client, failures_index(alias), bucket, prefix))
+    result = rec.survey(aws_client("s3", env), client, bucket=bucket, alias=alias, prefix=prefix)
     summary = result.summary()
     click.echo("  ".join(f"{name}: {count}" for name, count in summary.items()))
     if dry_run:
@@ -109,15 +106,10 @@ def reconcile(prefix: str, dry_run: bool, bucket: str | None) -> None:
 @click.option("--size", default=50, show_default=True, type=int)
 def failures(size: int) -> None:
     """List the files that could not be indexed, with their reason."""
-    from ..index.setup import failures_index
+    from ..index import failures as failure_records
 
     client, alias = index_client()
-    result = client.search(index=failures_index(alias), body={"size": size, "sort": [{"at": "desc"}]})
-    hits = result["hits"]["hits"]
-    # A key fixed since (uploaded again, indexed fine) keeps its old record: hide those.
-    indexed = {d["_id"] for d in client.mget(index=alias, body={"ids": [h["_id"] for h in hits]}, _source=False)["docs"]
-               if d.get("found")} if hits else set()
-    current = [h["_source"] for h in hits if h["_id"] not in indexed]
-    click.echo(f"{len(current)} file(s) not indexed" + (f" (of the {size} most recent records)" if len(hits) == size else ""))
+    current, read = failure_records.current(client, alias, size)
+    click.echo(f"{len(current)} file(s) not indexed" + (f" (of the {size} most recent records)" if read == size else ""))
     for record in current:
         click.echo(f"  s3://{record['bucket']}/{record['key']}  {record['reason']}: {record['detail']}")

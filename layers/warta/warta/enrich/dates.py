@@ -116,8 +116,8 @@ def _resolve(m: re.Match[str], ref: date | None) -> tuple[date, bool] | None:
             d = _closest_year(month, day, ref) if ref else None
         return (d, False) if d else None
     if g["sl"] or g["pl"]:
-        day, month, year = (g["sd"], g["sm"], g["sy"]) if g["sl"] else (g["pd"], g["pm"], g["py"])
-        day_i, month_i = int(day), int(month)
+        day_s, month_s, year = (g["sd"], g["sm"], g["sy"]) if g["sl"] else (g["pd"], g["pm"], g["py"])
+        day_i, month_i = int(day_s), int(month_s)
         if not (1 <= month_i <= 12):
             return None
         if year:

@@ -56,3 +56,26 @@ class Entities:
     regions: tuple[RegionMention, ...] = field(default_factory=tuple)
     organizations: tuple[Organization, ...] = field(default_factory=tuple)
     dates: tuple[DateMention, ...] = field(default_factory=tuple)
+    quotes: tuple[Quote, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str  # as written at the quote ("Putut", "KPK")
+    canonical: str  # the fullest name the body gives ("Putut Eko Bayu Seno")
+
+
+QuoteKind = Literal["direct", "indirect"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words the body gives to a speaker: in quotation marks (direct) or reported with a speech verb."""
+
+    text: str  # direct: the words inside the marks; indirect: the reported clause (at most 200 characters)
+    kind: QuoteKind
+    speaker: Speaker | None  # None for unnamed people ("seorang warga")
+    speaker_role: str | None  # the post the body gives the speaker
+    cue: str | None  # "kata", "mengatakan", "menurut"; None when the speaker is known from context only
+    start: int  # offsets of the quoted words in the body
+    end: int

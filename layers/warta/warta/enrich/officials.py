@@ -141,8 +141,10 @@ def _from_positions(
         else:
             if r:  # "Kapolda Irjen" with no name is nothing
                 continue
-            name = read_name_backwards(text, m.start())
-            if not name:
+            backwards = read_name_backwards(text, m.start())
+            if backwards:
+                name = backwards
+            else:
                 linked = _name_before_link(text, m.start())
                 if not linked:
                     continue
@@ -233,7 +235,7 @@ def find_officials(text: str, resolve_region: Resolver | None = None) -> tuple[O
         rank = next((r.rank for r in rs if r.rank), None)
         with_pos = [r for r in rs if r.position]
         current = [r for r in with_pos if not r.former]
-        chosen = (current or with_pos or [None])[0]
+        chosen = (current or with_pos)[0] if with_pos else None
         public = any(r.public for r in with_pos) if with_pos else True
         out.append(
             Official(

@@ -12,6 +12,7 @@ Positions do not imply organizations: "Kapolda Metro Jaya" alone yields no "Pold
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from warta.enrich._triggers import TriggeredPattern, first_words
 from warta.enrich.model import Organization
@@ -212,7 +213,7 @@ _RANK_BEFORE_RE = re.compile(
 )
 
 
-def _alt(forms) -> str:
+def _alt(forms: Iterable[str]) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
 
 

@@ -86,7 +86,8 @@ for _full in (
     _MINISTRIES.setdefault(_full, _full)
 
 
-def _t(title: str, scope: Scope = "none", level: Level = None, public: bool = True, suffixes=()) -> Title:
+def _t(title: str, scope: Scope = "none", level: Level = None, public: bool = True,
+       suffixes: tuple[str, ...] | list[str] = ()) -> Title:
     return Title(title, scope, level, public, tuple(suffixes))
 
 

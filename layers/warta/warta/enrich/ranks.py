@@ -114,10 +114,6 @@ _TNI: dict[str, str] = {
 
 RANKS: dict[str, str] = {**_TNI, **_POLRI}
 
-# Ranks that only denote a rank when "TNI"/"Pol" follows or a name follows directly; "Jenderal" on its
-# own is also a street/hero prefix ("Jalan Jenderal Sudirman") - the caller guards on the left context.
-FULL_RANKS: frozenset[str] = frozenset(RANKS.values())
-
 # Markers that may follow a rank before the name: force, corps/branch, retired, special.
 _CORPS = (
     "TNI AD|TNI AL|TNI AU|TNI|Pol\\.?|Polisi|Laut|Udara|"
@@ -141,7 +137,3 @@ def normalise_rank(written: str) -> str | None:
         return None
     return RANKS[" ".join(m.group("rank").split())]
 
-
-def rank_at(text: str, pos: int) -> re.Match[str] | None:
-    """A rank match starting exactly at `pos`."""
-    return RANK_RE.match(text, pos)

@@ -48,6 +48,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .model import RegionLevel, RegionMention
 
@@ -93,7 +94,7 @@ _CODE = re.compile(r"\d{2}(?:\.?\d{2})?")
 
 # Single-width spaces that should behave like a plain space inside multi-word names ("Jawa\xa0Barat").
 # Translating them keeps every offset valid, because each is replaced by exactly one character.
-_SPACES = str.maketrans({c: " " for c in "\t\xa0\u2007\u202f\u2009\u200a"})
+_SPACES = str.maketrans(dict.fromkeys("\t\xa0\u2007\u202f\u2009\u200a", " "))
 
 
 def _title_level(cue: str) -> RegionLevel:
@@ -130,7 +131,7 @@ class _Gazetteer:
     by_alias: dict[str, tuple[str, ...]]  # exact alias -> codes, preferred first
     by_folded: dict[str, tuple[str, ...]]  # casefolded alias or canonical name -> codes, preferred first
     guarded: dict[str, bool]  # alias -> whether "di"/"ke"/"dari" is enough of a cue
-    automaton: object  # ahocorasick.Automaton: key -> (alias or None for a blocker, length)
+    automaton: Any  # ahocorasick.Automaton: key -> (alias or None for a blocker, length)
 
 
 @functools.cache
@@ -279,7 +280,7 @@ def find_regions(text: str) -> tuple[RegionMention, ...]:
     _resolve(hits, g)
     found: dict[str, RegionMention] = {}
     for hit in hits:
-        if hit.code not in found:
+        if hit.code is not None and hit.code not in found:
             found[hit.code] = g.regions[hit.code].mention(text[hit.start : hit.end], hit.start, hit.end)
     return tuple(found.values())
 
@@ -318,7 +319,7 @@ def lookup_region(name: str) -> RegionMention | None:
             return g.regions[fitting[0]].mention(raw)
     # Whole names first ("Ibu Kota" is an alias, not the title "Kota" before "Ibu"), then a title that fits
     # no region of that level ("Kota Jakarta") falls back to the name alone.
-    codes = g.by_folded.get(key) or (g.by_folded.get(titled.group(2)) if titled else None)
-    if codes:
-        return g.regions[codes[0]].mention(raw)
+    named = g.by_folded.get(key) or (g.by_folded.get(titled.group(2)) if titled else None)
+    if named:
+        return g.regions[named[0]].mention(raw)
     return None

@@ -1,45 +1,28 @@
-"""Bulk writes with a result per action, so each SQS message learns its own fate."""
+"""The index writer's OpenSearch adapter: bulk writes with a result per action, so each SQS message
+learns its own fate. The types are the port's (`warta.ports`); they are re-exported here for callers
+that write to the index directly (reconcile, migrate, benchmarks)."""
 
 from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from opensearchpy import OpenSearch, helpers
 
-Outcome = Literal["indexed", "deleted", "stale", "absent", "failed"]
+from ..ports import RETRYABLE_STATUSES, WriteAction, WriteResult
 
-# Statuses worth a retry through SQS: throttling and server-side trouble.
-RETRYABLE_STATUSES = frozenset({429, 500, 502, 503, 504})
-
-
-@dataclass(frozen=True, slots=True)
-class WriteAction:
-    op: Literal["index", "delete"]
-    index: str
-    doc_id: str
-    version: int  # external version: newer S3 events carry larger numbers
-    document: dict[str, Any] | None = None
-
-    def to_bulk(self) -> dict[str, Any]:
-        action: dict[str, Any] = {"_op_type": self.op, "_index": self.index, "_id": self.doc_id,
-                                  "version": self.version, "version_type": "external_gte"}
-        if self.document is not None:
-            action["_source"] = self.document
-        return action
+__all__ = ["RETRYABLE_STATUSES", "OpenSearchIndexWriter", "WriteAction", "WriteResult", "write"]
 
 
-@dataclass(frozen=True, slots=True)
-class WriteResult:
-    outcome: Outcome
-    status: int
-    error: str | None = None
+class OpenSearchIndexWriter:
+    """`warta.ports.IndexWriter` over an injected opensearch-py client."""
 
-    @property
-    def retryable(self) -> bool:
-        return self.outcome == "failed" and (self.status in RETRYABLE_STATUSES or self.status == 0)
+    def __init__(self, client: OpenSearch) -> None:
+        self._client = client
+
+    def write(self, actions: Sequence[WriteAction], *, refresh: bool = False) -> list[WriteResult]:
+        return write(self._client, actions, refresh=refresh)
 
 
 def write(client: OpenSearch, actions: Sequence[WriteAction], *, refresh: bool = False) -> list[WriteResult]:
@@ -55,22 +38,33 @@ def write(client: OpenSearch, actions: Sequence[WriteAction], *, refresh: bool =
     results: list[WriteResult | None] = [None] * len(actions)
     detail = "no answer for this item"
     try:
+        # The helper sleeps `initial_backoff * 2**n` seconds; its annotation says int, a float works.
         stream = helpers.streaming_bulk(
-            client, (a.to_bulk() for a in actions), raise_on_error=False, raise_on_exception=False,
-            max_retries=3, initial_backoff=0.5, max_backoff=8, yield_ok=True, chunk_size=200,
+            client, (bulk_action(a) for a in actions), raise_on_error=False, raise_on_exception=False,
+            max_retries=3, initial_backoff=0.5, max_backoff=8, yield_ok=True, chunk_size=200,  # type: ignore[arg-type]
             refresh="wait_for" if refresh else False,
         )
         for _ok, item in stream:
             op, body = next(iter(item.items()))
             queue = waiting.get((op, str(body.get("_id"))))
             if queue:
-                results[queue.popleft()] = _result_of(op, body)
+                results[queue.popleft()] = result_of(op, body)
     except Exception as exc:  # noqa: BLE001 - transport errors: everything not yet answered is retryable
         detail = f"{type(exc).__name__}: {exc}"[:500]
     return [r if r is not None else WriteResult("failed", 0, detail) for r in results]
 
 
-def _result_of(op: str, body: dict[str, Any]) -> WriteResult:
+def bulk_action(action: WriteAction) -> dict[str, Any]:
+    """The bulk helper's form of one action."""
+    bulk: dict[str, Any] = {"_op_type": action.op, "_index": action.index, "_id": action.doc_id,
+                            "version": action.version, "version_type": "external_gte"}
+    if action.document is not None:
+        bulk["_source"] = action.document
+    return bulk
+
+
+def result_of(op: str, body: dict[str, Any]) -> WriteResult:
+    """One item of a bulk response as a result."""
     raw_status = body.get("status")
     status = raw_status if isinstance(raw_status, int) else 0  # 0: no HTTP answer (connection lost)
     error = body.get("error")

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import orjson
-from opensearchpy import OpenSearch, RequestsHttpConnection, Urllib3HttpConnection
+from opensearchpy import OpenSearch, RequestsHttpConnection, Transport, Urllib3HttpConnection
 from opensearchpy.exceptions import SerializationError
 from opensearchpy.serializer import JSONSerializer
 
@@ -36,8 +36,10 @@ def is_aws_domain(url: str) -> bool:
     return host.endswith((".es.amazonaws.com", ".aoss.amazonaws.com"))
 
 
-def make_client(url: str, *, timeout: float = 10.0, region: str | None = None) -> OpenSearch:
-    """One client per execution environment: build it at the edge and pass it in."""
+def make_client(url: str, *, timeout: float = 10.0, region: str | None = None,
+                transport_class: type[Transport] = Transport) -> OpenSearch:
+    """One client per execution environment: build it at the edge and pass it in. The read side passes
+    `warta.index.errors.DomainErrorsTransport` (see `warta.bootstrap`)."""
     if is_aws_domain(url):
         import boto3  # only on AWS, where the runtime already has it
         from opensearchpy import RequestsAWSV4SignerAuth
@@ -47,6 +49,7 @@ def make_client(url: str, *, timeout: float = 10.0, region: str | None = None) -
         # Refreshable credentials: the Lambda role's keys rotate under a warm function.
         auth = RequestsAWSV4SignerAuth(session.get_credentials(), region or session.region_name, service)
         return OpenSearch(hosts=[url], http_auth=auth, connection_class=RequestsHttpConnection,
-                          serializer=FastJSONSerializer(), timeout=timeout, max_retries=2, retry_on_timeout=True)
+                          serializer=FastJSONSerializer(), timeout=timeout, max_retries=2, retry_on_timeout=True,
+                          transport_class=transport_class)
     return OpenSearch(hosts=[url], connection_class=Urllib3HttpConnection, serializer=FastJSONSerializer(),
-                      timeout=timeout, max_retries=2, retry_on_timeout=True)
+                      timeout=timeout, max_retries=2, retry_on_timeout=True, transport_class=transport_class)

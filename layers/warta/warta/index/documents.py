@@ -19,12 +19,6 @@ def document_id(bucket: str, key: str) -> str:
 
 def build_document(*, bucket: str, key: str, article: Article, entities: Entities, ingested: datetime,
                    etag: str | None = None) -> dict[str, Any]:
-    officials = [asdict(o) for o in entities.officials]
-    regions = [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
-                "path": list(r.path)} for r in entities.regions]
-    organizations = [asdict(o) for o in entities.organizations]
-    dates = [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
-             for d in entities.dates]
     return {
         "id": document_id(bucket, key),
         "bucket": bucket,
@@ -47,12 +41,26 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
         "updated": article.updated.isoformat() if article.updated else None,
         "published": article.published.isoformat() if article.published else None,
         "published_source": article.published_source,
+        "title_source": article.title_source,
+        "extractor": article.extractor,
+        "confidence": article.confidence,
+        "dateline": asdict(article.dateline) if article.dateline else None,
         "ingested": ingested.isoformat(),
-        "officials": officials,
-        "regions": regions,
-        "organizations": organizations,
-        "dates": dates,
+        **entity_fields(entities),
         "facet": facets(article, entities),
+    }
+
+
+def entity_fields(entities: Entities) -> dict[str, list[dict[str, Any]]]:
+    """The entities as JSON, one list per kind: the stored document's and `warta extract`'s shape."""
+    return {
+        "officials": [asdict(o) for o in entities.officials],
+        "regions": [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
+                     "path": list(r.path)} for r in entities.regions],
+        "organizations": [asdict(o) for o in entities.organizations],
+        "dates": [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
+                  for d in entities.dates],
+        "quotes": [asdict(q) for q in entities.quotes],
     }
 
 
@@ -67,4 +75,6 @@ def facets(article: Article, entities: Entities) -> dict[str, list[str]]:
         "region_pair": sorted({f"{r.path[0]}|{r.canonical}" for r in entities.regions if len(r.path) > 1}),
         "organization": sorted({o.canonical for o in entities.organizations}),
         "site": [article.site] if article.site else [],
+        # who is quoted, by the fullest name the article gives (unnamed speakers are no facet value)
+        "speaker": sorted({q.speaker.canonical for q in entities.quotes if q.speaker}),
     }

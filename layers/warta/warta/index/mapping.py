@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import facets
+
 INDEX_PREFIX = "warta-articles"
-TEMPLATE_NAME = "warta-articles"
 SCHEMA_VERSION = 1
-FACET_FIELDS = ("official", "position", "official_position", "region", "province", "region_pair",
-                "organization", "site")
 
 
 def index_name(alias: str = INDEX_PREFIX, version: int = SCHEMA_VERSION) -> str:
@@ -59,6 +58,20 @@ MAPPINGS: dict[str, Any] = {
         "updated": {"type": "date"},
         "published": {"type": "date"},
         "published_source": {"type": "keyword"},
+        # How the page was read (issue 13): whose wording the title is, which extractor gave the body
+        # and how sure it was, and the dateline with its place's span in the body (for enrichment).
+        "title_source": {"type": "keyword"},
+        "extractor": {"type": "keyword"},
+        "confidence": {"type": "float"},
+        "dateline": {
+            "properties": {
+                "text": {"type": "keyword", "index": False},
+                "place": {"type": "keyword"},
+                "agency": {"type": "keyword"},
+                "place_start": {"type": "integer", "index": False},
+                "place_end": {"type": "integer", "index": False},
+            },
+        },
         "ingested": {"type": "date"},
         "officials": {
             "type": "nested",
@@ -96,11 +109,29 @@ MAPPINGS: dict[str, Any] = {
                 "approximate": {"type": "boolean"},
             },
         },
+        # Attributed quotes (warta.enrich.quotes), nested so that a search for words *and* a speaker
+        # finds them in the same quote; `GET /quotes` returns the matching ones (warta.quote_search).
+        "quotes": {
+            "type": "nested",
+            "properties": {
+                "text": _text(),
+                "kind": {"type": "keyword"},
+                "speaker": {"properties": {
+                    "name": {"type": "keyword"},
+                    "canonical": {**_facet(), "fields": {**_facet()["fields"],
+                                                        "text": {"type": "text", "analyzer": "standard"}}},
+                }},
+                "speaker_role": {"type": "keyword"},
+                "cue": {"type": "keyword"},
+                "start": {"type": "integer", "index": False},
+                "end": {"type": "integer", "index": False},
+            },
+        },
         # Flat facet fields: one keyword per value, so filters and aggregations stay simple and fast.
         # `official_position` is "name|position": "this official, in this position" as one term
         # (docs/decisions.md). `region` holds every level of every region's path; `region_pair` holds
         # "province|region" for regions below a province, to count the region tree.
-        "facet": {"properties": {name: _facet() for name in FACET_FIELDS}},
+        "facet": {"properties": {name: _facet() for name in facets.FIELDS}},
     },
 }
 

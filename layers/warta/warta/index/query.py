@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
-FILTERABLE = ("official", "position", "official_position", "region", "organization", "site")
-FACETS = ("official", "position", "organization", "site")  # flat facets; regions come as a tree
+from . import facets
+
 SEARCH_FIELDS = ["title^3", "title.unstemmed^4", "body", "body.unstemmed^1.5", "officials.name^2",
                  "description", "image_caption^0.5"]
 MAX_SIZE = 100
@@ -57,7 +57,7 @@ def build_search(request: SearchRequest) -> dict[str, Any]:
     # The region filter also constrains the tree's two aggregations, which are "region" facets too.
     aggregations: dict[str, Any] = {
         name: _facet_agg(name, facet_filters, {"terms": {"field": f"facet.{name}", "size": FACET_SIZE}})
-        for name in FACETS
+        for name in facets.COUNTED
     }
     aggregations["province"] = _facet_agg("region", facet_filters,
                                           {"terms": {"field": "facet.province", "size": 40}})

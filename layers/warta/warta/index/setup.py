@@ -8,16 +8,23 @@ from collections.abc import Callable
 from opensearchpy import OpenSearch, helpers
 
 from ..alerts.store import ensure_alert_indices
-from .mapping import INDEX_PREFIX, index_name, index_template, write_alias
+from . import failures
+from .failures import failures_index
+from .mapping import INDEX_PREFIX, MAPPINGS, index_name, index_template, write_alias
 
-FAILURES_INDEX_SUFFIX = "failures"
+__all__ = ["current_index", "ensure_index", "failures_index", "migrate"]
 
 
 def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
     """Make sure `alias` (reads) and `alias-write` (writes) point at an index; return the index name."""
     client.indices.put_index_template(name=alias, body=index_template(alias))
     if client.indices.exists_alias(name=alias):
-        return current_index(client, alias)
+        current = current_index(client, alias)
+        # Fields added to the mapping since the index was made (quotes, a facet) reach it in place: adding
+        # fields is allowed on a live index; changing one still takes `migrate`.
+        client.indices.put_mapping(index=current, body=MAPPINGS)
+        ensure_alert_indices(client, alias)
+        return current
     name = index_name(alias)
     if not client.indices.exists(index=name):
         client.indices.create(index=name)
@@ -25,26 +32,13 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
         {"add": {"index": name, "alias": alias}},
         {"add": {"index": name, "alias": write_alias(alias), "is_write_index": True}},
     ]})
-    failures = failures_index(alias)
-    if not client.indices.exists(index=failures):
-        client.indices.create(index=failures, body={
-            "settings": {"number_of_shards": 1, "number_of_replicas": 0},
-            "mappings": {"dynamic": "strict", "properties": {
-                "bucket": {"type": "keyword"}, "key": {"type": "keyword"}, "etag": {"type": "keyword"},
-                "reason": {"type": "keyword"},
-                "detail": {"type": "text"}, "at": {"type": "date"}}},
-        })
+    failures.ensure(client, alias)
     ensure_alert_indices(client, alias)  # saved searches (percolator) and their matches
     return name
 
 
-def failures_index(alias: str = INDEX_PREFIX) -> str:
-    """Where pages that could not be indexed are recorded, with their reason."""
-    return f"{alias}-{FAILURES_INDEX_SUFFIX}"
-
-
 def current_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
-    return next(iter(client.indices.get_alias(name=alias)))
+    return str(next(iter(client.indices.get_alias(name=alias))))
 
 
 def migrate(client: OpenSearch, alias: str = INDEX_PREFIX, *, delete_old: bool = False,

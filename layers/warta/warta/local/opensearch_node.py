@@ -137,7 +137,7 @@ def _sha256(path: Path) -> str:
 
 
 def _open_for_all(path: Path) -> None:
-    for current, dirs, files in os.walk(path):
+    for current, _dirs, files in os.walk(path):
         os.chmod(current, 0o755)
         for name in files:
             file = Path(current, name)

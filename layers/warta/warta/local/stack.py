@@ -3,6 +3,7 @@ the background and stopped again, leaving no process behind. Its state (pids, UR
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -16,6 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..settings import Settings
 from . import emulator, opensearch_node
 from .lambda_runtime import REPO_ROOT
 
@@ -53,16 +55,17 @@ class StackState:
     alerts_dlq_url: str = ""
 
     def environment(self) -> dict[str, str]:
-        """What a handler, the CLI or a test needs to reach this stack."""
-        return {**emulator.CREDENTIALS, "AWS_ENDPOINT_URL": self.emulator_url,
-                "WARTA_OPENSEARCH_URL": self.opensearch_url, "WARTA_INDEX_ALIAS": self.index_alias,
-                "WARTA_QUEUE_URL": self.queue_url, "WARTA_DLQ_URL": self.dlq_url,
-                "WARTA_MAX_RECEIVE_COUNT": str(self.max_receive_count),
-                "WARTA_API_URL": self.api_url, "WARTA_BUCKET": self.bucket,
-                "WARTA_ALERTS_QUEUE_URL": self.alerts_queue_url, "WARTA_ALERTS_DLQ_URL": self.alerts_dlq_url,
-                "WARTA_ALERTS_MAX_RECEIVE_COUNT": str(self.max_receive_count),
-                # Webhooks to 127.0.0.1 over plain http; retries after 1, 2, 4 ... s rather than 30 s.
-                "WARTA_LOCAL_WEBHOOKS": "1", "WARTA_ALERTS_RETRY_BASE_SECONDS": "1",
+        """What a handler, the CLI or a test needs to reach this stack: the handlers' settings written by
+        `Settings.to_env` (one contract), plus the emulator's endpoint and the CLI's API URL."""
+        settings = Settings(opensearch_url=self.opensearch_url, index_alias=self.index_alias, bucket=self.bucket,
+                            dlq_url=self.dlq_url, max_receive_count=self.max_receive_count,
+                            queue_url=self.queue_url,
+                            # Alerts: webhooks to 127.0.0.1 over plain http; retries after 1, 2, 4 ... s.
+                            alerts_queue_url=self.alerts_queue_url or None, alerts_dlq_url=self.alerts_dlq_url or None,
+                            alerts_max_receive_count=self.max_receive_count, alerts_retry_base_seconds=1,
+                            local_webhooks=True)
+        return {**emulator.CREDENTIALS, "AWS_ENDPOINT_URL": self.emulator_url, **settings.to_env(),
+                "WARTA_API_URL": self.api_url,
                 "POWERTOOLS_SERVICE_NAME": "warta", "POWERTOOLS_METRICS_NAMESPACE": "Warta",
                 "POWERTOOLS_TRACE_DISABLED": "true"}
 
@@ -226,10 +229,8 @@ def _wait_gone(pids: list[int], *, timeout: float) -> None:
 
 
 def _signal_group(pid: int, sig: signal.Signals) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pid, sig)  # each service is its own session and process group
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 @dataclass(frozen=True)
@@ -254,8 +255,6 @@ def processes() -> Iterator[ProcessStat]:
 
 def group_alive(pgid: int) -> bool:
     """True while any live (non-zombie) process remains in the service's process group."""
-    try:
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pgid, os.WNOHANG)  # reap the leader if it is our own exited child
-    except ChildProcessError:
-        pass
     return any(p.group == pgid and p.state != "Z" for p in processes())

@@ -96,10 +96,9 @@ def _to_text(data: bytes, content_type: str | None) -> str:
     for name in (_header_charset(content_type), _meta_charset(data)):
         if not name or name.replace("-", "") == "utf8":
             continue  # a UTF-8 claim was just proven false by the failed decode
-        if name in _CP1252_ALIASES:
-            name = "cp1252"
+        codec = "cp1252" if name in _CP1252_ALIASES else name
         try:
-            return data.decode(name, errors="replace")
+            return data.decode(codec, errors="replace")
         except LookupError:
             continue
     # No usable declaration: mostly-UTF-8 with a few broken bytes reads better as UTF-8.

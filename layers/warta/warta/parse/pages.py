@@ -41,7 +41,7 @@ def find_pagination(scope: LexborNode | None, base_url: str | None) -> Paginatio
                 next_url = href
     if not numbered:
         return Pagination(1, _absolute(next_url, base_url))
-    pages = max(max(numbered), 1)
+    pages = max(*numbered, 1)
     return Pagination(pages, _absolute(next_url or numbered.get(2), base_url))
 
 

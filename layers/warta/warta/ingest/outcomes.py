@@ -1,127 +1,38 @@
-"""The ingest use case: S3 notifications (as carried by SQS messages) in, index writes out.
+"""One batch of messages in, one outcome per message out, and all its index writes in one request.
 
 Every message ends in exactly one outcome. Pages that can never be indexed (not HTML, empty, too
 large) are recorded in the failures index with their reason and are *not* retried; transient trouble
-(S3 or OpenSearch throttling, 5xx, timeouts) marks the message for retry, and SQS's redrive policy
-sends it to the DLQ after the configured number of receives."""
+(S3 or OpenSearch throttling, 5xx, timeouts) marks the message for retry, and what happens next is
+`policy.settle`'s decision."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal, Protocol
-from urllib.parse import unquote_plus
 
-from opensearchpy import OpenSearch
-
-from .adapters.s3 import ObjectTooLarge, StoredObject
-from .enrich import enrich
-from .index import bulk
-from .index.documents import build_document, document_id
-from .index.mapping import write_alias
-from .index.setup import failures_index
-from .parse import ParseError, parse_article
-
-Status = Literal["indexed", "deleted", "skipped", "rejected", "retry", "poison"]
-Disposition = Literal["acknowledge", "retry", "dead-letter"]
+from ..enrich import enrich
+from ..index import failures
+from ..index.documents import build_document, document_id
+from ..index.failures import failures_index
+from ..index.mapping import write_alias
+from ..parse import ParseError, parse_article
+from ..ports import AlertHook, IndexWriter, ObjectStore, ObjectTooLarge, StoredObject, WriteAction
+from .events import MalformedMessage, ObjectEvent, object_events
+from .policy import MessageOutcome, Status
 
 
-class ObjectStore(Protocol):
-    def get(self, bucket: str, key: str) -> StoredObject | None: ...
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
-@dataclass(frozen=True, slots=True)
-class ObjectEvent:
-    kind: Literal["created", "removed"]
-    bucket: str
-    key: str  # URL-decoded
-    version: int  # orders events for the same key; see `_event_version`
-
-
-@dataclass(frozen=True, slots=True)
-class MessageOutcome:
-    status: Status
-    reason: str = ""
-    keys: tuple[str, ...] = ()
-
-    def disposition(self, receive_count: int, max_receives: int) -> Disposition:
-        """What to do with the message now.
-
-        - done or permanently rejected (recorded in the failures index): acknowledge;
-        - poison (OpenSearch refused the document itself, e.g. a mapping error): straight to the DLQ
-          with the reason, since another try would fail the same way;
-        - retry: leave it to SQS, except on the last receive the queue allows, when we move it to the
-          DLQ ourselves so that it arrives there with its reason attached.
-        """
-        if self.status == "poison":
-            return "dead-letter"
-        if self.status == "retry":
-            return "dead-letter" if max_receives and receive_count >= max_receives else "retry"
-        return "acknowledge"
-
-
-class MalformedMessage(ValueError):
-    pass
-
-
-def object_events(body: str) -> list[ObjectEvent]:
-    """The S3 events in one SQS message body. S3's configuration test event yields none."""
-    try:
-        payload = json.loads(body)
-    except ValueError as exc:
-        raise MalformedMessage(f"message body is not JSON: {exc}") from exc
-    if not isinstance(payload, dict):
-        raise MalformedMessage("message body is not a JSON object")
-    if payload.get("Event") == "s3:TestEvent":
-        return []
-    records = payload.get("Records")
-    if not isinstance(records, list):
-        raise MalformedMessage("message body has no S3 'Records'")
-    events = []
-    for record in records:
-        try:
-            name = record["eventName"]
-            bucket = record["s3"]["bucket"]["name"]
-            raw_key = record["s3"]["object"]["key"]
-        except (KeyError, TypeError) as exc:
-            raise MalformedMessage(f"S3 record without {exc}") from exc
-        if name.startswith("ObjectCreated"):
-            kind: Literal["created", "removed"] = "created"
-        elif name.startswith("ObjectRemoved"):
-            kind = "removed"
-        else:
-            continue  # replication, restore, lifecycle transitions: nothing to index
-        events.append(ObjectEvent(kind, bucket, unquote_plus(raw_key), _event_version(record)))
-    return events
-
-
-def _event_version(record: dict[str, Any]) -> int:
-    """A number that grows with the event's time, for OpenSearch's external versioning: a delayed
-    older event then loses against a newer one instead of overwriting it."""
-    try:
-        moment = datetime.fromisoformat(record["eventTime"])  # Python 3.11+ reads the trailing Z
-    except (KeyError, ValueError, AttributeError):
-        moment = datetime.now(UTC)
-    return int(moment.timestamp() * 1000)
-
-
-class AlertHook(Protocol):
-    """warta.alerts.matching.AlertMatcher: matches what a batch indexed against the saved searches."""
-
-    def match(self, actions: Sequence[bulk.WriteAction], owners: Sequence[str],
-              results: Sequence[bulk.WriteResult]) -> dict[str, str]: ...
-
-
-def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, client: OpenSearch,
-                    alias: str, now: Callable[[], datetime] = lambda: datetime.now(UTC),
+def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, writer: IndexWriter,
+                    alias: str, now: Callable[[], datetime] = _utc_now,
                     refresh: bool = False, alerts: AlertHook | None = None) -> dict[str, MessageOutcome]:
     """Process one batch: messages are (message_id, body). Returns an outcome per message id.
     All index writes of the batch go out in one bulk request."""
     outcomes: dict[str, MessageOutcome] = {}
-    actions: list[bulk.WriteAction] = []
+    actions: list[WriteAction] = []
     owners: list[str] = []  # message id of each action, to map bulk results back
     planned: list[tuple[str, list[ObjectEvent]]] = []
     for message_id, body in messages:
@@ -135,7 +46,7 @@ def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, 
         outcomes[message_id] = outcome
         actions += message_actions
         owners += [message_id] * len(message_actions)
-    results = bulk.write(client, actions, refresh=refresh)
+    results = writer.write(actions, refresh=refresh)
     for message_id, result in zip(owners, results, strict=True):
         if result.outcome == "failed" and outcomes[message_id].status != "retry":
             status: Status = "retry" if result.retryable else "poison"
@@ -147,13 +58,13 @@ def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, 
     return outcomes
 
 
-Fetched = dict[tuple[str, str], "StoredObject | None | Exception"]
+Fetched = dict[tuple[str, str], StoredObject | Exception | None]
 FETCH_THREADS = 10  # a batch holds at most 10 messages; S3 latency, not CPU, is what they wait on
 
 
 def _fetch_all(store: ObjectStore, wanted: set[tuple[str, str]]) -> Fetched:
     """Get the batch's objects at once rather than one after another; an error is kept as the result."""
-    def get(location: tuple[str, str]) -> StoredObject | None | Exception:
+    def get(location: tuple[str, str]) -> StoredObject | Exception | None:
         try:
             return store.get(*location)
         except Exception as exc:  # noqa: BLE001 - decided per message in _plan
@@ -166,15 +77,15 @@ def _fetch_all(store: ObjectStore, wanted: set[tuple[str, str]]) -> Fetched:
 
 
 def _plan(events: list[ObjectEvent], *, fetched: Fetched, alias: str,
-          ingested: datetime) -> tuple[MessageOutcome, list[bulk.WriteAction]]:
+          ingested: datetime) -> tuple[MessageOutcome, list[WriteAction]]:
     """Decide what one message's events write; parsing happens here, writes happen in bulk."""
-    actions: list[bulk.WriteAction] = []
+    actions: list[WriteAction] = []
     statuses: list[tuple[Status, str]] = []
     for event in events:
         doc_id = document_id(event.bucket, event.key)
         if event.kind == "removed":
-            actions += [bulk.WriteAction("delete", write_alias(alias), doc_id, event.version),
-                        bulk.WriteAction("delete", failures_index(alias), doc_id, event.version)]
+            actions += [WriteAction("delete", write_alias(alias), doc_id, event.version),
+                        WriteAction("delete", failures_index(alias), doc_id, event.version)]
             statuses.append(("deleted", ""))
             continue
         stored = fetched[(event.bucket, event.key)]
@@ -203,7 +114,7 @@ def _plan(events: list[ObjectEvent], *, fetched: Fetched, alias: str,
             continue
         # An older failure record for this key may remain: `warta failures` hides keys that are indexed,
         # which costs a look-up when someone asks rather than a delete on every write.
-        actions.append(bulk.WriteAction("index", write_alias(alias), doc_id, event.version, document))
+        actions.append(WriteAction("index", write_alias(alias), doc_id, event.version, document))
         statuses.append(("indexed", ""))
     keys = tuple(e.key for e in events)
     for wanted in ("retry", "rejected"):
@@ -216,9 +127,8 @@ def _plan(events: list[ObjectEvent], *, fetched: Fetched, alias: str,
 
 
 def _reject(alias: str, event: ObjectEvent, doc_id: str, reason: str, detail: str,
-            at: datetime, etag: str | None) -> list[bulk.WriteAction]:
+            at: datetime, etag: str | None) -> list[WriteAction]:
     """Record why the object cannot be indexed, and drop the article an earlier version of it left."""
-    record = {"bucket": event.bucket, "key": event.key, "etag": etag, "reason": reason,
-              "detail": detail[:1000], "at": at.isoformat()}
-    return [bulk.WriteAction("index", failures_index(alias), doc_id, event.version, record),
-            bulk.WriteAction("delete", write_alias(alias), doc_id, event.version)]
+    record = failures.record(bucket=event.bucket, key=event.key, etag=etag, reason=reason, detail=detail, at=at)
+    return [WriteAction("index", failures_index(alias), doc_id, event.version, record),
+            WriteAction("delete", write_alias(alias), doc_id, event.version)]
