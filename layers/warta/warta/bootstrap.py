@@ -11,6 +11,7 @@ from .settings import Settings
 if TYPE_CHECKING:
     from opensearchpy import OpenSearch
 
+    from .alerts.deliveries import DeliverDependencies
     from .alerts.matching import AlertMatcher
     from .ingest import Dependencies
     from .ports import Reporter
@@ -48,6 +49,24 @@ def alert_matcher(settings: Settings, client: OpenSearch, sqs: Any) -> AlertMatc
 
     return AlertMatcher(client, settings.index_alias, DeliveryQueue(sqs, settings.alerts_queue_url).send,
                         now=lambda: datetime.now(UTC))
+
+
+def deliver_dependencies(settings: Settings, reporter: Reporter) -> DeliverDependencies:
+    """What the deliver function needs: the index (alerts and matches), the channels, back-off and DLQ."""
+    from .adapters.sqs import DeadLetterQueue, RetryBackoff
+    from .alerts.deliveries import DeliverDependencies
+    from .alerts.delivery import Channels
+
+    sqs = aws_client("sqs")
+    channels = Channels(local=settings.local_webhooks, topic_arn=settings.alerts_topic_arn,
+                        sns=aws_client("sns") if settings.alerts_topic_arn else None)
+    return DeliverDependencies(
+        client=index_client(settings), alias=settings.index_alias, channels=channels, reporter=reporter,
+        backoff=(RetryBackoff(sqs, settings.alerts_queue_url, settings.alerts_retry_base_seconds)
+                 if settings.alerts_queue_url else None),
+        dead_letters=DeadLetterQueue(sqs, settings.alerts_dlq_url) if settings.alerts_dlq_url else None,
+        max_receives=settings.alerts_max_receive_count,
+    )
 
 
 def search_index(settings: Settings) -> tuple[OpenSearch, str]:
