@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -95,6 +95,15 @@ def build_search(request: SearchRequest) -> dict[str, Any]:
         body["from"] = max(request.offset, 0)
     story_query.apply(body, collapse=request.collapse, count=request.count)
     return body
+
+
+def build_match_query(request: SearchRequest) -> dict[str, Any]:
+    """The whole search as one query: what a hit of `build_search` satisfies, its facet filters (the
+    post_filter there) included. Derived from `build_search` itself, so a saved search (a percolator
+    query, warta.alerts) means exactly what the same search means in the API."""
+    search = build_search(replace(request, size=0, offset=0, cursor=None))
+    query = search["query"]["bool"]
+    return {"bool": {**query, "filter": [*query["filter"], *search["post_filter"]["bool"]["filter"]]}}
 
 
 def next_cursor(hits: list[dict[str, Any]], size: int) -> str | None:

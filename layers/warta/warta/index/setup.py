@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from opensearchpy import OpenSearch, helpers
 
+from ..alerts.store import ensure_alert_indices
 from . import failures
 from .failures import failures_index
 from .mapping import INDEX_PREFIX, MAPPINGS, index_name, index_template, write_alias
@@ -22,6 +23,7 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
         # New fields (added, never changed) reach the live index without a migration; a conflicting
         # change is refused by OpenSearch and needs `warta index migrate`.
         client.indices.put_mapping(index=current, body={"properties": MAPPINGS["properties"]})
+        ensure_alert_indices(client, alias)
         return current
     name = index_name(alias)
     if not client.indices.exists(index=name):
@@ -31,6 +33,7 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
         {"add": {"index": name, "alias": write_alias(alias), "is_write_index": True}},
     ]})
     failures.ensure(client, alias)
+    ensure_alert_indices(client, alias)  # saved searches (percolator) and their matches
     return name
 
 
