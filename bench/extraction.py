@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from .machine import load_average
 from .stats import ms, summary
 
 REPO = Path(__file__).resolve().parents[1]
@@ -115,8 +117,9 @@ def run(rounds: int, runs: int) -> dict[str, Any]:
     files, reason = devset_files()
     if not files:
         return {"skipped": reason}
+    started, load = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), load_average()
     return {"per_page": per_page(files, rounds), "whole_process": whole_process(files, runs),
-            "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+            "started": started, "load": f"{load} before, {load_average()} after"}
 
 
 def table(result: dict[str, Any]) -> str:
@@ -139,7 +142,8 @@ def table(result: dict[str, Any]) -> str:
     notes = (f"\n{page['pages']} devset pages x {page['rounds']} rounds ({ours['n']} timings each); "
              f"the fallback ran on {len(page['fallback_pages'])} pages"
              f"{': ' + ', '.join(page['fallback_pages']) if page['fallback_pages'] else ''}; "
-             f"{len(page['refused_pages'])} refused. Run {result['started']}.")
+             f"{len(page['refused_pages'])} refused. Run {result['started']}, load average (1/5/15 min) "
+             f"{result['load']} on {os.cpu_count()} CPUs: both sides share it, the ratios are the figures to read.")
     return "\n".join(lines) + "\n" + notes
 
 

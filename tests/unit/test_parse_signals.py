@@ -269,3 +269,62 @@ def test_where_the_fallback_layer_is_missing_the_refusal_says_to_add_it(monkeypa
     with pytest.raises(NoArticle) as caught:
         parse_article(HIDDEN_STORY)
     assert "not installed" in str(caught.value) and "fallback layer" in str(caught.value)
+
+
+def test_a_date_line_in_an_unnamed_element_near_the_headline_is_found_when_nothing_else_says() -> None:
+    standfirst = ("Warga berharap perbaikan selesai sebelum musim tanam, karena sebagian besar sawah di tiga dusun "
+                  "bergantung pada saluran yang sama dan para petani sudah menyiapkan bibit padi sejak awal bulan ini")
+    near = (f"<div class='ringkas'><p class='sub'>{standfirst}</p>"
+            "<div><img src='/a.jpg'></div><div class='penulis'><span>Oleh Dimas</span> <span>Kamis, "
+            "1 Februari 2024 10:00 WIB</span></div></div>")
+    article = parse_article(_page("", "", near))
+    assert article.published is not None and article.published.isoformat() == "2024-02-01T10:00:00+07:00"
+    assert article.published_source == "text"
+
+
+def test_a_date_mentioned_in_a_sentence_is_not_taken_for_the_publication() -> None:
+    story = "<p>Bendungan itu diresmikan pada 17 Agustus 2021 dan kini mengairi ratusan hektare sawah warga.</p>"
+    page = (f"<html><body><div><h1>Saluran Irigasi Desa Diperbaiki Warga</h1><div>{story}{STORY_P}</div></div>"
+            f"</body></html>").encode()
+    assert parse_article(page).published is None
+
+
+def test_a_story_set_between_br_tags_outside_any_p_beats_a_list_of_short_paragraphs() -> None:
+    lines = "<br><br>".join(["Warga desa bergotong royong memperbaiki saluran irigasi yang jebol setelah hujan deras "
+                              "semalam, kata kepala dusun setempat."] * 5)
+    others = "".join(f"<p>Jadwal posyandu bulan ini berubah untuk dusun nomor {i} di desa kami.</p>" for i in range(6))
+    page = (f"<html><body><h1>Saluran Irigasi Desa Diperbaiki Warga</h1><div class='isi'>TEMANGGUNG - {lines}</div>"
+            f"<div class='kolom'>{others}</div></body></html>").encode()
+    body = parse_article(page).body
+    assert body.startswith("TEMANGGUNG - Warga desa bergotong royong")
+    assert "posyandu" not in body
+
+
+def test_a_div_paragraph_with_br_inside_does_not_take_the_place_of_the_story_around_it() -> None:
+    sentence = "Pabrik baru itu akan menyerap sekitar dua ribu pekerja dari kabupaten sekitar, kata direktur utama."
+    split = "<br>".join([sentence] * 4)
+    page = (f"<html><body><h1>Pabrik Ban Baru Diresmikan di Karawang</h1><div id='isi'>"
+            f"<div>KARAWANG - Sebuah pabrik ban sepeda motor diresmikan di kawasan industri Karawang, Selasa.</div>"
+            f"<div><br></div><div>Peresmian dihadiri sejumlah pejabat daerah dan perwakilan perusahaan mitra.</div>"
+            f"<div><br>{split}</div></div></body></html>").encode()
+    body = parse_article(page).body
+    assert body.startswith("KARAWANG - Sebuah pabrik ban")
+    assert body.count("dua ribu pekerja") == 4
+
+
+def test_a_short_quoted_paragraph_after_a_related_label_and_its_headline_stays() -> None:
+    inline = ("<p>Baca juga:</p><p><a href='/x'>Petani Klaten beralih ke palawija</a></p>"
+              "<p>\"Kami tidak mau menunggu hujan,\" kata Suparno, ketua kelompok tani.\"</p>")
+    page = (f"<html><body><h1>Saluran Irigasi Desa Diperbaiki Warga</h1><div class='isi'>{STORY_P}{inline}"
+            f"{STORY_P}</div></body></html>").encode()
+    body = parse_article(page).body
+    assert "Kami tidak mau menunggu hujan" in body
+    assert "palawija" not in body
+
+
+def test_a_summary_paragraph_classed_as_such_above_the_story_is_not_the_lead() -> None:
+    summary = ("<p class='article-excerpt'>Saluran sepanjang dua kilometer yang jebol membuat puluhan hektare "
+               "sawah kekeringan selama sepekan terakhir di tiga dusun.</p>")
+    page = (f"<html><body><h1>Saluran Irigasi Desa Diperbaiki Warga</h1><div class='isi'>{summary}{STORY_P}"
+            f"</div></body></html>").encode()
+    assert parse_article(page).body.startswith("Warga desa bergotong royong")

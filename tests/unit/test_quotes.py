@@ -84,6 +84,23 @@ def test_curly_marks_and_an_enclitic_cue_go_to_the_last_speaker():
     assert {_speaker(q) for q in quotes} == {"Cempaka Wulan Sari Dewi"}
 
 
+def test_right_marks_on_both_sides_still_pair():
+    body = "”Kami siap menampung seratus pengungsi malam ini,” kata pengurus gereja, Antonius Sitanggang."
+    q = _only(_quotes(body), "direct")
+    assert q.text == "Kami siap menampung seratus pengungsi malam ini"
+    assert _speaker(q) == "Antonius Sitanggang"
+
+
+def test_an_open_mark_does_not_run_into_a_paragraph_without_marks():
+    body = (
+        '"Kami sudah mendata semua rumah yang rusak di tiga dusun.\n\n'
+        "Petugas kemudian membagikan terpal kepada warga.\n\n"
+        '"Bantuan berikutnya datang pekan depan," kata relawan, Maria Goreti Lamahoda.'
+    )
+    q = _only(_quotes(body), "direct")
+    assert q.text == "Bantuan berikutnya datang pekan depan"
+
+
 def test_cue_before_the_quote():
     body = 'Kepala sekolah Yohanes Batubara menegaskan, "Tidak ada pungutan apa pun untuk seragam tahun ini."'
     q = _only(_quotes(body), "direct")

@@ -3,13 +3,15 @@
 import { AuthRequired, authHeaders, signInPrompt, takeTokenFromFragment } from "./auth.js";
 import { append, clear, h } from "./dom.js";
 import { drawHistogram } from "./histogram.js";
+import { quoteSection, wireQuoteSearch } from "./quotes.js";
 import { FACETS, copy, emptyState, fromUrl, searchParams, toUrl } from "./state.js";
 import { formatDate, mentionSegments, renderHighlight, safeUrl } from "./text.js";
+import { exportLinks, refreshTrends, wireTrends } from "./trends.js";
 
 const PAGE = 20;
 const MAX_OFFSET = 1000;
 const TITLES = { official: "Officials", position: "Positions", region: "Regions", organization: "Organizations",
-                 person: "Persons", site: "Sites" };
+                 person: "Persons", site: "Sites", speaker: "Speakers" };
 const CHIP_FACET = { official: "official", region: "region", organization: "organization", person: "person" };
 const $ = (id) => document.getElementById(id);
 
@@ -73,6 +75,8 @@ function show(state) {
   } else if (lastResult) {
     renderFacets(lastResult.facets);
   }
+  exportLinks(searchParams(state));
+  refreshTrends(state);
   showDocument(state.doc);
 }
 
@@ -370,6 +374,7 @@ function renderDocument(content, doc, similar) {
                   (doc.organizations || []).map((o) => ({ type: "organization", value: o.canonical, label: o.canonical })),
                   (doc.persons || []).map((p) => ({ type: "person", value: p.canonical, label: p.canonical })))),
     marked,
+    quoteSection(doc.quotes),
     similar.length ? h("section", { class: "similar" }, h("h3", { text: "Similar articles" }),
       h("ul", {}, similar.map((hit) => h("li", {},
         h("button", { type: "button", text: hit.title || "(untitled)", onclick: () => openDocument(hit.id) }),
@@ -406,7 +411,9 @@ function wire() {
     const open = $("facets").classList.toggle("open");
     $("facets-toggle").setAttribute("aria-expanded", String(open));
   });
+  wireTrends({ api, searchParams, change, toggleValue, current: () => current });
   window.addEventListener("popstate", () => show(fromUrl(location.search)));
+  wireQuoteSearch({ api, openDocument, form: $("quote-form"), results: $("quote-results") });
   takeTokenFromFragment();
   show(fromUrl(location.search));
 }

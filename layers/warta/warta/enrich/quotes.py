@@ -62,9 +62,23 @@ _OPENERS = '"“„«'
 _CLOSERS = '"”»'
 _MARKS = set(_OPENERS + _CLOSERS)
 _MARK_RE = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + "]")
-_SKIP_PARAGRAPH_RE = re.compile(
-    r"(?i)^\s*(?:baca\s+(?:juga|pula|selengkapnya)|baca\s*:|simak|lihat\s+juga|tonton|saksikan|editor\s*:|"
-    r"penulis\s*:|sumber\s*:|artikel\s+ini|berita\s+terkait|ikuti\s+)"
+# teasers, credits and calls to action: no quotes there (prefixes of a paragraph, in lower case)
+_SKIP_PARAGRAPH_STARTS = (
+    "baca juga",
+    "baca pula",
+    "baca selengkapnya",
+    "baca:",
+    "baca :",
+    "simak",
+    "lihat juga",
+    "tonton",
+    "saksikan",
+    "editor:",
+    "penulis:",
+    "sumber:",
+    "artikel ini",
+    "berita terkait",
+    "ikuti ",
 )
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“A-Z0-9])")
 _SPACE_RE = re.compile(r"\s+")
@@ -127,7 +141,7 @@ def find_quotes(
     is_region: Callable[[str], bool] | None = None,
 ) -> tuple[Quote, ...]:
     """Quotes in `body` in reading order; offsets are into `body`. `is_region` tells a one-word place name
-    ("Bekasi") from a one-word personal name ("Kamrussamad")."""
+    ("Bekasi") from a one-word personal name ("Sudrajat")."""
     if not body:
         return ()
     paragraphs = list(_paragraphs(body))
@@ -143,16 +157,19 @@ def find_quotes(
 
 
 def _finish(body: str, found: Sequence[_Found], resolver: SpeakerResolver) -> Iterator[Quote]:
-    """Pronouns and context in reading order. A pronoun goes to the person who spoke last, else to the
-    person named last in its paragraph, else to the person the story is about."""
+    """Pronouns and context in reading order. A pronoun goes to a person brought in as a subject since the
+    last quote in its paragraph ("Hal senada disampaikan pengamat ..., Dwi Andreas. Ia menilai ..."), else to
+    the person who spoke last, else to one named in its paragraph, else to the person the story is about."""
     last: Resolution | None = None
     last_at = 0
     for f in found:
         who = f.who
         if who.pending:
             paragraph = body.rfind("\n", 0, f.start) + 1
+            before = _sentence_start(body, f.start)  # not the quote's own cue phrase
+            introduced = resolver.introduced_between(max(last_at, paragraph), before)
             named = resolver.named_between(max(last_at, paragraph), f.start)
-            who = last or named or resolver.mentioned_before(f.start)
+            who = introduced or last or named or resolver.mentioned_before(f.start)
         if who.speaker is not None and who.person:
             last, last_at = who, f.end
         yield _quote(f.text, f.kind, who, f.cue, f.start, f.end)
@@ -163,7 +180,7 @@ def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
     for line in body.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
-        if line.strip() and not _SKIP_PARAGRAPH_RE.match(line):
+        if line.strip() and not " ".join(line[:40].split()).lower().startswith(_SKIP_PARAGRAPH_STARTS):
             yield start, end
 
 
@@ -180,13 +197,11 @@ def _quote_spans(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Span
         if open_at >= 0:
             if marks and marks[0] - p_start <= 1:
                 marks = marks[1:]  # the continuation paragraph's own opening mark
-            elif not marks:
-                continue
             else:
                 open_at = -1  # the long quote never closed: drop it
         for i in marks:
             if open_at < 0:
-                if body[i] in _OPENERS:
+                if body[i] in _OPENERS or _opens_with_closer(body, i, p_start):
                     open_at = i
             else:
                 spans.append(_Span(open_at + 1, i, open_at, i))
@@ -194,6 +209,11 @@ def _quote_spans(body: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Span
         if open_at >= 0 and (open_at > p_start + 1 and body[p_start] not in _MARKS):
             open_at = -1  # an unclosed mark mid-paragraph is a typo, not a long quote
     return [s for s in spans if s.end > s.start]
+
+
+def _opens_with_closer(body: str, i: int, p_start: int) -> bool:
+    """A right mark used to open ("”Kami siap,” kata ..."), as some sites print both marks the same."""
+    return body[i] == "”" and (i == p_start or body[i - 1].isspace()) and body[i + 1 : i + 2].isalnum()
 
 
 def _is_mark(body: str, i: int) -> bool:
@@ -500,9 +520,27 @@ def _says_something(cue: str, after: str) -> bool:
     return True
 
 
-_VERB_SHAPE_RE = re.compile(r"(?:mem|men|meng|meny|me)[a-z]{3,}|(?:tetap|segera|tidak|tak|jangan|ikut)")
+_VERB_SHAPE_RE = re.compile(r"(?:mem|men|meng|meny|me|ber)[a-z]{3,}|(?:tetap|segera|tidak|tak|jangan|ikut)")
 _NOT_VERBS = frozenset(
-    {"menuju", "mengenai", "menurut", "melalui", "menjelang", "memiliki", "menjadi", "meski"}
+    {
+        "menuju",
+        "mengenai",
+        "menurut",
+        "melalui",
+        "menjelang",
+        "memiliki",
+        "menjadi",
+        "meski",
+        "berupa",
+        "beberapa",
+        "berbagai",
+        "bersama",
+        "berdasarkan",
+        "berikut",
+        "bersamaan",
+        "berkisar",
+        "berasal",
+    }
 )
 _CLAUSE_STARTERS = frozenset(
     {

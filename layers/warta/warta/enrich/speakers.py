@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from warta.enrich._triggers import TriggeredPattern, first_words
 from warta.enrich.model import Official, Organization, Speaker
@@ -20,7 +21,8 @@ from warta.enrich.names import HONORIFIC_RE, NON_NAME, read_name
 from warta.enrich.positions import DIRECTIONS, KNOWN_PLACES, TITLE_RE, TITLES, title_for
 from warta.enrich.ranks import RANK_RE
 
-_WORD_RE = re.compile(r"[^\W\d_]+")
+# the words a body writes in lower case ("kereta", "seksi"): a capitalised one of them is no name
+_LOWER_WORD_RE = re.compile(r"(?<![^\W\d_])[a-z]+(?![^\W\d_])")
 _WORD_AT_RE = re.compile(r"[A-Za-z]+")
 # between a post and its holder's name: an empty or abbreviated bracket, a rank
 # long forms of police and prosecution posts that the titles table knows only by their short form
@@ -36,7 +38,14 @@ _TITLE_SCAN = TriggeredPattern(TITLE_RE, first_words(TITLES, any_first_case=True
 _LONG_FORM_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(k.replace(" ", r"\s+") for k in _LONG_FORMS) + r")(?![\w-])"
 )
-_ROLE_TAIL_RE = re.compile(r"(?:\s*,)?\s*(?:" + RANK_RE.pattern + r")?\s*$")
+
+
+@cache
+def _role_tail() -> re.Pattern[str]:
+    """A rank (and comma) at the end of a post as written: compiled on first use, it is a long pattern."""
+    return re.compile(r"(?:\s*,)?\s*(?:" + RANK_RE.pattern + r")?\s*$")
+
+
 _EMPTY_BRACKETS_RE = re.compile(r"\(\s*\)")
 _PLACE_AFTER_RE = re.compile(r"\s+(?:Utara|Selatan|Barat|Timur|Tengah|Tenggara|Raya|Jaya)(?![\w-])")
 _PLACE_BEFORE_RE = re.compile(
@@ -45,6 +54,9 @@ _PLACE_BEFORE_RE = re.compile(
 )
 # after a name: the end of the phrase, or a comma that closes an apposition
 _ENDS_PHRASE_RE = re.compile(r"\s*(?:$|,\s*(?:$|[a-z0-9]))")
+# before a name that is its sentence's subject: the sentence's start, perhaps after a short opener
+# ("Sementara itu, ", "Di sisi lain, ")
+_SUBJECT_START_RE = re.compile(r"(?:^|[.!?][\"”]?\s+|\n)(?:[A-Z]\w*(?:\s+\w+){0,3},\s+)?$")
 # the dateline a lead starts with: "JAKARTA - ", "TEMPO.CO, Jakarta - ", "Mataram, NTB (ANTARA News) - "
 _DATELINE_RE = re.compile(r"^.{0,60}?\s[-–—]{1,2}\s+")
 _CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]")
@@ -54,7 +66,7 @@ _PRONOUN_RE = re.compile(
     r"turut|pula|tetap|sendiri|justru|hanya|secara\s+\w+|lebih\s+lanjut|dengan\s+\w+))*\s*$"
 )
 _LEADING_PRONOUN_RE = re.compile(r"(?i)^\s*(?:ia|dia|beliau|dirinya)(?:\s+lagi|\s+menambahkan)?\s*$")
-# "kata anggota Komisi IX DPR itu", "Wakil rakyat dari Jakarta itu juga menilai": a description that points
+# "kata anggota Komisi III DPR itu", "Wakil rakyat dari Medan itu juga menilai": a description that points
 # back to someone already named
 _POINTING_BACK_RE = re.compile(
     r"(?:^|\s)(?:itu|tersebut|ini)(?:\s+(?:juga|pun|lantas|kemudian|lalu|sempat|bahkan|kembali|pula|lagi))*\s*$"
@@ -118,9 +130,10 @@ class SpeakerResolver:
         self._persons: list[_Person] = [_Person(o.name, _tokens(o.name), o.position) for o in self._officials]
         self._mention_pos: list[int] = []
         self._mention_who: list[_Person] = []
+        self._mention_end: list[int] = []
         self._mentions_ready = False
         self._written: list[tuple[int, str, int]] = []
-        self._lower = frozenset(w for w in _WORD_RE.findall(body) if w.islower())
+        self._lower = frozenset(_LOWER_WORD_RE.findall(body))
         self._titled: dict[str, _Person] = {}
         self._holders: dict[str, list[_Person]] = {}  # per short name, once the registry is complete
         self._read_persons(quoted)
@@ -132,8 +145,13 @@ class SpeakerResolver:
         self._all_names = self._names_in(self._body)
         self._name_starts = [n[0] for n in self._all_names]
         written = [w for w in self._all_names if not _inside(spans, w[0])]
-        for _pos, name, _end in written:
-            if len(name.split()) >= 2 and not any(_same_name(name, p.name) for p in self._persons):
+        body = self._body
+        for pos, name, end in written:
+            # one word in apposition ("Kepala Desa Sukamulya, Mulyadi, ...") is a name too
+            alone = (
+                body[max(0, pos - 2) : pos] == ", " and body[end : end + 1] == "," and not self._place(name)
+            )
+            if (len(name.split()) >= 2 or alone) and not any(_same_name(name, p.name) for p in self._persons):
                 self._persons.append(_Person(name, _tokens(name), None))
         self._read_titled(spans)
         self._holders.clear()
@@ -145,11 +163,12 @@ class SpeakerResolver:
         if self._mentions_ready:
             return
         self._mentions_ready = True
-        for pos, name, _end in self._written:
+        for pos, name, end in self._written:
             person = self._person_for(name, pos)
             if person is not None:
                 self._mention_pos.append(pos)
                 self._mention_who.append(person)
+                self._mention_end.append(end)
 
     def _names_between(self, start: int, end: int) -> list[tuple[int, str, int]]:
         """The body's names that lie wholly in [start, end)."""
@@ -202,6 +221,9 @@ class SpeakerResolver:
                 found.append((start, name, end))
         return found
 
+    def _place(self, word: str) -> bool:
+        return word in KNOWN_PLACES or (self._is_region is not None and self._is_region(word))
+
     def _looks_personal(self, name: str) -> bool:
         """No word of a name is written in lower case elsewhere ("Seksi Urusan", "Suami Donna" are not names)."""
         words = name.split()
@@ -210,7 +232,7 @@ class SpeakerResolver:
         return not any(w.lower() in self._lower for w in words)
 
     def _read_titled(self, spans: Sequence[tuple[int, int]]) -> None:
-        """Posts followed by a name ("Menteri Perhubungan Budi Karya Sumadi", "Wali Kota Bekasi Hendra
+        """Posts followed by a name ("Menteri Pertanian Andi Rahmat Hidayat", "Wali Kota Bekasi Hendra
         Kusumajaya"), for roles the officials finder left out: a later "Menhub" is that person."""
         body = self._body
         posts = [
@@ -236,7 +258,7 @@ class SpeakerResolver:
                 start, name = start + len(first) + 1, name[len(first) + 1 :]
             if len(name.split()) < 2 or any(w[:1].islower() for w in between.split()) or "\n" in between:
                 continue  # only places, units, ranks and brackets between the post and the name
-            role = _ROLE_TAIL_RE.sub("", body[m.start() : m.end() + start])
+            role = _role_tail().sub("", body[m.start() : m.end() + start])
             role = " ".join(_EMPTY_BRACKETS_RE.sub(" ", role).split())
             person = next((p for p in self._persons if p.tokens >= _tokens(name)), None)
             if person is None:
@@ -277,6 +299,22 @@ class SpeakerResolver:
         window_start = self._body.rfind("\n", 0, max(0, self._body.rfind("\n", 0, pos)))
         window_start = self._body.rfind("\n", 0, max(0, window_start))
         return self._mention_pos[i - 1] >= window_start
+
+    def introduced_between(self, start: int, end: int) -> Resolution | None:
+        """The person brought in last in [start, end) as a sentence's subject ("Ia ..." then follows) or
+        in apposition ("..., Dwi Andreas Santosa."), outside quotation marks."""
+        self._ensure_mentions()
+        i = bisect.bisect_left(self._mention_pos, end)
+        while i and self._mention_pos[i - 1] >= start:
+            i -= 1
+            pos = self._mention_pos[i]
+            after = self._body[self._mention_end[i] : self._mention_end[i] + 1]
+            if _SUBJECT_START_RE.search(self._body, max(0, pos - 40), pos) or (
+                self._body[max(0, pos - 2) : pos] == ", " and after == "."
+            ):
+                who = self._mention_who[i]
+                return self._of(who, who.name)
+        return None
 
     def named_between(self, start: int, end: int) -> Resolution | None:
         """The person named last in [start, end), outside quotation marks."""
@@ -375,7 +413,7 @@ class SpeakerResolver:
         return self._of(best[1], best[2])
 
     def _mononym(self, text: str, *, leading: bool = False) -> Resolution | None:
-        """A one-word name the body gives no longer form of ("Kamrussamad"), the only capitalised word of
+        """A one-word name the body gives no longer form of ("Sudrajat"), the only capitalised word of
         the phrase; with `leading`, also its first word ("Darsini, 54 tahun, salah satu pemilik ...")."""
         words = [w.strip(",.") for w in text.split() if w[:1].isupper()]
         if len(words) != 1 or not _CAPITAL_RE.match(words[0]):
@@ -488,7 +526,7 @@ def _runs_on(body: str, name: str) -> bool:
 
 
 def _same_name(short: str, full: str) -> bool:
-    """Every word of `short` is a word of `full` or the start of one ("Dian Sastro", "Dian Sastrowardoyo")."""
+    """Every word of `short` is a word of `full` or the start of one ("Rina Kusuma", "Rina Kusumawardani")."""
     words = full.lower().split()
     wanted = short.lower().split()
     if wanted[0] not in words and not any(w.startswith(wanted[0]) for w in words):

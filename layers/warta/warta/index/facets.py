@@ -17,5 +17,5 @@ EXCLUDES = ("official", "position", "region", "organization", "site", "speaker",
 COUNTED = ("official", "position", "organization", "site", "speaker", "person")
 REGION_TREE = ("province", "region_pair")
 
-SuggestField = Literal["official", "position", "region", "organization", "site", "person"]
+SuggestField = Literal["official", "position", "region", "organization", "site", "speaker", "person"]
 SUGGESTED: tuple[str, ...] = get_args(SuggestField)

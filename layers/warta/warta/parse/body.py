@@ -31,6 +31,10 @@ _INLINE_TAGS = {"a", "span", "strong", "b", "em", "i", "u", "mark", "abbr", "sma
 _SOFT_BOILERPLATE = {"teaser", "promo", "widget"}
 _PROSE_CHARS = 400
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+# Classes of the summary some templates print above the story ("subtitle", "excerpt", "ringkasan"): not
+# the lead when they come first. ("lead" itself is left out: some templates class the first paragraph so.)
+_STANDFIRST = re.compile(r"(?<![^\s_-])(sub-?title|sub-?judul|standfirst|excerpt|summary|ringkasan|deck|kicker|"
+                         r"strapline|sub-?head(?:line)?)(?![^\s_-])", re.IGNORECASE)
 _IMAGE_TAGS = ("img", "amp-img", "picture")
 _MAX_CAPTION_CHARS = 250
 
@@ -66,6 +70,7 @@ _RELATED_LABEL = re.compile(
     r"^(?:(?:baca|lihat|simak|tonton)(?:\s+(?:juga|pula))?|(?:artikel|berita)\s+(?:terkait|lainnya|pilihan))"
     r"\s*:?$", re.IGNORECASE)
 _MAX_RELATED_AFTER_LABEL = 3
+_ENDS_WITH_PERIOD = re.compile(r"\.[\"'”’)]?\s*$")  # a sentence, quoted or not; headlines end otherwise
 _MAX_HEADLINE_CHARS = 150
 _COPYRIGHT = re.compile(r"(?:©|\bcopyright\b|hak cipta|all rights reserved)", re.IGNORECASE)
 _CUT_LINK = re.compile(r"\s*\[\s*(?:baca|lihat|simak)\s+(?:juga|pula)\b[^\]]*(?:\]|$)", re.IGNORECASE)
@@ -77,6 +82,7 @@ class _Block:
     text: str
     link_chars: int
     tag: str = ""  # the innermost block element the text was written in
+    marker: str = ""  # that element's class and id
 
 
 def strip_boilerplate(root: LexborNode) -> None:
@@ -138,29 +144,82 @@ def _next_element(node: LexborNode) -> LexborNode | None:
 
 
 def find_container(tree: LexborHTMLParser) -> LexborNode | None:
-    """The element whose paragraphs carry the most text (parents score in full, grandparents half)."""
+    """The element whose paragraphs carry the most text (parents score in full, grandparents half).
+    Text set directly in an element between <br>s counts as that element's paragraphs: some templates
+    print the story so, with <p> only in the lists around it."""
     for selector in ('[itemprop="articleBody"]',):
         node = tree.css_first(selector)
         if node is not None:
             return node
     scores: dict[int, tuple[float, LexborNode]] = {}
+
+    def credit(node: LexborNode | None, length: int) -> None:
+        for weight in (1.0, 0.5):
+            if node is None:
+                break
+            score, _ = scores.get(node.mem_id, (0.0, node))
+            scores[node.mem_id] = (score + length * weight, node)
+            node = node.parent
+
     for count, p in enumerate(tree.css("p")):
         if count >= MAX_SCORED_PARAGRAPHS:
             break
         length = len(p.text(strip=True))
-        if length < 25:
-            continue
-        parent = p.parent
-        for weight in (1.0, 0.5):
-            if parent is None:
-                break
-            key = parent.mem_id
-            score, _ = scores.get(key, (0.0, parent))
-            scores[key] = (score + length * weight, parent)
-            parent = parent.parent
+        if length >= 25:
+            credit(p.parent, length)
+    broken: set[int] = set()
+    for count, br in enumerate(tree.css("br")):
+        if count >= MAX_SCORED_PARAGRAPHS:
+            break
+        holder = br.parent
+        if holder is None or holder.tag == "p" or holder.mem_id in broken:
+            continue  # a <p>'s own text is counted above
+        broken.add(holder.mem_id)
+        runs = _direct_text_runs(holder)
+        if len(runs) >= 2 and sum(runs) >= _MIN_BROKEN_TEXT:
+            # A holder among sibling <div>s that are paragraphs themselves is one of the story's
+            # paragraphs: the story is their parent.
+            credit(holder.parent if _among_div_paragraphs(holder) else holder, sum(runs))
     if not scores:
         return tree.body
     return max(scores.values(), key=lambda item: item[0])[1]
+
+
+def _direct_text_runs(node: LexborNode) -> list[int]:
+    """Lengths of the paragraphs set directly in `node` (text and inline children, cut at each <br>),
+    those of 25 characters or more. One run after a <br> is a paragraph, not a <br>-split story."""
+    runs: list[int] = []
+    length = 0
+    child = node.child
+    while child is not None:
+        if child.tag == "-text":
+            length += len((child.text_content or "").strip())
+        elif child.tag in _INLINE_TAGS:
+            length += len(child.text(strip=True))
+        elif child.tag == "br":
+            runs.append(length)
+            length = 0
+        child = child.next
+    runs.append(length)
+    return [r for r in runs if r >= 25]
+
+
+_MIN_BROKEN_TEXT = 200
+
+
+def _among_div_paragraphs(node: LexborNode) -> bool:
+    """Whether a sibling of `node` is a <div> used as a paragraph: text, and no blocks inside."""
+    parent = node.parent
+    if parent is None or parent.tag in ("body", "html"):
+        return False
+    child = parent.child
+    while child is not None:
+        if child is not node and child.mem_id != node.mem_id and child.tag == "div" \
+                and len(child.text(strip=True)) >= 25 \
+                and not any(c.tag in _BLOCK_TAGS for c in child.iter(include_text=False)):
+            return True
+        child = child.next
+    return False
 
 
 # Work caps: a 25 MB page or a pathological tree must cost bounded time, whatever its shape.
@@ -193,14 +252,14 @@ def extract_paragraphs(container: LexborNode) -> BodyText:
         if _RELATED_LABEL.match(text):
             related = _MAX_RELATED_AFTER_LABEL
             continue
-        if related and len(text) <= _MAX_HEADLINE_CHARS and not text.endswith("."):
+        if related and len(text) <= _MAX_HEADLINE_CHARS and not _ENDS_WITH_PERIOD.search(text):
             related -= 1
             continue  # a headline listed under the label, linked or not
         related = 0
         if not result.paragraphs and not dateline and is_bare_dateline(text):
             dateline = text
             continue
-        if not result.paragraphs and block.tag in _HEADINGS:
+        if not result.paragraphs and (block.tag in _HEADINGS or _STANDFIRST.search(block.marker)):
             continue  # a kicker or standfirst above the story, or its first section's title: not the lead
         if _is_noise(text, block.link_chars) or (not result.paragraphs and _is_leading_label(text)):
             _note_credits(text, result, writers)
@@ -249,7 +308,7 @@ def _collect(container: LexborNode) -> list[_Block]:
         if node is None or node.tag in _BLOCK_TAGS:
             if current.text.strip():
                 blocks.append(current)
-            current = _Block("", 0, (node.tag or "") if node is not None else "")
+            current = _Block("", 0, (node.tag or "") if node is not None else "", _marker(node))
             if node is not None and node.tag not in _SKIP_IN_BODY:
                 stack.append(None)
                 _push_children(node, stack)
@@ -276,6 +335,13 @@ def _collect(container: LexborNode) -> list[_Block]:
     if current.text.strip():
         blocks.append(current)
     return blocks
+
+
+def _marker(node: LexborNode | None) -> str:
+    if node is None:
+        return ""
+    attrs = node.attributes
+    return f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
 
 
 def _push_children(node: LexborNode, stack: list[LexborNode | None]) -> None:

@@ -1,7 +1,7 @@
 """The second opinion: trafilatura's extraction, for pages where ours finds no body or a doubtful one.
 
 trafilatura is imported here, inside the call, so a cold start pays nothing for it unless a page
-needs it (its import costs about 140 ms and its dependencies about 60 MB, which is why it ships in a
+needs it (its import costs about 140 ms and its dependencies about 56 MB, which is why it ships in a
 separate optional layer: docs/decisions.md). When it is not installed, the fallback says so and the
 page keeps what our extractor found.
 """

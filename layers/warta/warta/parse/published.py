@@ -24,7 +24,7 @@ PUBLISHED_META = (
     "content_publisheddate", "datepublished",
 )
 # Trust of each kind of signal on its own; agreeing signals add up.
-WEIGHTS = {"json-ld": 3.0, "itemprop": 3.0, "meta": 2.0, "dateline": 2.0, "time": 1.5, "url": 1.0}
+WEIGHTS = {"json-ld": 3.0, "itemprop": 3.0, "meta": 2.0, "dateline": 2.0, "time": 1.5, "url": 1.0, "text": 1.0}
 # Elements whose class/id says they hold a date: where a page prints its own date line.
 _DATE_SELECTORS = ("[class*=date]", "[class*=time]", "[class*=tanggal]", "[class*=waktu]", "[class*=publish]",
                    "[class*=posted]")
@@ -74,7 +74,10 @@ def date_candidates(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, 
         if not _outside_the_article(node, headline):
             add("time", node.attributes.get("datetime"))
             break
-    add("dateline", visible_date_line(headline), free_text=True)
+    dateline = visible_date_line(headline)
+    add("dateline", dateline, free_text=True)
+    if dateline is None:
+        add("text", date_shaped_line(headline), free_text=True)
     if url:
         moment = parse_url_date(url)
         if moment is not None and is_plausible(moment):
@@ -137,6 +140,40 @@ def visible_date_line(headline: LexborNode | None) -> str | None:
                     return text
         node = node.parent
     return None
+
+
+def date_shaped_line(headline: LexborNode | None) -> str | None:
+    """Last resort for pages that print their date in an element no class names: the first short text
+    near the headline shaped like a date line (a date with a weekday, or with a time of day), not a
+    date mentioned in a sentence. Weighs little: any metadata outvotes it."""
+    if headline is None:
+        return None
+    region = headline.parent
+    if region is None or region.tag in ("body", "html"):
+        return None  # the whole page is no "near the headline"
+    if region.parent is not None and region.parent.tag not in ("body", "html"):
+        region = region.parent
+    seen = 0
+    for item in region.traverse(include_text=True):
+        if item.tag != "-text" or item.parent is None or item.parent.tag in ("script", "style"):
+            continue
+        seen += 1
+        if seen > _MAX_TEXTS_SCANNED:
+            break
+        text = " ".join((item.text_content or "").split())
+        if not 8 <= len(text) <= 120 or _outside_the_article(item.parent, headline):
+            continue
+        if _DATE_SHAPED.search(text) and parse_dateline(text) is not None:
+            return _published_part(text)
+    return None
+
+
+# A weekday before the date, or a time after it: how date lines look, and how dates inside sentences don't.
+_DATE_SHAPED = re.compile(
+    r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b\s*,?\s*\d|\d{4}\s*[,|\-–—]?\s*(?:pukul\s*|jam\s*|at\s*)?\d{1,2}[:.]\d{2}",
+    re.IGNORECASE)
+_MAX_TEXTS_SCANNED = 200
 
 
 def _date_beside(headline: LexborNode) -> str | None:
