@@ -57,7 +57,7 @@ _ENDS_PHRASE_RE = re.compile(r"\s*(?:$|,\s*(?:$|[a-z0-9]))")
 # before a name that is its sentence's subject: the sentence's start, perhaps after a short opener
 # ("Sementara itu, ", "Di sisi lain, ")
 _SUBJECT_START_RE = re.compile(r"(?:^|[.!?][\"”]?\s+|\n)(?:[A-Z]\w*(?:\s+\w+){0,3},\s+)?$")
-# the dateline a lead starts with: "JAKARTA - ", "TEMPO.CO, Jakarta - ", "Mataram, NTB (ANTARA News) - "
+# the dateline a lead starts with: "JAKARTA - ", "Kabar.id, Jakarta - ", "Kupang, NTT (Kantor Berita) - "
 _DATELINE_RE = re.compile(r"^.{0,60}?\s[-–—]{1,2}\s+")
 _CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]")
 _ACRONYM_RE = re.compile(r"(?<![\w-])(?![IVXLC]+(?![\w-]))[A-Z]{2,6}(?![\w-])")
@@ -66,7 +66,7 @@ _PRONOUN_RE = re.compile(
     r"turut|pula|tetap|sendiri|justru|hanya|secara\s+\w+|lebih\s+lanjut|dengan\s+\w+))*\s*$"
 )
 _LEADING_PRONOUN_RE = re.compile(r"(?i)^\s*(?:ia|dia|beliau|dirinya)(?:\s+lagi|\s+menambahkan)?\s*$")
-# "kata anggota Komisi IX DPR itu", "Wakil rakyat dari Jakarta itu juga menilai": a description that points
+# "kata politikus asal Medan itu", "Wakil rakyat dari Bogor itu juga menilai": a description that points
 # back to someone already named
 _POINTING_BACK_RE = re.compile(
     r"(?:^|\s)(?:itu|tersebut|ini)(?:\s+(?:juga|pun|lantas|kemudian|lalu|sempat|bahkan|kembali|pula|lagi))*\s*$"
@@ -83,7 +83,7 @@ _ORG_HEAD_RE = re.compile(
     r"Mabes|Organisasi|Lembaga|Yayasan|Partai|Universitas|Bank|Tim|Kejaksaan|Pengadilan|Mahkamah)\s"
 )
 # Capitalised words of posts, units and kinship that `names.NON_NAME` does not list: a "name" holding one
-# ("Seksi Urusan", "Suami Donna", "Tugas Koordinasi") is a piece of a post or a description.
+# ("Bagian Umum", "Istri Bambang", "Staf Khusus") is a piece of a post or a description.
 _NOT_PERSON_WORDS = (
     "Baca Foto Video Selain Sementara Namun Kini Meski Seksi Urusan Tugas Koordinasi Supervisi Pembina "
     "Bidang Bagian Divisi Operasional Pengawas Pelaksana Harian Hubungan Masyarakat Program Pengembangan "
@@ -187,7 +187,7 @@ class SpeakerResolver:
         for m in _CAPITAL_RE.finditer(text):
             pos = m.start()
             if pos < consumed or text[pos - 1 : pos] == "(":
-                continue  # "(All Time High)" is a gloss
+                continue  # "(Pekan Olahraga Nasional)" is a gloss
             word = _WORD_AT_RE.match(text, pos)
             if word is not None and word.group(0) in NON_NAME and not HONORIFIC_RE.match(text, pos):
                 continue  # the common case, decided without reading a name
@@ -225,15 +225,15 @@ class SpeakerResolver:
         return word in KNOWN_PLACES or (self._is_region is not None and self._is_region(word))
 
     def _looks_personal(self, name: str) -> bool:
-        """No word of a name is written in lower case elsewhere ("Seksi Urusan", "Suami Donna" are not names)."""
+        """No word of a name is written in lower case elsewhere ("Kereta Cepat" is no one where "kereta" is)."""
         words = name.split()
         if name in KNOWN_PLACES or words[0] in _NOT_PERSON_TOKENS:
             return False
         return not any(w.lower() in self._lower for w in words)
 
     def _read_titled(self, spans: Sequence[tuple[int, int]]) -> None:
-        """Posts followed by a name ("Menteri Perhubungan Budi Karya Sumadi", "Wali Kota Bekasi Hendra
-        Kusumajaya"), for roles the officials finder left out: a later "Menhub" is that person."""
+        """Posts followed by a name ("Menteri Perdagangan Ratna Widyastuti", "Wali Kota Bekasi Hendra
+        Kusumajaya"), for roles the officials finder left out: a later "Wali Kota" is that person."""
         body = self._body
         posts = [
             (m, title_for(m.group("title")).title)
@@ -413,7 +413,7 @@ class SpeakerResolver:
         return self._of(best[1], best[2])
 
     def _mononym(self, text: str, *, leading: bool = False) -> Resolution | None:
-        """A one-word name the body gives no longer form of ("Kamrussamad"), the only capitalised word of
+        """A one-word name the body gives no longer form of ("Darsini"), the only capitalised word of
         the phrase; with `leading`, also its first word ("Darsini, 54 tahun, salah satu pemilik ...")."""
         words = [w.strip(",.") for w in text.split() if w[:1].isupper()]
         if len(words) != 1 or not _CAPITAL_RE.match(words[0]):
@@ -443,13 +443,13 @@ class SpeakerResolver:
         holder = self._titled.get(key)
         if holder is not None:
             return self._of(holder, title)
-        # a post nobody in the body is named with: an unnamed speaker who holds it ("Menteri ESDM")
+        # a post nobody in the body is named with: an unnamed speaker who holds it ("Menteri Pertanian")
         return Resolution(
             None, " ".join(text[m.start() :].split()[:8]) if len(text) - m.start() < 60 else title
         )
 
     def _organization(self, text: str) -> Resolution | None:
-        """An organisation speaking as itself, by its name as written ("Komisi V DPR", "KPK")."""
+        """An organisation speaking as itself, by its name as written ("Komisi V DPR", "BPBD")."""
         spots = [
             m.start()
             for org in self._organizations
@@ -526,7 +526,7 @@ def _runs_on(body: str, name: str) -> bool:
 
 
 def _same_name(short: str, full: str) -> bool:
-    """Every word of `short` is a word of `full` or the start of one ("Dian Sastro", "Dian Sastrowardoyo")."""
+    """Every word of `short` is a word of `full` or the start of one ("Wulan Sari", "Wulan Sarinah")."""
     words = full.lower().split()
     wanted = short.lower().split()
     if wanted[0] not in words and not any(w.startswith(wanted[0]) for w in words):
