@@ -3,6 +3,7 @@
     python tools/build_layer.py                      # arm64 layer in build/layer/, zipped to build/layer.zip
     python tools/build_layer.py --arch x86_64 --out /tmp/l --zip /tmp/l.zip
     python tools/build_layer.py --plain --out /tmp/p # the untrimmed baseline, for comparison only
+    python tools/build_layer.py --fallback           # the optional fallback layer (trafilatura) in build/fallback-layer/
 
 What the lean build does differently from `pip install -r layers/warta/requirements.txt`:
 
@@ -35,6 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIREMENTS = ROOT / "layers" / "warta" / "requirements.txt"
+FALLBACK_REQUIREMENTS = ROOT / "layers" / "fallback" / "requirements.txt"
 PACKAGE = ROOT / "layers" / "warta" / "warta"
 
 PLATFORMS = {"arm64": "manylinux2014_aarch64", "x86_64": "manylinux2014_x86_64"}
@@ -178,6 +180,31 @@ def build(out: Path, arch: str, *, plain: bool = False) -> Path:
     return site
 
 
+def build_fallback(out: Path, arch: str, main_site: Path) -> Path:
+    """The optional fallback layer: trafilatura and what it needs, minus every top-level package the main
+    layer (`main_site`, built first) already holds, so that no package exists in two versions in /opt."""
+    if not main_site.is_dir():
+        raise SystemExit(f"build the main layer first: {main_site} is missing")
+    if out.exists():
+        shutil.rmtree(out)
+    site = out / "python"
+    site.mkdir(parents=True)
+    lines = [ln.split("#", 1)[0].strip() for ln in FALLBACK_REQUIREMENTS.read_text(encoding="utf-8").splitlines()]
+    pip_install(site, [*[ln for ln in lines if ln], *EXTRA_PINS], PLATFORMS[arch])
+    shipped = {_distribution_stem(p.name) for p in main_site.iterdir()}
+    for entry in sorted(site.iterdir()):
+        if _distribution_stem(entry.name) in shipped:
+            _remove(entry)
+    trim(site)
+    compile_bytecode(site)
+    return site
+
+
+def _distribution_stem(name: str) -> str:
+    """ "python_dateutil-2.9.0.dist-info" -> "python_dateutil", "regex" -> "regex", "six.py" -> "six"."""
+    return re.split(r"-\d|\.py$|\.cpython", name, maxsplit=1)[0].lower().replace("-", "_")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--arch", choices=sorted(PLATFORMS), default="arm64",
@@ -187,9 +214,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zip", type=Path, default=None, help="zip archive (default: <out>.zip)")
     parser.add_argument("--plain", action="store_true", help="untrimmed baseline, for size comparison")
     parser.add_argument("--max-mb", type=float, default=50.0, help="fail above this unzipped size")
+    parser.add_argument("--fallback", action="store_true",
+                        help="build the optional fallback layer (trafilatura) instead, next to the main layer in --out")
     args = parser.parse_args(argv)
 
     out = args.out.resolve()
+    if args.fallback:
+        fallback_out = out.parent / "fallback-layer"
+        build_fallback(fallback_out, args.arch, out / "python")
+        archive = fallback_out.with_suffix(".zip")
+        make_zip(fallback_out, archive)
+        print(f"fallback {args.arch} layer: {fallback_out} {tree_size(fallback_out) / 1e6:.1f} MB unzipped, "
+              f"{archive} {archive.stat().st_size / 1e6:.1f} MB zipped")
+        return 0
     build(out, args.arch, plain=args.plain)
     archive = args.zip or out.with_suffix(".zip")
     make_zip(out, archive)

@@ -58,6 +58,20 @@ MAPPINGS: dict[str, Any] = {
         "updated": {"type": "date"},
         "published": {"type": "date"},
         "published_source": {"type": "keyword"},
+        # How the page was read (issue 13): whose wording the title is, which extractor gave the body
+        # and how sure it was, and the dateline with its place's span in the body (for enrichment).
+        "title_source": {"type": "keyword"},
+        "extractor": {"type": "keyword"},
+        "confidence": {"type": "float"},
+        "dateline": {
+            "properties": {
+                "text": {"type": "keyword", "index": False},
+                "place": {"type": "keyword"},
+                "agency": {"type": "keyword"},
+                "place_start": {"type": "integer", "index": False},
+                "place_end": {"type": "integer", "index": False},
+            },
+        },
         "ingested": {"type": "date"},
         "officials": {
             "type": "nested",
