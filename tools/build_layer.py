@@ -39,7 +39,13 @@ REQUIREMENTS = ROOT / "layers" / "warta" / "requirements.txt"
 FALLBACK_REQUIREMENTS = ROOT / "layers" / "fallback" / "requirements.txt"
 PACKAGE = ROOT / "layers" / "warta" / "warta"
 
-PLATFORMS = {"arm64": "manylinux2014_aarch64", "x86_64": "manylinux2014_x86_64"}
+# The Lambda python3.12 runtime is Amazon Linux 2023 (glibc 2.34), so manylinux_2_28 wheels run there.
+# Asking for manylinux2014 alone finds only older releases of some packages (python-crfsuite 0.9.12's
+# aarch64 wheel is tagged manylinux_2_28 only, and pip would quietly fall back to 0.9.11, or fail on a pin).
+PLATFORMS = {
+    "arm64": ("manylinux_2_28_aarch64", "manylinux2014_aarch64"),
+    "x86_64": ("manylinux_2_28_x86_64", "manylinux2014_x86_64"),
+}
 
 # opensearch-py is installed without dependencies; these are the ones it really imports.
 OPENSEARCH_RUNTIME_DEPS = ["certifi", "Events", "requests", "urllib3"]
@@ -57,8 +63,9 @@ UNUSED = ("opensearch_protobufs", "grpc", "grpcio", "google", "protobuf")
 PACKAGE_EXCLUDES = ("local", "cli", "__pycache__")
 BOOKKEEPING = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 TEST_DIRS = ("tests", "test", "testing")
-# C and Cython sources some wheels carry next to their compiled extension (selectolax: 3 MB).
-BUILD_SOURCES = (".c", ".h", ".pyx", ".pxd", ".pxi")
+# C, C++ and Cython sources some wheels carry next to their compiled extension (selectolax: 3 MB,
+# python-crfsuite: 1 MB).
+BUILD_SOURCES = (".c", ".h", ".cpp", ".hpp", ".pyx", ".pxd", ".pxi")
 
 
 def lean_requirements(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -88,12 +95,14 @@ def lean_requirements(lines: list[str]) -> tuple[list[str], list[str]]:
     return normal, no_deps
 
 
-def pip_install(target: Path, requirements: list[str], platform: str, *, no_deps: bool = False) -> None:
+def pip_install(target: Path, requirements: list[str], platforms: tuple[str, ...], *,
+                no_deps: bool = False) -> None:
     if not requirements:
         return
     command = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                "--no-compile", "--target", str(target), "--upgrade",
-               "--platform", platform, "--implementation", "cp", "--python-version", "3.12",
+               *(arg for platform in platforms for arg in ("--platform", platform)),
+               "--implementation", "cp", "--python-version", "3.12",
                "--only-binary=:all:"]
     if no_deps:
         command.append("--no-deps")
@@ -165,15 +174,15 @@ def build(out: Path, arch: str, *, plain: bool = False) -> Path:
     site = out / "python"
     site.mkdir(parents=True)
     lines = REQUIREMENTS.read_text(encoding="utf-8").splitlines()
-    platform = PLATFORMS[arch]
+    platforms = PLATFORMS[arch]
     if plain:  # what `sam build` would ship: everything pip resolves, no bytecode
         pip_install(site, [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()],
-                    platform)
+                    platforms)
         copy_package(site)
         return site
     normal, no_deps = lean_requirements(lines)
-    pip_install(site, normal, platform)
-    pip_install(site, no_deps, platform, no_deps=True)
+    pip_install(site, normal, platforms)
+    pip_install(site, no_deps, platforms, no_deps=True)
     copy_package(site)
     trim(site)
     compile_bytecode(site)

@@ -82,13 +82,17 @@ def objects() -> list[dict[str, Any]]:
                        [_count(), _terms("2", "facet.organization", 40)],
                        {"scale": "linear", "orientation": "single", "minFontSize": 14, "maxFontSize": 48,
                         "showLabel": True}, "Organizations by the number of articles naming them."),
+        _visualization("warta-top-persons", "Warta: persons", "horizontal_bar",
+                       [_count(), _terms("2", "facet.person", 20)], bars,
+                       "Everyone named, by canonical name (aliases count as the person), by number of articles."),
     ]
     layout = [("warta-articles-over-time", "visualization", 0, 0, 48, 12),
               ("warta-top-officials", "visualization", 0, 12, 24, 16),
               ("warta-top-regions", "visualization", 24, 12, 24, 16),
               ("warta-officials-by-region", "visualization", 0, 28, 32, 18),
               ("warta-organizations", "visualization", 32, 28, 16, 18),
-              ("warta-latest-articles", "search", 0, 46, 48, 18)]
+              ("warta-top-persons", "visualization", 0, 46, 48, 16),
+              ("warta-latest-articles", "search", 0, 62, 48, 18)]
     panels, references = [], []
     for number, (object_id, object_type, x, y, w, height) in enumerate(layout):
         panel_index = str(number + 1)

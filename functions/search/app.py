@@ -21,6 +21,7 @@ from warta.index.errors import BadQuery, IndexTimeout, IndexUnavailable, SearchB
 from warta.index.facets import SuggestField
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
 from warta.index.quote_query import QuoteRequest
+from warta.office_holders import office_holder
 from warta.quote_search import search_quotes
 from warta.responses import (
     BACKEND_STATUSES,
@@ -64,6 +65,8 @@ Position = Annotated[list[str] | None, _values("position, e.g. 'Kapolda Metro Ja
 Region = Annotated[list[str] | None, _values("region at any level: a province also finds its cities")]
 Organization = Annotated[list[str] | None, _values("organization, full name")]
 Site = Annotated[list[str] | None, _values("site name")]
+Person = Annotated[list[str] | None, _values("person named in the article; an alias finds the canonical person "
+                                             "('Jokowi' finds Joko Widodo)")]
 Speaker = Annotated[list[str] | None, _values("who is quoted: the full name, or a word of it")]
 
 
@@ -77,6 +80,9 @@ def search_route(
     region: Region = None,
     organization: Organization = None,
     site: Site = None,
+    person: Person = None,
+    region_mentioned: Annotated[list[str] | None, _values(
+        "region the story is about (any level), not counting the dateline's place")] = None,
     speaker: Annotated[list[str] | None, _values("who is quoted: the full name as in the speaker facet")] = None,
     official_position: Annotated[list[str] | None, _values(
         "'name|position': this official, in this position, e.g. 'Putut Eko Bayu Seno|Kapolda Metro Jaya'")] = None,
@@ -85,6 +91,7 @@ def search_route(
     not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
     not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
     not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    not_person: Annotated[list[str] | None, _values("exclude articles naming this person", "-person")] = None,
     not_speaker: Annotated[list[str] | None, _values("exclude articles quoting this speaker", "-speaker")] = None,
     from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
     to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
@@ -100,9 +107,10 @@ def search_route(
         text=q,
         filters=named((("official", official), ("position", position), ("region", region),
                        ("organization", organization), ("site", site), ("official_position", official_position),
-                       ("speaker", speaker))),
+                       ("speaker", speaker), ("person", person), ("region_mentioned", region_mentioned))),
         exclude=named((("official", not_official), ("position", not_position), ("region", not_region),
-                       ("organization", not_organization), ("site", not_site), ("speaker", not_speaker))),
+                       ("organization", not_organization), ("site", not_site), ("speaker", not_speaker),
+                       ("person", not_person))),
         published_from=from_, published_to=to, sort=sort, size=size, offset=offset, cursor=cursor)
     client, alias = _index()
     metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
@@ -148,11 +156,23 @@ def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) 
 @tracer.capture_method
 def suggest_route(
     prefix: Annotated[str, Query(min_length=1, max_length=50)],
-    field: Annotated[SuggestField, Query(description="official, position, region, organization, site or speaker")] = "official",
+    field: Annotated[SuggestField, Query(description="official, position, region, organization, site, speaker or person")] = "official",
     size: Annotated[int, Query(ge=1, le=20)] = 10,
 ) -> Suggestions:
     client, alias = _index()
     return suggest(client, alias, field, prefix, size)  # type: ignore[return-value]
+
+
+@app.get("/offices/holder", summary="Who held an office on a date, read from the indexed articles",
+         responses=responses("the holder, and every person named in the post near the date with the evidence",
+                             400, *BACKEND_STATUSES))
+@tracer.capture_method
+def office_holder_route(
+    position: Annotated[str, Query(min_length=2, max_length=120, description="e.g. 'Kapolda Metro Jaya'")],
+    on: Annotated[date, Query(alias="date", description="the day (YYYY-MM-DD)")],
+) -> dict[str, Any]:
+    client, alias = _index()
+    return office_holder(client, alias, position, on)
 
 
 @app.get("/openapi.json", include_in_schema=False)

@@ -150,6 +150,18 @@ def test_a_facet_click_filters_updates_the_address_and_back_restores_the_view(pa
     assert _params(page)["region"] == ["Jawa Barat"]
 
 
+def test_the_persons_facet_filters_by_a_person_and_hits_show_person_chips(page):
+    _open(page)
+    everything = _total(page)
+    person = page.locator('.value[data-facet=person][data-value="Putut Eko Bayu Seno"]')
+    person.click()
+    _ready(page)
+
+    assert _params(page)["person"] == ["Putut Eko Bayu Seno"]
+    assert 0 < _total(page) < everything
+    assert page.locator('.chip.person', has_text="Putut Eko Bayu Seno").count() >= 1
+
+
 def test_excluding_a_site_removes_its_articles(page):
     _open(page)
     site_button = page.locator(".value[data-facet=site]").first

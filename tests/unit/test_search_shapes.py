@@ -41,6 +41,7 @@ ANSWER = {
     "aggregations": {
         "official": _terms(("Budi Santoso", 3)), "position": _terms(("Wali Kota Bekasi", 3)),
         "organization": _terms(), "site": _terms(("Contoh", 41)), "speaker": _terms(("Budi Santoso", 2)),
+        "person": _terms(("Budi Santoso", 3)),
         "province": _terms(("Jawa Barat", 30), ("DKI Jakarta", 4)),
         "region_pair": _terms(("Jawa Barat|Kota Bekasi", 25), ("Jawa Barat|Kabupaten Bogor", 5)),
         "published": {"values": {"interval": "1d", "buckets": [

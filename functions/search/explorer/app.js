@@ -10,8 +10,8 @@ import { formatDate, mentionSegments, renderHighlight, safeUrl } from "./text.js
 const PAGE = 20;
 const MAX_OFFSET = 1000;
 const TITLES = { official: "Officials", position: "Positions", region: "Regions", organization: "Organizations",
-                 site: "Sites", speaker: "Speakers" };
-const CHIP_FACET = { official: "official", region: "region", organization: "organization" };
+                 person: "Persons", site: "Sites", speaker: "Speakers" };
+const CHIP_FACET = { official: "official", region: "region", organization: "organization", person: "person" };
 const $ = (id) => document.getElementById(id);
 
 let current = emptyState();
@@ -155,7 +155,8 @@ function renderHit(hit) {
     hit.snippet ? h("p", { class: "snippet" }, renderHighlight(hit.snippet)) : null,
     entityChips(hit.officials.map((o) => ({ type: "official", value: o.name, label: o.position ? `${o.name} · ${o.position}` : o.name })),
                 hit.regions.map((r) => ({ type: "region", value: r.canonical, label: r.canonical })),
-                hit.organizations.map((o) => ({ type: "organization", value: o, label: o }))));
+                hit.organizations.map((o) => ({ type: "organization", value: o, label: o })),
+                (hit.persons || []).map((p) => ({ type: "person", value: p, label: p }))));
 }
 
 function entityChips(...groups) {
@@ -367,7 +368,8 @@ function renderDocument(content, doc, similar) {
     h("div", { class: "legend", "aria-label": "Entities in this article" },
       entityChips((doc.officials || []).map((o) => ({ type: "official", value: o.name, label: o.position ? `${o.name} · ${o.position}` : o.name })),
                   (doc.regions || []).map((r) => ({ type: "region", value: r.canonical, label: r.path?.length ? r.path.join(" › ") : r.canonical })),
-                  (doc.organizations || []).map((o) => ({ type: "organization", value: o.canonical, label: o.canonical })))),
+                  (doc.organizations || []).map((o) => ({ type: "organization", value: o.canonical, label: o.canonical })),
+                  (doc.persons || []).map((p) => ({ type: "person", value: p.canonical, label: p.canonical })))),
     marked,
     quoteSection(doc.quotes),
     similar.length ? h("section", { class: "similar" }, h("h3", { text: "Similar articles" }),

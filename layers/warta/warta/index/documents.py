@@ -56,7 +56,9 @@ def entity_fields(entities: Entities) -> dict[str, list[dict[str, Any]]]:
     return {
         "officials": [asdict(o) for o in entities.officials],
         "regions": [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
-                     "path": list(r.path)} for r in entities.regions],
+                     "path": list(r.path), "role": r.role} for r in entities.regions],
+        "persons": [{"name": p.name, "canonical": p.canonical, "mentions": [list(m) for m in p.mentions]}
+                    for p in entities.persons],
         "organizations": [asdict(o) for o in entities.organizations],
         "dates": [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
                   for d in entities.dates],
@@ -77,4 +79,8 @@ def facets(article: Article, entities: Entities) -> dict[str, list[str]]:
         "site": [article.site] if article.site else [],
         # who is quoted, by the fullest name the article gives (unnamed speakers are no facet value)
         "speaker": sorted({q.speaker.canonical for q in entities.quotes if q.speaker}),
+        # canonical names: "Jokowi" and "Joko Widodo" count as one person
+        "person": sorted({p.canonical for p in entities.persons}),
+        # regions the story is about, without the dateline's place (which `region` also counts)
+        "region_mentioned": sorted({name for r in entities.regions if r.role == "mentioned" for name in r.path}),
     }

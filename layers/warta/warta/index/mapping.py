@@ -88,11 +88,22 @@ MAPPINGS: dict[str, Any] = {
         },
         "regions": {
             "properties": {
+                "role": {"type": "keyword"},  # "dateline" or "mentioned"
                 "name": {"type": "keyword"},
                 "canonical": {"type": "keyword"},
                 "level": {"type": "keyword"},
                 "code": {"type": "keyword"},
                 "path": {"type": "keyword"},
+            },
+        },
+        # Every named person: the fullest written name, the canonical one (alias table) and where each
+        # mention is in the body ([start, end) pairs, flattened by OpenSearch; kept for display only).
+        "persons": {
+            "properties": {
+                "name": {"type": "text", "analyzer": "standard"},
+                "canonical": {"type": "text", "analyzer": "standard",
+                              "fields": {"exact": {"type": "keyword", "ignore_above": 256}}},
+                "mentions": {"type": "integer", "index": False},
             },
         },
         "organizations": {
