@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from warta.enrich.model import Official, Organization, Quote
+from warta.enrich.model import Official, Organization, Person, Quote
 from warta.enrich.speakers import PENDING, Resolution, SpeakerResolver
 
 MAX_TEXT = 200
@@ -139,6 +139,7 @@ def find_quotes(
     officials: Sequence[Official] = (),
     organizations: Sequence[Organization] = (),
     is_region: Callable[[str], bool] | None = None,
+    persons: Sequence[Person] = (),
 ) -> tuple[Quote, ...]:
     """Quotes in `body` in reading order; offsets are into `body`. `is_region` tells a one-word place name
     ("Bekasi") from a one-word personal name ("Darsini")."""
@@ -147,7 +148,12 @@ def find_quotes(
     paragraphs = list(_paragraphs(body))
     spans = _quote_spans(body, paragraphs)
     resolver = SpeakerResolver(
-        body, officials, organizations, [(s.open_at, s.close_at) for s in spans], is_region=is_region
+        body,
+        officials,
+        organizations,
+        [(s.open_at, s.close_at) for s in spans],
+        is_region=is_region,
+        persons=persons,
     )
     direct = list(_direct(body, spans, resolver))
     quoted = sorted(f.start - 1 for f in direct)  # the opening marks of accepted direct quotes

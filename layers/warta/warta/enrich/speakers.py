@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.enrich._triggers import TriggeredPattern, first_words
-from warta.enrich.model import Official, Organization, Speaker
+from warta.enrich.model import Official, Organization, Person, Speaker
 from warta.enrich.names import HONORIFIC_RE, NON_NAME, read_name
 from warta.enrich.positions import DIRECTIONS, KNOWN_PLACES, TITLE_RE, TITLES, title_for
 from warta.enrich.ranks import RANK_RE
@@ -122,18 +122,25 @@ class SpeakerResolver:
         organizations: Sequence[Organization],
         quoted: Sequence[tuple[int, int]] = (),
         is_region: Callable[[str], bool] | None = None,
+        persons: Sequence[Person] = (),
     ) -> None:
         self._is_region = is_region
         self._body = body
-        self._officials = [o for o in officials if not o.former and not _runs_on(body, o.name)]
+        self._lower = frozenset(_LOWER_WORD_RE.findall(body))
+        self._officials = [o for o in officials if not o.former and not self._runs_on(o)]
         self._organizations = organizations
         self._persons: list[_Person] = [_Person(o.name, _tokens(o.name), o.position) for o in self._officials]
+        # the persons the tagger found (enrich.persons): full names the rules alone may cut short
+        self._persons += [
+            _Person(p.name, _tokens(p.name), None)
+            for p in persons
+            if len(p.name.split()) >= 2 and not any(_same_name(p.name, q.name) for q in self._persons)
+        ]
         self._mention_pos: list[int] = []
         self._mention_who: list[_Person] = []
         self._mention_end: list[int] = []
         self._mentions_ready = False
         self._written: list[tuple[int, str, int]] = []
-        self._lower = frozenset(_LOWER_WORD_RE.findall(body))
         self._titled: dict[str, _Person] = {}
         self._holders: dict[str, list[_Person]] = {}  # per short name, once the registry is complete
         self._read_persons(quoted)
@@ -220,6 +227,14 @@ class SpeakerResolver:
             if self._looks_personal(name):
                 found.append((start, name, end))
         return found
+
+    def _runs_on(self, official: Official) -> bool:
+        """A one-word "name" cut from a longer proper noun: the post ends in a common noun that the body
+        also writes in lower case ("PT Kereta" + "Api Indonesia", where the body speaks of "kereta")."""
+        if " " in official.name or not official.position:
+            return False
+        last = official.position.split()[-1]
+        return last.lower() in self._lower and f"{last} {official.name}" in self._body
 
     def _place(self, word: str) -> bool:
         return word in KNOWN_PLACES or (self._is_region is not None and self._is_region(word))
@@ -515,14 +530,6 @@ def _after_place_post(text: str, start: int) -> bool:
         if t is not None and title_for(t.group("title")).scope == "place":
             return True
     return False
-
-
-def _runs_on(body: str, name: str) -> bool:
-    """A one-word "name" that the text runs on from ("PT Kereta Api Indonesia" read as a post and "Api")."""
-    if " " in name:
-        return False
-    at = body.find(name)
-    return at > 0 and bool(re.match(r"\s+[A-Z]", body[at + len(name) : at + len(name) + 3]))
 
 
 def _same_name(short: str, full: str) -> bool:
