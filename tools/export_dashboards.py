@@ -85,6 +85,26 @@ def objects() -> list[dict[str, Any]]:
         _visualization("warta-top-persons", "Warta: persons", "horizontal_bar",
                        [_count(), _terms("2", "facet.person", 20)], bars,
                        "Everyone named, by canonical name (aliases count as the person), by number of articles."),
+        # Story level (warta.stories): copies of one story share `story_id`.
+        _visualization("warta-stories-over-time", "Warta: stories and articles over time", "line",
+                       [_count(), {"id": "3", "enabled": True, "type": "cardinality", "schema": "metric",
+                                   "params": {"field": "story_id", "customLabel": "Stories"}},
+                        {"id": "2", "enabled": True, "type": "date_histogram", "schema": "segment",
+                         "params": {"field": "published", "interval": "auto", "min_doc_count": 1,
+                                    "extended_bounds": {}}}],
+                       {"addLegend": True, "addTooltip": True, "legendPosition": "top"},
+                       "Articles and distinct stories per period: the gap is syndicated copies."),
+        _visualization("warta-most-copied-stories", "Warta: most copied stories", "table",
+                       [_count(), {"id": "3", "enabled": True, "type": "top_hits", "schema": "metric",
+                                   "params": {"field": "title.exact", "aggregate": "concat", "size": 1,
+                                              "sortField": "published", "sortOrder": "asc",
+                                              "customLabel": "First headline"}},
+                        {"id": "4", "enabled": True, "type": "cardinality", "schema": "metric",
+                         "params": {"field": "site", "customLabel": "Sites"}},
+                        _terms("2", "story_id", 20, "bucket")],
+                       {"perPage": 20, "showPartialRows": False, "showMetricsAtAllLevels": False,
+                        "showTotal": False, "totalFunc": "sum"},
+                       "Stories with the most copies, the headline of their first article, and on how many sites."),
     ]
     layout = [("warta-articles-over-time", "visualization", 0, 0, 48, 12),
               ("warta-top-officials", "visualization", 0, 12, 24, 16),
@@ -92,7 +112,9 @@ def objects() -> list[dict[str, Any]]:
               ("warta-officials-by-region", "visualization", 0, 28, 32, 18),
               ("warta-organizations", "visualization", 32, 28, 16, 18),
               ("warta-top-persons", "visualization", 0, 46, 48, 16),
-              ("warta-latest-articles", "search", 0, 62, 48, 18)]
+              ("warta-stories-over-time", "visualization", 0, 62, 24, 16),
+              ("warta-most-copied-stories", "visualization", 24, 62, 24, 16),
+              ("warta-latest-articles", "search", 0, 78, 48, 18)]
     panels, references = [], []
     for number, (object_id, object_type, x, y, w, height) in enumerate(layout):
         panel_index = str(number + 1)

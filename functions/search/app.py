@@ -17,10 +17,16 @@ from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
 from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not_modified
+from warta.export import MEDIA_TYPES as EXPORT_MEDIA_TYPES
+from warta.export import ROUTE_MAX_ROWS as EXPORT_MAX_ROWS
+from warta.export import Format as ExportFormat
+from warta.export import page as export_page
+from warta.export import render as render_rows
 from warta.index.errors import BadQuery, IndexTimeout, IndexUnavailable, SearchBackendError
 from warta.index.facets import SuggestField
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
 from warta.index.quote_query import QuoteRequest
+from warta.index.story_query import Collapse, CollapseWithCursor, Count
 from warta.office_holders import office_holder
 from warta.quote_search import search_quotes
 from warta.responses import (
@@ -36,6 +42,12 @@ from warta.route_facts import cache_route_facts
 from warta.search import DocumentNotFound, get_document, similar, suggest
 from warta.search import search as run_search
 from warta.tracing import make_tracer
+from warta.trend_responses import TrendsPage
+from warta.trends import MAX_SERIES as MAX_TREND_SERIES
+from warta.trends import BadTrendRequest, parse_compare
+from warta.trends import Interval as TrendInterval
+from warta.trends import Series as TrendSeries
+from warta.trends import trends as run_trends
 
 cache_route_facts()  # Powertools re-derives per request what never changes per route (warta.route_facts)
 logger = Logger()
@@ -99,6 +111,9 @@ def search_route(
     size: Annotated[int, Query(ge=0, le=MAX_SIZE)] = 10,
     offset: Annotated[int, Query(ge=0, le=1_000, description="for the first pages; use cursor beyond")] = 0,
     cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
+    collapse: Annotated[Collapse | None, Query(
+        description="story: one hit per story (its first match), with `copies`; pages with offset")] = None,
+    count: Annotated[Count, Query(description="what facets and the histogram count: articles or stories")] = "articles",
 ) -> SearchPage:
     def named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
         return {name: tuple(values) for name, values in pairs if values}
@@ -111,7 +126,8 @@ def search_route(
         exclude=named((("official", not_official), ("position", not_position), ("region", not_region),
                        ("organization", not_organization), ("site", not_site), ("speaker", not_speaker),
                        ("person", not_person))),
-        published_from=from_, published_to=to, sort=sort, size=size, offset=offset, cursor=cursor)
+        published_from=from_, published_to=to, sort=sort, size=size, offset=offset, cursor=cursor,
+        collapse=collapse, count=count)
     client, alias = _index()
     metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
     return run_search(client, alias, request)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
@@ -133,6 +149,87 @@ def quotes_route(
     client, alias = _index()
     metrics.add_metric(name="QuoteSearches", unit=MetricUnit.Count, value=1)
     return search_quotes(client, alias, request)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
+
+
+EXPORT_OK = {"description": "up to `rows` rows in id order, CSV (a header row first) or JSON lines; the "
+                            "X-Next-Cursor header, when present, continues the export", "content": {
+    "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}}
+
+
+@app.get("/export", summary="Every hit of a search as CSV or JSON lines, a capped page at a time",
+         responses={**responses("rows", 400, *BACKEND_STATUSES), 200: EXPORT_OK})
+@tracer.capture_method
+def export_route(
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, as for /search")] = "",
+    official: Official = None,
+    position: Position = None,
+    region: Region = None,
+    organization: Organization = None,
+    site: Site = None,
+    official_position: Annotated[list[str] | None, _values("'name|position', as for /search")] = None,
+    not_official: Annotated[list[str] | None, _values("exclude this official", "-official")] = None,
+    not_position: Annotated[list[str] | None, _values("exclude this position", "-position")] = None,
+    not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
+    not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
+    not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    format: Annotated[ExportFormat, Query(description="csv or jsonl")] = "csv",
+    rows: Annotated[int, Query(ge=1, le=EXPORT_MAX_ROWS, description="rows in this response")] = EXPORT_MAX_ROWS,
+    cursor: Annotated[str | None, Query(max_length=512, description="X-Next-Cursor of the previous page")] = None,
+) -> Response[str]:
+    request = SearchRequest(
+        text=q,
+        filters=_named((("official", official), ("position", position), ("region", region),
+                        ("organization", organization), ("site", site), ("official_position", official_position))),
+        exclude=_named((("official", not_official), ("position", not_position), ("region", not_region),
+                        ("organization", not_organization), ("site", not_site))),
+        published_from=from_, published_to=to)
+    client, alias = _index()
+    found, next_cursor = export_page(client, alias, request, rows=rows, cursor=cursor)
+    headers = {"Content-Disposition": f'attachment; filename="warta-export.{format}"'}
+    if next_cursor:
+        headers["X-Next-Cursor"] = next_cursor
+    metrics.add_metric(name="Exports", unit=MetricUnit.Count, value=1)
+    return Response(status_code=200, content_type=EXPORT_MEDIA_TYPES[format], body=render_rows(found, format),
+                    headers=headers)
+
+
+@app.get("/trends", summary="Counts over time, as shares of all articles, side by side; what stands out",
+         responses=responses("series per period and what stands out", 400, *BACKEND_STATUSES))
+@tracer.capture_method
+def trends_route(
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, as for /search")] = "",
+    official: Official = None,
+    position: Position = None,
+    region: Region = None,
+    organization: Organization = None,
+    site: Site = None,
+    not_official: Annotated[list[str] | None, _values("exclude this official", "-official")] = None,
+    not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
+    not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
+    not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    interval: Annotated[TrendInterval, Query(description="day, week, month or year")] = "month",
+    compare: Annotated[list[str] | None, Query(max_length=MAX_TREND_SERIES - 1, description=(
+        "another search to set beside this one, in URL form ('q=banjir&region=Jawa Barat') or plain words; "
+        "repeat for several"))] = None,
+) -> TrendsPage:
+    request = SearchRequest(
+        text=q,
+        filters=_named((("official", official), ("position", position), ("region", region),
+                        ("organization", organization), ("site", site))),
+        exclude=_named((("official", not_official), ("region", not_region), ("organization", not_organization),
+                        ("site", not_site))),
+        published_from=from_, published_to=to)
+    series = [TrendSeries(q or "all articles", request), *(parse_compare(value) for value in compare or [])]
+    client, alias = _index()
+    return run_trends(client, alias, series, interval)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
+
+
+def _named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(values) for name, values in pairs if values}
 
 
 @app.get("/documents/<doc_id>", summary="One document with its entities and where they are written",
@@ -226,6 +323,16 @@ def _not_found(exc: DocumentNotFound) -> Response[dict[str, str]]:
 @app.exception_handler(NotFoundError)
 def _no_route(exc: NotFoundError) -> Response[dict[str, str]]:
     return _error(404, "not_found", "no such route")
+
+
+@app.exception_handler(CollapseWithCursor)
+def _collapse_with_cursor(exc: CollapseWithCursor) -> Response[dict[str, str]]:
+    return _error(400, "bad_request", str(exc))
+
+
+@app.exception_handler(BadTrendRequest)
+def _bad_trend(exc: BadTrendRequest) -> Response[dict[str, str]]:
+    return _error(400, "bad_request", str(exc))
 
 
 @app.exception_handler(BadCursor)

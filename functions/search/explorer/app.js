@@ -6,6 +6,7 @@ import { drawHistogram } from "./histogram.js";
 import { quoteSection, wireQuoteSearch } from "./quotes.js";
 import { FACETS, copy, emptyState, fromUrl, searchParams, toUrl } from "./state.js";
 import { formatDate, mentionSegments, renderHighlight, safeUrl } from "./text.js";
+import { exportLinks, refreshTrends, wireTrends } from "./trends.js";
 
 const PAGE = 20;
 const MAX_OFFSET = 1000;
@@ -74,6 +75,8 @@ function show(state) {
   } else if (lastResult) {
     renderFacets(lastResult.facets);
   }
+  exportLinks(searchParams(state));
+  refreshTrends(state);
   showDocument(state.doc);
 }
 
@@ -408,6 +411,7 @@ function wire() {
     const open = $("facets").classList.toggle("open");
     $("facets-toggle").setAttribute("aria-expanded", String(open));
   });
+  wireTrends({ api, searchParams, change, toggleValue, current: () => current });
   window.addEventListener("popstate", () => show(fromUrl(location.search)));
   wireQuoteSearch({ api, openDocument, form: $("quote-form"), results: $("quote-results") });
   takeTokenFromFragment();

@@ -4,9 +4,10 @@
 export const FACETS = ["official", "position", "region", "organization", "person", "site", "speaker"];
 const SORTS = ["relevance", "newest", "oldest"];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INTERVALS = ["month", "week", "year", "day"];
 
 export function emptyState() {
-  return { q: "", sort: "relevance", from: "", to: "", offset: 0, doc: "",
+  return { q: "", sort: "relevance", from: "", to: "", offset: 0, doc: "", interval: "month", compare: [],
            include: Object.fromEntries(FACETS.map((f) => [f, []])),
            exclude: Object.fromEntries(FACETS.map((f) => [f, []])) };
 }
@@ -20,6 +21,8 @@ export function fromUrl(search) {
   state.to = DAY.test(params.get("to") || "") ? params.get("to") : "";
   state.offset = Math.max(0, Math.min(1000, parseInt(params.get("offset") || "0", 10) || 0));
   state.doc = /^[0-9a-f]{40}$/.test(params.get("doc") || "") ? params.get("doc") : "";
+  state.interval = INTERVALS.includes(params.get("interval")) ? params.get("interval") : "month";
+  state.compare = params.getAll("compare").filter(Boolean).slice(0, 4);
   for (const facet of FACETS) {
     state.include[facet] = params.getAll(facet).filter(Boolean);
     state.exclude[facet] = params.getAll(`-${facet}`).filter(Boolean);
@@ -44,6 +47,8 @@ export function searchParams(state) {
 
 export function toUrl(state) {
   const params = searchParams(state);
+  if (state.interval !== "month") params.set("interval", state.interval);
+  for (const value of state.compare) params.append("compare", value);
   if (state.doc) params.set("doc", state.doc);
   const query = params.toString();
   return query ? `?${query}` : location.pathname;

@@ -20,12 +20,15 @@ def ingest_dependencies(settings: Settings, reporter: Reporter) -> Dependencies:
     from .adapters.s3 import S3ObjectStore
     from .adapters.sqs import DeadLetterQueue, RetryBackoff
     from .index.bulk import OpenSearchIndexWriter
+    from .index.stories import OpenSearchStoryLookup
     from .ingest import Dependencies
 
     sqs = aws_client("sqs")
+    client = index_client(settings)
     return Dependencies(
         store=S3ObjectStore(aws_client("s3")),
-        writer=OpenSearchIndexWriter(index_client(settings)),
+        writer=OpenSearchIndexWriter(client),
+        stories=OpenSearchStoryLookup(client, settings.index_alias),
         reporter=reporter,
         alias=settings.index_alias,
         dead_letters=DeadLetterQueue(sqs, settings.dlq_url) if settings.dlq_url else None,

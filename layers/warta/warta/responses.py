@@ -53,6 +53,9 @@ class Hit(TypedDict):
     officials: list[HitOfficial]
     regions: list[HitRegion]
     organizations: list[str]
+    story_id: NotRequired[
+        Annotated[str | None, _described("the story this article is a copy of (its first article's id)")]]
+    copies: NotRequired[Annotated[int | None, _described("with collapse=story: the story's articles in this search")]]
 
 
 @with_config(OPEN)
@@ -95,6 +98,7 @@ class Histogram(TypedDict):
 @with_config(OPEN)
 class SearchPage(TypedDict):
     total: int
+    stories: NotRequired[Annotated[int | None, _described("distinct stories, with collapse=story or count=stories")]]
     hits: list[Hit]
     next_cursor: Annotated[str | None, _described("pass as `cursor` for the next page")]
     facets: Annotated[Facets | None, _described("null on pages reached by cursor")]

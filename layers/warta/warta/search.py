@@ -9,6 +9,7 @@ from typing import Any
 from opensearchpy import NotFoundError, OpenSearch
 
 from .index import facets as facet_vocabulary
+from .index import story_query
 from .index.facets import SuggestField
 from .index.query import (
     SEARCH_PARAMS,
@@ -38,8 +39,10 @@ def search(client: OpenSearch, alias: str, request: SearchRequest) -> dict[str, 
         facets["region"] = _region_tree(aggs["province"], aggs["region_pair"])
     return {
         "total": response["hits"]["total"]["value"],
+        "stories": story_query.total_stories(aggs),  # when collapsed or counting stories
         "hits": [_hit(h) for h in raw_hits],
-        "next_cursor": next_cursor(raw_hits, request.size),
+        # A collapsed search pages with offset only (OpenSearch cannot search_after a collapse).
+        "next_cursor": None if request.collapse else next_cursor(raw_hits, request.size),
         "facets": facets,
         "histogram": _histogram(aggs["published"]["values"]) if aggs else None,
         "timed_out": response.get("timed_out", False),
@@ -106,7 +109,7 @@ def entity_offsets(document: dict[str, Any], limit: int = 200) -> list[dict[str,
 
 
 def _buckets(aggregation: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{"value": b["key"], "count": b["doc_count"]} for b in aggregation["values"]["buckets"]]
+    return [{"value": b["key"], "count": story_query.bucket_count(b)} for b in aggregation["values"]["buckets"]]
 
 
 def _region_tree(provinces: dict[str, Any], pairs: dict[str, Any]) -> list[dict[str, Any]]:
@@ -117,8 +120,8 @@ def _region_tree(provinces: dict[str, Any], pairs: dict[str, Any]) -> list[dict[
         siblings = children.get(province)
         if siblings is None:
             siblings = children[province] = []
-        siblings.append({"value": region, "count": pair["doc_count"]})
-    return [{"value": p["key"], "count": p["doc_count"], "children": children.get(p["key"], [])}
+        siblings.append({"value": region, "count": story_query.bucket_count(pair)})
+    return [{"value": p["key"], "count": story_query.bucket_count(p), "children": children.get(p["key"], [])}
             for p in provinces["values"]["buckets"]]
 
 
@@ -126,7 +129,7 @@ def _histogram(aggregation: dict[str, Any]) -> dict[str, Any]:
     """Buckets of the automatic interval, with the empty ones between first and last filled in."""
     buckets = aggregation.get("buckets", [])
     interval = aggregation.get("interval", "1d")
-    counts = {b["key_as_string"][:10]: b["doc_count"] for b in buckets}
+    counts = {b["key_as_string"][:10]: story_query.bucket_count(b) for b in buckets}
     if not counts:
         return {"interval": interval, "buckets": []}
     first, last = date.fromisoformat(min(counts)), date.fromisoformat(max(counts))
@@ -159,6 +162,8 @@ def _hit(raw: dict[str, Any]) -> dict[str, Any]:
         "site": source.get("site"),
         "url": source.get("url"),
         "key": source.get("key"),
+        "story_id": source.get("story_id") or raw["_id"],
+        "copies": story_query.copies(raw),  # articles of this story, when collapsed
         "snippet": " … ".join(highlight.get("body", [])),
         "title_highlight": (highlight.get("title") or [None])[0],
         "officials": [{"name": o["name"], "rank": o.get("rank"), "position": o.get("position")}

@@ -6,6 +6,7 @@ import click
 
 from .articles import extract
 from .dashboards import dashboards
+from .export import export
 from .operations import dlq, failures, index, reconcile
 from .stack import demo, drop, local, search
 
@@ -16,5 +17,5 @@ def main() -> None:
     """Warta: Indonesian news pages in, searchable officials, regions, organizations and dates out."""
 
 
-for command in (local, drop, search, demo, extract, index, dlq, reconcile, failures, dashboards):
+for command in (local, drop, search, demo, extract, export, index, dlq, reconcile, failures, dashboards):
     main.add_command(command)

@@ -7,8 +7,10 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from .. import __version__
 from ..enrich.model import Entities
 from ..parse.article import Article
+from ..stories import fingerprint
 
 
 def document_id(bucket: str, key: str) -> str:
@@ -19,6 +21,7 @@ def document_id(bucket: str, key: str) -> str:
 
 def build_document(*, bucket: str, key: str, article: Article, entities: Entities, ingested: datetime,
                    etag: str | None = None) -> dict[str, Any]:
+    story = fingerprint(article.body)
     return {
         "id": document_id(bucket, key),
         "bucket": bucket,
@@ -46,8 +49,13 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
         "confidence": article.confidence,
         "dateline": asdict(article.dateline) if article.dateline else None,
         "ingested": ingested.isoformat(),
+        "extractor_version": __version__,  # which code read the page (provenance for exports)
         **entity_fields(entities),
         "facet": facets(article, entities),
+        # Its own story until `warta.stories.assign_documents` finds an earlier copy at ingest.
+        "story_id": document_id(bucket, key),
+        "story_bands": story.bands(),
+        "story_signature": story.encode(),
     }
 
 

@@ -73,6 +73,7 @@ MAPPINGS: dict[str, Any] = {
             },
         },
         "ingested": {"type": "date"},
+        "extractor_version": {"type": "keyword"},
         "officials": {
             "type": "nested",
             "properties": {
@@ -143,6 +144,11 @@ MAPPINGS: dict[str, Any] = {
         # (docs/decisions.md). `region` holds every level of every region's path; `region_pair` holds
         # "province|region" for regions below a province, to count the region tree.
         "facet": {"properties": {name: _facet() for name in facets.FIELDS}},
+        # Story clusters (warta.stories): the story's id (its first document's id), the MinHash LSH band
+        # keys that find earlier copies, and the signature that confirms them (kept, not indexed).
+        "story_id": {"type": "keyword"},
+        "story_bands": {"type": "keyword", "doc_values": False},
+        "story_signature": {"type": "keyword", "index": False, "doc_values": False},
     },
 }
 

@@ -15,7 +15,8 @@ from datetime import date
 from typing import Any, Literal
 
 from ..enrich.aliases import person_for_query, with_canonical_persons
-from . import facets
+from . import facets, story_query
+from .story_query import Collapse, Count
 
 SEARCH_FIELDS = ["title^3", "title.unstemmed^4", "body", "body.unstemmed^1.5", "officials.name^2",
                  "description", "image_caption^0.5", "persons.canonical^2"]
@@ -25,8 +26,9 @@ FACET_SIZE = 20
 REGION_TREE_SIZE = 200
 HISTOGRAM_BUCKETS = 40
 # What a hit shows (warta.search._hit): fetching only these keeps responses small and cheap to decode.
-HIT_FIELDS = ["title", "published", "site", "url", "key", "officials.name", "officials.rank", "officials.position",
-              "regions.canonical", "regions.path", "organizations.canonical", "persons.canonical"]
+HIT_FIELDS = ["title", "published", "site", "url", "key", "story_id", "officials.name", "officials.rank",
+              "officials.position", "regions.canonical", "regions.path", "organizations.canonical",
+              "persons.canonical"]
 SEARCH_TIMEOUT = "2s"  # bounded work: a slow query returns partial results rather than piling up
 # URL parameters of every search, sent with `build_search`'s body. The shard request cache keeps the
 # query phase (top hits and facet counts) of a repeated search until the next refresh, so it never
@@ -51,6 +53,8 @@ class SearchRequest:
     size: int = 10
     offset: int = 0
     cursor: str | None = None  # from a previous page's `next_cursor`; replaces `offset`
+    collapse: Collapse | None = None  # "story": one hit per story (warta.index.story_query)
+    count: Count = "articles"  # "stories": facets and histogram count stories
 
 
 def build_search(request: SearchRequest) -> dict[str, Any]:
@@ -89,6 +93,7 @@ def build_search(request: SearchRequest) -> dict[str, Any]:
         del body["aggs"]
     else:
         body["from"] = max(request.offset, 0)
+    story_query.apply(body, collapse=request.collapse, count=request.count)
     return body
 
 

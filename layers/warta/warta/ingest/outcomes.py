@@ -18,6 +18,7 @@ from ..index.failures import failures_index
 from ..index.mapping import write_alias
 from ..parse import ParseError, parse_article
 from ..ports import IndexWriter, ObjectStore, ObjectTooLarge, StoredObject, WriteAction
+from ..stories import StoryLookup, assign_documents
 from .events import MalformedMessage, ObjectEvent, object_events
 from .policy import MessageOutcome, Status
 
@@ -28,7 +29,7 @@ def _utc_now() -> datetime:
 
 def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, writer: IndexWriter,
                     alias: str, now: Callable[[], datetime] = _utc_now,
-                    refresh: bool = False) -> dict[str, MessageOutcome]:
+                    refresh: bool = False, stories: StoryLookup | None = None) -> dict[str, MessageOutcome]:
     """Process one batch: messages are (message_id, body). Returns an outcome per message id.
     All index writes of the batch go out in one bulk request."""
     outcomes: dict[str, MessageOutcome] = {}
@@ -46,6 +47,14 @@ def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, 
         outcomes[message_id] = outcome
         actions += message_actions
         owners += [message_id] * len(message_actions)
+    if stories is not None:  # story ids need earlier copies: one look-up for the batch (warta.stories)
+        try:
+            assign_documents([a.document for a in actions if a.op == "index" and a.index == write_alias(alias)
+                              and isinstance(a.document, dict)], stories)
+        except Exception as exc:  # noqa: BLE001 - OpenSearch unreachable: write nothing, retry what had writes
+            reason = f"story look-up failed: {type(exc).__name__}: {exc}"[:500]
+            return {message_id: MessageOutcome("retry", reason, outcome.keys) if message_id in owners else outcome
+                    for message_id, outcome in outcomes.items()}
     for message_id, result in zip(owners, writer.write(actions, refresh=refresh), strict=True):
         if result.outcome == "failed" and outcomes[message_id].status != "retry":
             status: Status = "retry" if result.retryable else "poison"
