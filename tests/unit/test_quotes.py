@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # raise, never lower
 LABELLED_RECALL_FLOOR = 0.97
 LABELLED_PRECISION_FLOOR = 0.97
-LABELLED_SPEAKER_FLOOR = 0.95
+LABELLED_SPEAKER_FLOOR = 0.97
 DEVSET_RECALL_FLOOR = 0.95  # the issue asks for 0.85
 DEVSET_PRECISION_FLOOR = 0.95  # the issue asks for 0.85
 DEVSET_SPEAKER_FLOOR = 0.95  # the issue asks for 0.90

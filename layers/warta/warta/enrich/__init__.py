@@ -48,7 +48,7 @@ def enrich(article: Article, dateline_end: int | None = None) -> Entities:
             article.body, spans, organizations, person_starts, frozenset(w for p in persons for w in p.name.split())
         ),
         dates=find_dates(text, article.published),
-        quotes=find_quotes(article.body, officials, organizations, is_region=_is_region),
+        quotes=find_quotes(article.body, officials, organizations, is_region=_is_region, persons=persons),
     )
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from warta.enrich.model import Official, Organization, Quote
+from warta.enrich.model import Official, Organization, Person, Quote
 from warta.enrich.speakers import PENDING, Resolution, SpeakerResolver
 
 MAX_TEXT = 200
@@ -97,7 +97,7 @@ _EMPTY_CLAUSE_RE = re.compile(
 _ADJUNCT_RE = re.compile(r"(?i)(?:di|saat|ketika|dalam|usai|seusai|pada|kepada|sebagai|seperti|melalui)\s")
 _VERB_CUES = _SPEECH_VERB_SET
 _MARKS_TO_SPACE = str.maketrans(dict.fromkeys(_OPENERS + _CLOSERS, " "))
-# a clause that only announces what follows ("caption yang berbunyi", "lima faktor, di antaranya sebagai berikut")
+# a clause that only announces what follows ("pesan yang berbunyi", "tiga hal, yakni sebagai berikut")
 _ANNOUNCES_RE = re.compile(
     r"(?i)(?:berbunyi|sebagai\s+berikut|berikut\s+ini|seperti\s+ini|antara\s+lain|yakni|yaitu)\W*$"
 )
@@ -139,15 +139,21 @@ def find_quotes(
     officials: Sequence[Official] = (),
     organizations: Sequence[Organization] = (),
     is_region: Callable[[str], bool] | None = None,
+    persons: Sequence[Person] = (),
 ) -> tuple[Quote, ...]:
     """Quotes in `body` in reading order; offsets are into `body`. `is_region` tells a one-word place name
-    ("Bekasi") from a one-word personal name ("Sudrajat")."""
+    ("Bekasi") from a one-word personal name ("Darsini")."""
     if not body:
         return ()
     paragraphs = list(_paragraphs(body))
     spans = _quote_spans(body, paragraphs)
     resolver = SpeakerResolver(
-        body, officials, organizations, [(s.open_at, s.close_at) for s in spans], is_region=is_region
+        body,
+        officials,
+        organizations,
+        [(s.open_at, s.close_at) for s in spans],
+        is_region=is_region,
+        persons=persons,
     )
     direct = list(_direct(body, spans, resolver))
     quoted = sorted(f.start - 1 for f in direct)  # the opening marks of accepted direct quotes
@@ -447,7 +453,7 @@ def _reported(body: str, start: int, end: int, resolver: SpeakerResolver) -> _Fo
                 return None  # "X mengatakan, " + a direct quote: not an indirect one
             if who is not None and _says_something(v.group("cue"), body[after:end]):
                 return _reported_clause(body, after, end, v.group("cue"), who)
-    # "Cara itu dinilainya <clause>"
+    # "Langkah itu dianggapnya <clause>"
     p = _PASSIVE_NYA_RE.search(sentence) if "nya " in sentence else None
     if p is not None:
         found = _reported_clause(body, start + p.end(), end, p.group("cue"), PENDING)
@@ -472,7 +478,7 @@ def _reported(body: str, start: int, end: int, resolver: SpeakerResolver) -> _Fo
     return None
 
 
-# '"...," ujarnya, seraya memprediksi <clause>' / '"...," kata Marcella yang mengaku <clause>'
+# '"...," ujarnya, seraya menambahkan <clause>' / '"...," kata Lestari yang mengaku <clause>'
 _AFTER_QUOTE_VERB_RE = re.compile(
     r"(?:,\s*(?:seraya|sambil|sembari)|\s+yang(?:\s+juga)?)\s+(?P<cue>" + _SPEECH_VERBS + r")(?![\w-])"
 )
@@ -491,7 +497,7 @@ def _reported_after_quote(body: str, start: int, end: int, spans: Sequence[_Span
 
 def _says_something(cue: str, after: str) -> bool:
     """Whether what follows a speech verb is a reported clause, not an object that names a topic:
-    "menegaskan komitmennya", "menyampaikan salam dan pesan", "melanjutkan pendidikan"."""
+    "menegaskan dukungannya", "menyampaikan ucapan selamat", "melanjutkan kuliah"."""
     head = after.lstrip()
     if head[:1] in ",:":
         return True
@@ -507,7 +513,7 @@ def _says_something(cue: str, after: str) -> bool:
         and words[0].lower() not in _SUBJECT_NYA
         and (len(words) == 1 or words[1].lower() in _PREPOSITIONS)
     ):
-        return False  # "menegaskan komitmennya dalam ...": a possession named, not a statement
+        return False  # "menegaskan dukungannya pada ...": a possession named, not a statement
     if cue in _OBJECT_VERBS:
         # these mostly take a plain object; a clause shows itself early on with a comma, a conjunction or
         # a verb of its own ("meminta warga tetap menjalankan", "mendesak pemerintah mencabut")

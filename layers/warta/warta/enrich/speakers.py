@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from warta.enrich._triggers import TriggeredPattern, first_words
-from warta.enrich.model import Official, Organization, Speaker
+from warta.enrich.model import Official, Organization, Person, Speaker
 from warta.enrich.names import HONORIFIC_RE, NON_NAME, read_name
 from warta.enrich.positions import DIRECTIONS, KNOWN_PLACES, TITLE_RE, TITLES, title_for
 from warta.enrich.ranks import RANK_RE
@@ -57,7 +57,7 @@ _ENDS_PHRASE_RE = re.compile(r"\s*(?:$|,\s*(?:$|[a-z0-9]))")
 # before a name that is its sentence's subject: the sentence's start, perhaps after a short opener
 # ("Sementara itu, ", "Di sisi lain, ")
 _SUBJECT_START_RE = re.compile(r"(?:^|[.!?][\"”]?\s+|\n)(?:[A-Z]\w*(?:\s+\w+){0,3},\s+)?$")
-# the dateline a lead starts with: "JAKARTA - ", "TEMPO.CO, Jakarta - ", "Mataram, NTB (ANTARA News) - "
+# the dateline a lead starts with: "JAKARTA - ", "Kabar.id, Jakarta - ", "Kupang, NTT (Kantor Berita) - "
 _DATELINE_RE = re.compile(r"^.{0,60}?\s[-–—]{1,2}\s+")
 _CAPITAL_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]")
 _ACRONYM_RE = re.compile(r"(?<![\w-])(?![IVXLC]+(?![\w-]))[A-Z]{2,6}(?![\w-])")
@@ -66,7 +66,7 @@ _PRONOUN_RE = re.compile(
     r"turut|pula|tetap|sendiri|justru|hanya|secara\s+\w+|lebih\s+lanjut|dengan\s+\w+))*\s*$"
 )
 _LEADING_PRONOUN_RE = re.compile(r"(?i)^\s*(?:ia|dia|beliau|dirinya)(?:\s+lagi|\s+menambahkan)?\s*$")
-# "kata anggota Komisi III DPR itu", "Wakil rakyat dari Medan itu juga menilai": a description that points
+# "kata politikus asal Medan itu", "Wakil rakyat dari Bogor itu juga menilai": a description that points
 # back to someone already named
 _POINTING_BACK_RE = re.compile(
     r"(?:^|\s)(?:itu|tersebut|ini)(?:\s+(?:juga|pun|lantas|kemudian|lalu|sempat|bahkan|kembali|pula|lagi))*\s*$"
@@ -83,7 +83,7 @@ _ORG_HEAD_RE = re.compile(
     r"Mabes|Organisasi|Lembaga|Yayasan|Partai|Universitas|Bank|Tim|Kejaksaan|Pengadilan|Mahkamah)\s"
 )
 # Capitalised words of posts, units and kinship that `names.NON_NAME` does not list: a "name" holding one
-# ("Seksi Urusan", "Suami Donna", "Tugas Koordinasi") is a piece of a post or a description.
+# ("Bagian Umum", "Istri Bambang", "Staf Khusus") is a piece of a post or a description.
 _NOT_PERSON_WORDS = (
     "Baca Foto Video Selain Sementara Namun Kini Meski Seksi Urusan Tugas Koordinasi Supervisi Pembina "
     "Bidang Bagian Divisi Operasional Pengawas Pelaksana Harian Hubungan Masyarakat Program Pengembangan "
@@ -122,18 +122,25 @@ class SpeakerResolver:
         organizations: Sequence[Organization],
         quoted: Sequence[tuple[int, int]] = (),
         is_region: Callable[[str], bool] | None = None,
+        persons: Sequence[Person] = (),
     ) -> None:
         self._is_region = is_region
         self._body = body
-        self._officials = [o for o in officials if not o.former and not _runs_on(body, o.name)]
+        self._lower = frozenset(_LOWER_WORD_RE.findall(body))
+        self._officials = [o for o in officials if not o.former and not self._runs_on(o)]
         self._organizations = organizations
         self._persons: list[_Person] = [_Person(o.name, _tokens(o.name), o.position) for o in self._officials]
+        # the persons the tagger found (enrich.persons): full names the rules alone may cut short
+        self._persons += [
+            _Person(p.name, _tokens(p.name), None)
+            for p in persons
+            if len(p.name.split()) >= 2 and not any(_same_name(p.name, q.name) for q in self._persons)
+        ]
         self._mention_pos: list[int] = []
         self._mention_who: list[_Person] = []
         self._mention_end: list[int] = []
         self._mentions_ready = False
         self._written: list[tuple[int, str, int]] = []
-        self._lower = frozenset(_LOWER_WORD_RE.findall(body))
         self._titled: dict[str, _Person] = {}
         self._holders: dict[str, list[_Person]] = {}  # per short name, once the registry is complete
         self._read_persons(quoted)
@@ -187,7 +194,7 @@ class SpeakerResolver:
         for m in _CAPITAL_RE.finditer(text):
             pos = m.start()
             if pos < consumed or text[pos - 1 : pos] == "(":
-                continue  # "(All Time High)" is a gloss
+                continue  # "(Pekan Olahraga Nasional)" is a gloss
             word = _WORD_AT_RE.match(text, pos)
             if word is not None and word.group(0) in NON_NAME and not HONORIFIC_RE.match(text, pos):
                 continue  # the common case, decided without reading a name
@@ -221,19 +228,27 @@ class SpeakerResolver:
                 found.append((start, name, end))
         return found
 
+    def _runs_on(self, official: Official) -> bool:
+        """A one-word "name" cut from a longer proper noun: the post ends in a common noun that the body
+        also writes in lower case ("PT Kereta" + "Api Indonesia", where the body speaks of "kereta")."""
+        if " " in official.name or not official.position:
+            return False
+        last = official.position.split()[-1]
+        return last.lower() in self._lower and f"{last} {official.name}" in self._body
+
     def _place(self, word: str) -> bool:
         return word in KNOWN_PLACES or (self._is_region is not None and self._is_region(word))
 
     def _looks_personal(self, name: str) -> bool:
-        """No word of a name is written in lower case elsewhere ("Seksi Urusan", "Suami Donna" are not names)."""
+        """No word of a name is written in lower case elsewhere ("Kereta Cepat" is no one where "kereta" is)."""
         words = name.split()
         if name in KNOWN_PLACES or words[0] in _NOT_PERSON_TOKENS:
             return False
         return not any(w.lower() in self._lower for w in words)
 
     def _read_titled(self, spans: Sequence[tuple[int, int]]) -> None:
-        """Posts followed by a name ("Menteri Pertanian Andi Rahmat Hidayat", "Wali Kota Bekasi Hendra
-        Kusumajaya"), for roles the officials finder left out: a later "Menhub" is that person."""
+        """Posts followed by a name ("Menteri Perdagangan Ratna Widyastuti", "Wali Kota Bekasi Hendra
+        Kusumajaya"), for roles the officials finder left out: a later "Wali Kota" is that person."""
         body = self._body
         posts = [
             (m, title_for(m.group("title")).title)
@@ -413,7 +428,7 @@ class SpeakerResolver:
         return self._of(best[1], best[2])
 
     def _mononym(self, text: str, *, leading: bool = False) -> Resolution | None:
-        """A one-word name the body gives no longer form of ("Sudrajat"), the only capitalised word of
+        """A one-word name the body gives no longer form of ("Darsini"), the only capitalised word of
         the phrase; with `leading`, also its first word ("Darsini, 54 tahun, salah satu pemilik ...")."""
         words = [w.strip(",.") for w in text.split() if w[:1].isupper()]
         if len(words) != 1 or not _CAPITAL_RE.match(words[0]):
@@ -443,13 +458,13 @@ class SpeakerResolver:
         holder = self._titled.get(key)
         if holder is not None:
             return self._of(holder, title)
-        # a post nobody in the body is named with: an unnamed speaker who holds it ("Menteri ESDM")
+        # a post nobody in the body is named with: an unnamed speaker who holds it ("Menteri Pertanian")
         return Resolution(
             None, " ".join(text[m.start() :].split()[:8]) if len(text) - m.start() < 60 else title
         )
 
     def _organization(self, text: str) -> Resolution | None:
-        """An organisation speaking as itself, by its name as written ("Komisi V DPR", "KPK")."""
+        """An organisation speaking as itself, by its name as written ("Komisi V DPR", "BPBD")."""
         spots = [
             m.start()
             for org in self._organizations
@@ -517,16 +532,8 @@ def _after_place_post(text: str, start: int) -> bool:
     return False
 
 
-def _runs_on(body: str, name: str) -> bool:
-    """A one-word "name" that the text runs on from ("PT Kereta Api Indonesia" read as a post and "Api")."""
-    if " " in name:
-        return False
-    at = body.find(name)
-    return at > 0 and bool(re.match(r"\s+[A-Z]", body[at + len(name) : at + len(name) + 3]))
-
-
 def _same_name(short: str, full: str) -> bool:
-    """Every word of `short` is a word of `full` or the start of one ("Rina Kusuma", "Rina Kusumawardani")."""
+    """Every word of `short` is a word of `full` or the start of one ("Wulan Sari", "Wulan Sarinah")."""
     words = full.lower().split()
     wanted = short.lower().split()
     if wanted[0] not in words and not any(w.startswith(wanted[0]) for w in words):
