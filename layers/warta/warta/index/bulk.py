@@ -12,6 +12,10 @@ from opensearchpy import OpenSearch, helpers
 
 from ..ports import RETRYABLE_STATUSES, WriteAction, WriteResult
 
+# Items refused with 429 are retried inside the helper: 3 more tries, 0.5 s doubling up to 8 s. (Passed as
+# a dict because the helper's annotation says int for initial_backoff; it sleeps any number.)
+RETRY_429: dict[str, Any] = {"max_retries": 3, "initial_backoff": 0.5, "max_backoff": 8}
+
 __all__ = ["RETRYABLE_STATUSES", "OpenSearchIndexWriter", "WriteAction", "WriteResult", "write"]
 
 
@@ -38,10 +42,9 @@ def write(client: OpenSearch, actions: Sequence[WriteAction], *, refresh: bool =
     results: list[WriteResult | None] = [None] * len(actions)
     detail = "no answer for this item"
     try:
-        # The helper sleeps `initial_backoff * 2**n` seconds; its annotation says int, a float works.
         stream = helpers.streaming_bulk(
             client, (bulk_action(a) for a in actions), raise_on_error=False, raise_on_exception=False,
-            max_retries=3, initial_backoff=0.5, max_backoff=8, yield_ok=True, chunk_size=200,  # type: ignore[arg-type]
+            **RETRY_429, yield_ok=True, chunk_size=200,
             refresh="wait_for" if refresh else False,
         )
         for _ok, item in stream:
