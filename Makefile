@@ -42,6 +42,8 @@ demo: setup
 eval: setup
 	$(BIN)/python tools/eval_extraction.py
 	$(BIN)/python tools/eval_enrichment.py
+	$(BIN)/python tools/eval_ner.py
+	$(BIN)/python tools/eval_quotes.py
 
 openapi: setup
 	$(BIN)/python tools/export_openapi.py

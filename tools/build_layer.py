@@ -3,6 +3,7 @@
     python tools/build_layer.py                      # arm64 layer in build/layer/, zipped to build/layer.zip
     python tools/build_layer.py --arch x86_64 --out /tmp/l --zip /tmp/l.zip
     python tools/build_layer.py --plain --out /tmp/p # the untrimmed baseline, for comparison only
+    python tools/build_layer.py --fallback           # the optional fallback layer (trafilatura) in build/fallback-layer/
 
 What the lean build does differently from `pip install -r layers/warta/requirements.txt`:
 
@@ -35,9 +36,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIREMENTS = ROOT / "layers" / "warta" / "requirements.txt"
+FALLBACK_REQUIREMENTS = ROOT / "layers" / "fallback" / "requirements.txt"
 PACKAGE = ROOT / "layers" / "warta" / "warta"
 
-PLATFORMS = {"arm64": "manylinux2014_aarch64", "x86_64": "manylinux2014_x86_64"}
+# The Lambda python3.12 runtime is Amazon Linux 2023 (glibc 2.34), so manylinux_2_28 wheels run there.
+# Asking for manylinux2014 alone finds only older releases of some packages (python-crfsuite 0.9.12's
+# aarch64 wheel is tagged manylinux_2_28 only, and pip would quietly fall back to 0.9.11, or fail on a pin).
+PLATFORMS = {
+    "arm64": ("manylinux_2_28_aarch64", "manylinux2014_aarch64"),
+    "x86_64": ("manylinux_2_28_x86_64", "manylinux2014_x86_64"),
+}
 
 # opensearch-py is installed without dependencies; these are the ones it really imports.
 OPENSEARCH_RUNTIME_DEPS = ["certifi", "Events", "requests", "urllib3"]
@@ -55,8 +63,9 @@ UNUSED = ("opensearch_protobufs", "grpc", "grpcio", "google", "protobuf")
 PACKAGE_EXCLUDES = ("local", "cli", "__pycache__")
 BOOKKEEPING = ("RECORD", "INSTALLER", "REQUESTED", "direct_url.json")
 TEST_DIRS = ("tests", "test", "testing")
-# C and Cython sources some wheels carry next to their compiled extension (selectolax: 3 MB).
-BUILD_SOURCES = (".c", ".h", ".pyx", ".pxd", ".pxi")
+# C, C++ and Cython sources some wheels carry next to their compiled extension (selectolax: 3 MB,
+# python-crfsuite: 1 MB).
+BUILD_SOURCES = (".c", ".h", ".cpp", ".hpp", ".pyx", ".pxd", ".pxi")
 
 
 def lean_requirements(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -86,12 +95,14 @@ def lean_requirements(lines: list[str]) -> tuple[list[str], list[str]]:
     return normal, no_deps
 
 
-def pip_install(target: Path, requirements: list[str], platform: str, *, no_deps: bool = False) -> None:
+def pip_install(target: Path, requirements: list[str], platforms: tuple[str, ...], *,
+                no_deps: bool = False) -> None:
     if not requirements:
         return
     command = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                "--no-compile", "--target", str(target), "--upgrade",
-               "--platform", platform, "--implementation", "cp", "--python-version", "3.12",
+               *(arg for platform in platforms for arg in ("--platform", platform)),
+               "--implementation", "cp", "--python-version", "3.12",
                "--only-binary=:all:"]
     if no_deps:
         command.append("--no-deps")
@@ -163,19 +174,44 @@ def build(out: Path, arch: str, *, plain: bool = False) -> Path:
     site = out / "python"
     site.mkdir(parents=True)
     lines = REQUIREMENTS.read_text(encoding="utf-8").splitlines()
-    platform = PLATFORMS[arch]
+    platforms = PLATFORMS[arch]
     if plain:  # what `sam build` would ship: everything pip resolves, no bytecode
         pip_install(site, [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()],
-                    platform)
+                    platforms)
         copy_package(site)
         return site
     normal, no_deps = lean_requirements(lines)
-    pip_install(site, normal, platform)
-    pip_install(site, no_deps, platform, no_deps=True)
+    pip_install(site, normal, platforms)
+    pip_install(site, no_deps, platforms, no_deps=True)
     copy_package(site)
     trim(site)
     compile_bytecode(site)
     return site
+
+
+def build_fallback(out: Path, arch: str, main_site: Path) -> Path:
+    """The optional fallback layer: trafilatura and what it needs, minus every top-level package the main
+    layer (`main_site`, built first) already holds, so that no package exists in two versions in /opt."""
+    if not main_site.is_dir():
+        raise SystemExit(f"build the main layer first: {main_site} is missing")
+    if out.exists():
+        shutil.rmtree(out)
+    site = out / "python"
+    site.mkdir(parents=True)
+    lines = [ln.split("#", 1)[0].strip() for ln in FALLBACK_REQUIREMENTS.read_text(encoding="utf-8").splitlines()]
+    pip_install(site, [*[ln for ln in lines if ln], *EXTRA_PINS], PLATFORMS[arch])
+    shipped = {_distribution_stem(p.name) for p in main_site.iterdir()}
+    for entry in sorted(site.iterdir()):
+        if _distribution_stem(entry.name) in shipped:
+            _remove(entry)
+    trim(site)
+    compile_bytecode(site)
+    return site
+
+
+def _distribution_stem(name: str) -> str:
+    """ "python_dateutil-2.9.0.dist-info" -> "python_dateutil", "regex" -> "regex", "six.py" -> "six"."""
+    return re.split(r"-\d|\.py$|\.cpython", name, maxsplit=1)[0].lower().replace("-", "_")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -187,9 +223,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zip", type=Path, default=None, help="zip archive (default: <out>.zip)")
     parser.add_argument("--plain", action="store_true", help="untrimmed baseline, for size comparison")
     parser.add_argument("--max-mb", type=float, default=50.0, help="fail above this unzipped size")
+    parser.add_argument("--fallback", action="store_true",
+                        help="build the optional fallback layer (trafilatura) instead, next to the main layer in --out")
     args = parser.parse_args(argv)
 
     out = args.out.resolve()
+    if args.fallback:
+        fallback_out = out.parent / "fallback-layer"
+        build_fallback(fallback_out, args.arch, out / "python")
+        archive = fallback_out.with_suffix(".zip")
+        make_zip(fallback_out, archive)
+        print(f"fallback {args.arch} layer: {fallback_out} {tree_size(fallback_out) / 1e6:.1f} MB unzipped, "
+              f"{archive} {archive.stat().st_size / 1e6:.1f} MB zipped")
+        return 0
     build(out, args.arch, plain=args.plain)
     archive = args.zip or out.with_suffix(".zip")
     make_zip(out, archive)

@@ -38,6 +38,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELLED = ROOT / "tests" / "fixtures" / "enrichment" / "labelled.jsonl"
+# Sentences written for the persons finder: every named person, by the fullest name the text gives.
+PERSONS = ROOT / "tests" / "fixtures" / "enrichment" / "persons.jsonl"
 SAMPLES = ROOT / "samples"
 SEED_HTML = ROOT / "tests" / "fixtures" / "seed_vivanews.html"
 SEED_EXPECTED = ROOT / "tests" / "fixtures" / "seed_vivanews.expected.json"
@@ -171,6 +173,20 @@ def evaluate_labelled(path: Path = LABELLED) -> dict[str, Score]:
     return scores
 
 
+def evaluate_persons(path: Path = PERSONS) -> Score:
+    """Persons found by the whole `enrich` (tagger, grammar, aliases) against the labelled names."""
+    from warta.enrich import enrich
+    from warta.parse.article import Article
+
+    score = Score()
+    for line in path.read_text("utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            found = enrich(Article(title="", body=item["text"], published=None)).persons
+            score.add({_norm_name(n) for n in item["persons"]}, {_norm_name(p.name) for p in found})
+    return score
+
+
 def _pages() -> list[tuple[str, bytes, dict]]:
     expected = json.loads((SAMPLES / "expected.json").read_text("utf-8"))
     pages = [(name, (SAMPLES / name).read_bytes(), exp) for name, exp in sorted(expected.items())]
@@ -272,9 +288,12 @@ def main(timings: bool = True) -> dict:
     pages = evaluate_pages()
     print(_table(f"labelled set ({LABELLED.relative_to(ROOT)})", labelled))
     print(_table("pages (samples/expected.json + seed)", pages))
+    persons = evaluate_persons()
+    print(_table(f"persons ({PERSONS.relative_to(ROOT)}, whole enrich)", {"persons": persons}))
     result: dict = {
         "labelled": {k: v.as_dict() for k, v in labelled.items()},
         "pages": {k: v.as_dict() for k, v in pages.items()},
+        "persons": persons.as_dict(),
     }
     if timings:
         per_article = time_enrich()

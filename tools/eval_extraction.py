@@ -8,19 +8,29 @@ Fields, each scored 0/1 per page and averaged:
   lead       the body's first 80 characters match exactly
   no_noise   none of the page's must_not_contain strings is in the body
 
-Run:  .venv/bin/python tools/eval_extraction.py   (`main()` returns the numbers as a dict)
+Then, when the shared development set of real pages is there (`../shared/devset`, or WARTA_DEVSET),
+the same pages through ours, trafilatura's `bare_extraction` and htmldate, in the same run, scored by the
+devset's own scorer (imported from the devset folder, never copied here) per field and per site:
+  title, published (the day), lead, boilerplate (must-not-contain strings absent), clean (pages with
+  none of them), refused (pages without a body), fallback (pages whose body came from the fallback).
+Without the devset that part is skipped with the reason.
+
+Run:  .venv/bin/python tools/eval_extraction.py   (`main()` and `devset_main()` return the numbers)
 """
 
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
+import os
 import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -141,5 +151,144 @@ def _print(result: dict[str, Any]) -> None:
             print(f"  {system} misses {name}: {', '.join(fields)}")
 
 
+# --- the shared development set of real pages -------------------------------------------------------
+
+DEVSET_FIELDS = ("title", "published", "lead", "boilerplate", "clean", "refused", "fallback")
+DEVSET_SYSTEMS = ("ours", "trafilatura", "htmldate")
+
+
+def devset_dir() -> Path | None:
+    """`../shared/devset` beside the repository (a worktree sits one level deeper, so its parents are
+    searched too), or WARTA_DEVSET. None in a user's clone, which has no such folder."""
+    if os.environ.get("WARTA_DEVSET"):
+        path = Path(os.environ["WARTA_DEVSET"])
+        return path if (path / "gold.jsonl").exists() else None
+    for parent in ROOT.parents[:3]:
+        path = parent / "shared" / "devset"
+        if (path / "gold.jsonl").exists():
+            return path
+    return None
+
+
+def devset_skip_reason() -> str:
+    return ("no development set: ../shared/devset (real pages with labels, kept outside the repository for "
+            "copyright) is not beside this checkout, and WARTA_DEVSET does not name one")
+
+
+def _devset_scorer(folder: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("devset_score", folder / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _devset_predictions(data: bytes, name: str) -> dict[str, dict[str, Any]]:
+    from htmldate import find_date
+    from warta.parse import ParseError, parse_article
+
+    out: dict[str, dict[str, Any]] = {}
+    try:
+        article = parse_article(data, key=name)
+        out["ours"] = {"title": article.title, "published": article.published.isoformat() if article.published
+                       else None, "body": article.body, "fallback": article.extractor != "warta"}
+    except ParseError as exc:
+        out["ours"] = {"title": "", "published": None, "body": "", "error": str(exc)}
+    page = Page(Path(name), data, {})
+    theirs = trafilatura_bare(page)
+    out["trafilatura"] = {"title": theirs.title, "published": theirs.published, "body": theirs.body}
+    try:
+        day = find_date(data.decode("utf-8", errors="replace"), original_date=True)
+    except Exception:  # noqa: BLE001 - a comparison tool failing on a page counts as no answer
+        day = None
+    out["htmldate"] = {"title": None, "published": day, "body": None}
+    return out
+
+
+def devset_main() -> dict[str, Any] | None:
+    """Scores per system, per field and per site; None when there is no devset."""
+    folder = devset_dir()
+    if folder is None:
+        return None
+    scorer = _devset_scorer(folder)
+    gold = [json.loads(line) for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    rows: dict[str, list[dict[str, Any]]] = {s: [] for s in DEVSET_SYSTEMS}
+    misses: dict[str, list[str]] = {s: [] for s in DEVSET_SYSTEMS}
+    for label in gold:
+        path = folder / label["file"]
+        predictions = _devset_predictions(path.read_bytes(), path.name)
+        for system, found in predictions.items():
+            row = _devset_row(scorer, label, found)
+            rows[system].append(row)
+            failed = [f for f in ("title", "published", "lead", "clean") if row.get(f) is False]
+            if failed or row.get("refused"):
+                misses[system].append(f"{path.name}: {', '.join(failed) or 'refused'}")
+    result: dict[str, Any] = {"folder": str(folder), "pages": len(gold), "sites": sorted({g["site"] for g in gold}),
+                              "misses": misses}
+    for system in DEVSET_SYSTEMS:
+        result[system] = {"all": _aggregate(rows[system]),
+                          "per_site": {site: _aggregate([r for r in rows[system] if r["site"] == site])
+                                       for site in result["sites"]}}
+    return result
+
+
+def _devset_row(scorer: ModuleType, label: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
+    body = found.get("body")
+    row: dict[str, Any] = {"site": label["site"],
+                           "published": scorer.date_of(found.get("published")) == label["published"]}
+    if found.get("title") is not None:
+        row["title"] = scorer.title_ok(found["title"] or "", label["title"])
+    if body is not None:
+        normalised = scorer.norm(body)
+        kept_out = [scorer.norm(s) not in normalised for s in label["must_not_contain"]]
+        row.update(lead=scorer.lead_ok(body, label["lead"]), strings=len(kept_out), strings_out=sum(kept_out),
+                   clean=all(kept_out) and bool(body), refused=not body, fallback=bool(found.get("fallback")))
+    return row
+
+
+def _aggregate(rows: list[dict[str, Any]]) -> dict[str, float | int | None]:
+    def mean(field: str) -> float | None:
+        values = [r[field] for r in rows if field in r]
+        return sum(values) / len(values) if values else None
+
+    strings = sum(r.get("strings", 0) for r in rows)
+    return {"pages": len(rows), "title": mean("title"), "published": mean("published"), "lead": mean("lead"),
+            "boilerplate": sum(r.get("strings_out", 0) for r in rows) / strings if strings else None,
+            "clean": mean("clean"),
+            "refused": sum(1 for r in rows if r.get("refused")) if any("refused" in r for r in rows) else None,
+            "fallback": sum(1 for r in rows if r.get("fallback")) if any("fallback" in r for r in rows) else None}
+
+
+def _cell(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def _print_devset(result: dict[str, Any] | None) -> None:
+    if result is None:
+        print(f"\ndevset: skipped, {devset_skip_reason()}")
+        return
+    print(f"\ndevset {result['folder']}: {result['pages']} real pages from {len(result['sites'])} sites\n")
+    print(f"{'field':<13}" + "".join(f"{s:>13}" for s in DEVSET_SYSTEMS))
+    for field in DEVSET_FIELDS:
+        print(f"{field:<13}" + "".join(f"{_cell(result[s]['all'][field]):>13}" for s in DEVSET_SYSTEMS))
+    print("\nper site (ours / trafilatura; published also htmldate)")
+    print(f"{'site':<16}{'pages':>6}{'title':>16}{'published':>24}{'lead':>16}{'clean':>16}")
+    for site in result["sites"]:
+        ours, traf, hd = (result[s]["per_site"][site] for s in DEVSET_SYSTEMS)
+        print(f"{site:<16}{ours['pages']:>6}"
+              f"{_cell(ours['title']) + ' / ' + _cell(traf['title']):>16}"
+              f"{_cell(ours['published']) + ' / ' + _cell(traf['published']) + ' / ' + _cell(hd['published']):>24}"
+              f"{_cell(ours['lead']) + ' / ' + _cell(traf['lead']):>16}"
+              f"{_cell(ours['clean']) + ' / ' + _cell(traf['clean']):>16}")
+    for system in DEVSET_SYSTEMS:
+        for miss in result["misses"][system]:
+            print(f"  {system} misses {miss}")
+
+
 if __name__ == "__main__":
     _print(main(include_trafilatura="--ours-only" not in sys.argv))
+    if "--no-devset" not in sys.argv:
+        _print_devset(devset_main())

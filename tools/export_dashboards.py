@@ -82,6 +82,9 @@ def objects() -> list[dict[str, Any]]:
                        [_count(), _terms("2", "facet.organization", 40)],
                        {"scale": "linear", "orientation": "single", "minFontSize": 14, "maxFontSize": 48,
                         "showLabel": True}, "Organizations by the number of articles naming them."),
+        _visualization("warta-top-persons", "Warta: persons", "horizontal_bar",
+                       [_count(), _terms("2", "facet.person", 20)], bars,
+                       "Everyone named, by canonical name (aliases count as the person), by number of articles."),
         # Story level (warta.stories): copies of one story share `story_id`.
         _visualization("warta-stories-over-time", "Warta: stories and articles over time", "line",
                        [_count(), {"id": "3", "enabled": True, "type": "cardinality", "schema": "metric",
@@ -108,9 +111,10 @@ def objects() -> list[dict[str, Any]]:
               ("warta-top-regions", "visualization", 24, 12, 24, 16),
               ("warta-officials-by-region", "visualization", 0, 28, 32, 18),
               ("warta-organizations", "visualization", 32, 28, 16, 18),
-              ("warta-stories-over-time", "visualization", 0, 46, 24, 16),
-              ("warta-most-copied-stories", "visualization", 24, 46, 24, 16),
-              ("warta-latest-articles", "search", 0, 62, 48, 18)]
+              ("warta-top-persons", "visualization", 0, 46, 48, 16),
+              ("warta-stories-over-time", "visualization", 0, 62, 24, 16),
+              ("warta-most-copied-stories", "visualization", 24, 62, 24, 16),
+              ("warta-latest-articles", "search", 0, 78, 48, 18)]
     panels, references = [], []
     for number, (object_id, object_type, x, y, w, height) in enumerate(layout):
         panel_index = str(number + 1)

@@ -25,8 +25,20 @@ from warta.export import render as render_rows
 from warta.index.errors import BadQuery, IndexTimeout, IndexUnavailable, SearchBackendError
 from warta.index.facets import SuggestField
 from warta.index.query import MAX_QUERY_CHARS, MAX_SIZE, BadCursor, SearchRequest, Sort
+from warta.index.quote_query import QuoteRequest
 from warta.index.story_query import Collapse, CollapseWithCursor, Count
-from warta.responses import BACKEND_STATUSES, Document, SearchPage, Similar, Suggestions, responses
+from warta.office_holders import office_holder
+from warta.quote_search import search_quotes
+from warta.responses import (
+    BACKEND_STATUSES,
+    Document,
+    QuotesPage,
+    SearchPage,
+    Similar,
+    Suggestions,
+    responses,
+)
+from warta.route_facts import cache_route_facts
 from warta.search import DocumentNotFound, get_document, similar, suggest
 from warta.search import search as run_search
 from warta.tracing import make_tracer
@@ -37,6 +49,7 @@ from warta.trends import Interval as TrendInterval
 from warta.trends import Series as TrendSeries
 from warta.trends import trends as run_trends
 
+cache_route_facts()  # Powertools re-derives per request what never changes per route (warta.route_facts)
 logger = Logger()
 tracer = make_tracer()  # a no-op unless tracing is on (warta.tracing)
 metrics = Metrics()
@@ -64,6 +77,9 @@ Position = Annotated[list[str] | None, _values("position, e.g. 'Kapolda Metro Ja
 Region = Annotated[list[str] | None, _values("region at any level: a province also finds its cities")]
 Organization = Annotated[list[str] | None, _values("organization, full name")]
 Site = Annotated[list[str] | None, _values("site name")]
+Person = Annotated[list[str] | None, _values("person named in the article; an alias finds the canonical person "
+                                             "('Jokowi' finds Joko Widodo)")]
+Speaker = Annotated[list[str] | None, _values("who is quoted: the full name, or a word of it")]
 
 
 @app.get("/search", summary="Full-text and faceted search",
@@ -76,6 +92,10 @@ def search_route(
     region: Region = None,
     organization: Organization = None,
     site: Site = None,
+    person: Person = None,
+    region_mentioned: Annotated[list[str] | None, _values(
+        "region the story is about (any level), not counting the dateline's place")] = None,
+    speaker: Annotated[list[str] | None, _values("who is quoted: the full name as in the speaker facet")] = None,
     official_position: Annotated[list[str] | None, _values(
         "'name|position': this official, in this position, e.g. 'Putut Eko Bayu Seno|Kapolda Metro Jaya'")] = None,
     not_official: Annotated[list[str] | None, _values("exclude articles naming this official", "-official")] = None,
@@ -83,6 +103,8 @@ def search_route(
     not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
     not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
     not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    not_person: Annotated[list[str] | None, _values("exclude articles naming this person", "-person")] = None,
+    not_speaker: Annotated[list[str] | None, _values("exclude articles quoting this speaker", "-speaker")] = None,
     from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
     to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     sort: Annotated[Sort, Query(description="relevance, newest or oldest")] = "relevance",
@@ -99,14 +121,16 @@ def search_route(
     request = SearchRequest(
         text=q,
         filters=named((("official", official), ("position", position), ("region", region),
-                       ("organization", organization), ("site", site), ("official_position", official_position))),
+                       ("organization", organization), ("site", site), ("official_position", official_position),
+                       ("speaker", speaker), ("person", person), ("region_mentioned", region_mentioned))),
         exclude=named((("official", not_official), ("position", not_position), ("region", not_region),
-                       ("organization", not_organization), ("site", not_site))),
+                       ("organization", not_organization), ("site", not_site), ("speaker", not_speaker),
+                       ("person", not_person))),
         published_from=from_, published_to=to, sort=sort, size=size, offset=offset, cursor=cursor,
         collapse=collapse, count=count)
     client, alias = _index()
     metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
-    return SearchPage.model_validate(run_search(client, alias, request))
+    return run_search(client, alias, request)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
 
 
 EXPORT_OK = {"description": "up to `rows` rows in id order, CSV (a header row first) or JSON lines; the "
@@ -183,11 +207,29 @@ def trends_route(
         published_from=from_, published_to=to)
     series = [TrendSeries(q or "all articles", request), *(parse_compare(value) for value in compare or [])]
     client, alias = _index()
-    return TrendsPage.model_validate(run_trends(client, alias, series, interval))
+    return run_trends(client, alias, series, interval)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
 
 
 def _named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
     return {name: tuple(values) for name, values in pairs if values}
+
+
+@app.get("/quotes", summary="Quotes: who said what, with the article each comes from",
+         responses=responses("matching quotes, highlighted, with their articles", 400, *BACKEND_STATUSES))
+@tracer.capture_method
+def quotes_route(
+    speaker: Speaker = None,
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words in the quote")] = "",
+    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    size: Annotated[int, Query(ge=0, le=MAX_SIZE, description="articles per page")] = 10,
+    offset: Annotated[int, Query(ge=0, le=1_000)] = 0,
+) -> QuotesPage:
+    request = QuoteRequest(text=q, speakers=tuple(speaker or ()), published_from=from_, published_to=to,
+                           size=size, offset=offset)
+    client, alias = _index()
+    metrics.add_metric(name="QuoteSearches", unit=MetricUnit.Count, value=1)
+    return search_quotes(client, alias, request)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
 
 
 @app.get("/documents/<doc_id>", summary="One document with its entities and where they are written",
@@ -195,7 +237,7 @@ def _named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[s
 @tracer.capture_method
 def document_route(doc_id: DOC_ID) -> Document:
     client, alias = _index()
-    return Document.model_validate(get_document(client, alias, doc_id))
+    return get_document(client, alias, doc_id)  # type: ignore[return-value]
 
 
 @app.get("/documents/<doc_id>/similar", summary="Articles like this one",
@@ -203,7 +245,7 @@ def document_route(doc_id: DOC_ID) -> Document:
 @tracer.capture_method
 def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) -> Similar:
     client, alias = _index()
-    return Similar.model_validate(similar(client, alias, doc_id, size))
+    return similar(client, alias, doc_id, size)  # type: ignore[return-value]
 
 
 @app.get("/suggest", summary="Autocomplete for facet values",
@@ -211,11 +253,23 @@ def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) 
 @tracer.capture_method
 def suggest_route(
     prefix: Annotated[str, Query(min_length=1, max_length=50)],
-    field: Annotated[SuggestField, Query(description="official, position, region, organization or site")] = "official",
+    field: Annotated[SuggestField, Query(description="official, position, region, organization, site, speaker or person")] = "official",
     size: Annotated[int, Query(ge=1, le=20)] = 10,
 ) -> Suggestions:
     client, alias = _index()
-    return Suggestions.model_validate(suggest(client, alias, field, prefix, size))
+    return suggest(client, alias, field, prefix, size)  # type: ignore[return-value]
+
+
+@app.get("/offices/holder", summary="Who held an office on a date, read from the indexed articles",
+         responses=responses("the holder, and every person named in the post near the date with the evidence",
+                             400, *BACKEND_STATUSES))
+@tracer.capture_method
+def office_holder_route(
+    position: Annotated[str, Query(min_length=2, max_length=120, description="e.g. 'Kapolda Metro Jaya'")],
+    on: Annotated[date, Query(alias="date", description="the day (YYYY-MM-DD)")],
+) -> dict[str, Any]:
+    client, alias = _index()
+    return office_holder(client, alias, position, on)
 
 
 @app.get("/openapi.json", include_in_schema=False)

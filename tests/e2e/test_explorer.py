@@ -150,6 +150,18 @@ def test_a_facet_click_filters_updates_the_address_and_back_restores_the_view(pa
     assert _params(page)["region"] == ["Jawa Barat"]
 
 
+def test_the_persons_facet_filters_by_a_person_and_hits_show_person_chips(page):
+    _open(page)
+    everything = _total(page)
+    person = page.locator('.value[data-facet=person][data-value="Putut Eko Bayu Seno"]')
+    person.click()
+    _ready(page)
+
+    assert _params(page)["person"] == ["Putut Eko Bayu Seno"]
+    assert 0 < _total(page) < everything
+    assert page.locator('.chip.person', has_text="Putut Eko Bayu Seno").count() >= 1
+
+
 def test_excluding_a_site_removes_its_articles(page):
     _open(page)
     site_button = page.locator(".value[data-facet=site]").first
@@ -308,3 +320,33 @@ def test_screenshots(browser, explorer):
             tab.wait_for_selector("#document[open] .similar li")
             tab.screenshot(path=str(SCREENSHOTS / "explorer-document.png"))
         context.close()
+
+
+def test_the_document_view_lists_who_said_what(page):
+    _open(page, "?speaker=Putut+Eko+Bayu+Seno")
+    assert _total(page) == 1  # the seed page: the only article quoting the Kapolda
+    assert "Putut Eko Bayu Seno" in page.locator('[data-facet="speaker"]').first.inner_text()
+    page.locator(".hit .open-doc").first.click()
+    page.wait_for_selector("#document[open] .quotes li")
+
+    quotes = page.locator(".quotes li")
+    assert quotes.count() >= 5
+    bylines = quotes.locator(".quote-by").all_inner_texts()
+    assert all(b.startswith("Putut Eko Bayu Seno · Kapolda Metro Jaya") for b in bylines)
+    assert page.locator(".quotes li.direct").count() == 4
+
+
+def test_the_quote_search_finds_the_quote_and_opens_its_article(page):
+    _open(page)
+    page.locator("#quote-search summary").click()
+    page.fill("#quote-form input[name=speaker]", "Putut Eko Bayu Seno")
+    page.fill("#quote-form input[name=words]", "kampung")
+    page.locator("#quote-form button[type=submit]").click()
+    page.wait_for_selector(".quote-hits li")
+
+    hits = page.locator(".quote-hits li")
+    assert hits.count() == 1
+    assert hits.locator("blockquote mark").first.inner_text().lower() == "kampung"
+    hits.locator(".open-doc").click()
+    page.wait_for_selector("#document[open] .quotes li")
+    assert "doc" in _params(page)

@@ -28,6 +28,8 @@ ORGANIZATIONS_PRECISION_FLOOR = 0.90
 ORGANIZATIONS_RECALL_FLOOR = 0.90
 DATES_PRECISION_FLOOR = 0.90
 DATES_RECALL_FLOOR = 0.90
+PERSONS_PRECISION_FLOOR = 0.90  # tests/fixtures/enrichment/persons.jsonl through the whole enrich
+PERSONS_RECALL_FLOOR = 0.85
 
 FLOORS = {
     "officials": (OFFICIALS_PRECISION_FLOOR, OFFICIALS_RECALL_FLOOR),
@@ -61,6 +63,12 @@ def test_labelled_precision_and_recall_meet_the_floors(labelled_scores, kind):
     score = labelled_scores[kind]
     assert score.precision >= p_floor, (kind, score.as_dict())
     assert score.recall >= r_floor, (kind, score.as_dict())
+
+
+def test_persons_precision_and_recall_meet_the_floors():
+    score = _eval_module().evaluate_persons()
+    assert score.precision >= PERSONS_PRECISION_FLOOR, score.as_dict()
+    assert score.recall >= PERSONS_RECALL_FLOOR, score.as_dict()
 
 
 @pytest.fixture(scope="module")

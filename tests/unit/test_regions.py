@@ -351,3 +351,43 @@ def test_rebuilding_reproduces_the_committed_gazetteer():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build() == GAZETTEER.read_text("utf-8"), "run: python tools/build_gazetteer.py"
+
+
+def test_a_region_in_the_dateline_has_the_dateline_role_and_again_mentioned_when_the_story_names_it():
+    text = "PALU, Warta - Banjir merendam dua kelurahan di Palu dan satu desa di Kabupaten Sigi."
+    dateline_end = text.index(" - ") + 3
+    found = [(r.canonical, r.role) for r in find_regions(text, dateline_end)]
+    assert found == [("Kota Palu", "dateline"), ("Kota Palu", "mentioned"), ("Kabupaten Sigi", "mentioned")]
+    # without a dateline every region is simply mentioned, once
+    assert [(r.canonical, r.role) for r in find_regions(text)] == [("Kota Palu", "mentioned"),
+                                                                   ("Kabupaten Sigi", "mentioned")]
+
+
+def test_a_region_only_in_the_dateline_is_not_a_place_the_story_mentions():
+    text = "SLEMAN, Warta - Harga cabai naik dua kali lipat menjelang Lebaran."
+    found = find_regions(text, text.index(" - ") + 3)
+    assert [(r.canonical, r.role) for r in found] == [("Kabupaten Sleman", "dateline")]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("JAKARTA, Warta.com - Harga cabai naik lagi.", "Kota Jakarta Pusat"),
+        ("WARTA.CO.ID, PALU -- Gempa mengguncang kota itu.", "Kota Palu"),
+        ("SLEMAN - Warga memadati pasar malam.", "Kabupaten Sleman"),
+    ],
+)
+def test_a_dateline_in_capitals_is_read_by_its_shape(body, place):
+    from warta.enrich.regions import dateline_end, lookup_region
+
+    end = dateline_end(body)
+    assert end is not None and body[end - 2 : end] in ("- ", "-- ")
+    dateline = [r for r in find_regions(body, end) if r.role == "dateline"]
+    expected = lookup_region(place)
+    assert expected is not None and [r.path[0] for r in dateline] == [expected.path[0]]
+
+
+def test_no_dateline_in_an_ordinary_first_sentence():
+    from warta.enrich.regions import dateline_end
+
+    assert dateline_end("Warga Palu - yang kemarin mengungsi - kini kembali ke rumah.") is None

@@ -3,6 +3,7 @@
 import { AuthRequired, authHeaders, signInPrompt, takeTokenFromFragment } from "./auth.js";
 import { append, clear, h } from "./dom.js";
 import { drawHistogram } from "./histogram.js";
+import { quoteSection, wireQuoteSearch } from "./quotes.js";
 import { FACETS, copy, emptyState, fromUrl, searchParams, toUrl } from "./state.js";
 import { formatDate, mentionSegments, renderHighlight, safeUrl } from "./text.js";
 import { exportLinks, refreshTrends, wireTrends } from "./trends.js";
@@ -10,8 +11,8 @@ import { exportLinks, refreshTrends, wireTrends } from "./trends.js";
 const PAGE = 20;
 const MAX_OFFSET = 1000;
 const TITLES = { official: "Officials", position: "Positions", region: "Regions", organization: "Organizations",
-                 site: "Sites" };
-const CHIP_FACET = { official: "official", region: "region", organization: "organization" };
+                 person: "Persons", site: "Sites", speaker: "Speakers" };
+const CHIP_FACET = { official: "official", region: "region", organization: "organization", person: "person" };
 const $ = (id) => document.getElementById(id);
 
 let current = emptyState();
@@ -157,7 +158,8 @@ function renderHit(hit) {
     hit.snippet ? h("p", { class: "snippet" }, renderHighlight(hit.snippet)) : null,
     entityChips(hit.officials.map((o) => ({ type: "official", value: o.name, label: o.position ? `${o.name} · ${o.position}` : o.name })),
                 hit.regions.map((r) => ({ type: "region", value: r.canonical, label: r.canonical })),
-                hit.organizations.map((o) => ({ type: "organization", value: o, label: o }))));
+                hit.organizations.map((o) => ({ type: "organization", value: o, label: o })),
+                (hit.persons || []).map((p) => ({ type: "person", value: p, label: p }))));
 }
 
 function entityChips(...groups) {
@@ -369,8 +371,10 @@ function renderDocument(content, doc, similar) {
     h("div", { class: "legend", "aria-label": "Entities in this article" },
       entityChips((doc.officials || []).map((o) => ({ type: "official", value: o.name, label: o.position ? `${o.name} · ${o.position}` : o.name })),
                   (doc.regions || []).map((r) => ({ type: "region", value: r.canonical, label: r.path?.length ? r.path.join(" › ") : r.canonical })),
-                  (doc.organizations || []).map((o) => ({ type: "organization", value: o.canonical, label: o.canonical })))),
+                  (doc.organizations || []).map((o) => ({ type: "organization", value: o.canonical, label: o.canonical })),
+                  (doc.persons || []).map((p) => ({ type: "person", value: p.canonical, label: p.canonical })))),
     marked,
+    quoteSection(doc.quotes),
     similar.length ? h("section", { class: "similar" }, h("h3", { text: "Similar articles" }),
       h("ul", {}, similar.map((hit) => h("li", {},
         h("button", { type: "button", text: hit.title || "(untitled)", onclick: () => openDocument(hit.id) }),
@@ -409,6 +413,7 @@ function wire() {
   });
   wireTrends({ api, searchParams, change, toggleValue, current: () => current });
   window.addEventListener("popstate", () => show(fromUrl(location.search)));
+  wireQuoteSearch({ api, openDocument, form: $("quote-form"), results: $("quote-results") });
   takeTokenFromFragment();
   show(fromUrl(location.search));
 }

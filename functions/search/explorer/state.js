@@ -1,7 +1,7 @@
 // The whole view lives in the address bar, with the API's own parameter names, so a link shares a
 // view and the back button walks through the views.
 
-export const FACETS = ["official", "position", "region", "organization", "site"];
+export const FACETS = ["official", "position", "region", "organization", "person", "site", "speaker"];
 const SORTS = ["relevance", "newest", "oldest"];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const INTERVALS = ["month", "week", "year", "day"];

@@ -93,6 +93,8 @@ def entity_offsets(document: dict[str, Any], limit: int = 200) -> list[dict[str,
         names[region["name"]] = ("region", region["canonical"])
     for organization in document.get("organizations", []):
         names[organization["name"]] = ("organization", organization["canonical"])
+    for person in document.get("persons", []):
+        names.setdefault(person["name"], ("person", person["canonical"]))
     names.pop("", None)
     if not names:
         return []
@@ -168,4 +170,5 @@ def _hit(raw: dict[str, Any]) -> dict[str, Any]:
                       for o in source.get("officials", [])],
         "regions": [{"canonical": r["canonical"], "path": r["path"]} for r in source.get("regions", [])],
         "organizations": [o["canonical"] for o in source.get("organizations", [])],
+        "persons": [p["canonical"] for p in source.get("persons", [])],
     }

@@ -1,42 +1,49 @@
-"""The trends route's response body as pydantic models (see warta.responses for the conventions)."""
+"""The trends route's response body, typed as TypedDicts the way warta.responses types the others."""
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated, TypedDict
 
-from .responses import Open
+from pydantic import with_config
 
-
-class TrendBucket(Open):
-    date: str = Field(description="first day of the period (YYYY-MM-DD, Asia/Jakarta)")
-    count: int = Field(description="articles of this search in the period")
-    all: int = Field(description="all articles published in the period")
-    share: float = Field(description="count / all (0 when the period has no articles)")
+from .responses import OPEN, _described
 
 
-class TrendSeries(Open):
-    label: str = Field(description="the search's words, or the compare value as given")
+@with_config(OPEN)
+class TrendBucket(TypedDict):
+    date: Annotated[str, _described("first day of the period (YYYY-MM-DD, Asia/Jakarta)")]
+    count: Annotated[int, _described("articles of this search in the period")]
+    all: Annotated[int, _described("all articles published in the period")]
+    share: Annotated[float, _described("count / all (0 when the period has no articles)")]
+
+
+@with_config(OPEN)
+class TrendSeries(TypedDict):
+    label: Annotated[str, _described("the search's words, or the compare value as given")]
     total: int
     buckets: list[TrendBucket]
 
 
-class StandsOut(Open):
+@with_config(OPEN)
+class StandsOut(TypedDict):
     value: str
-    count: int = Field(description="articles (words: sampled articles, one per story) of the search with it")
-    background: int = Field(description="articles of the whole index with it")
+    count: Annotated[int, _described("articles of the search with it (words: sampled, one per story)")]
+    background: Annotated[int, _described("articles of the whole index with it")]
     score: float
 
 
-class StandingOut(Open):
-    official: list[StandsOut] = Field(default_factory=list)
-    region: list[StandsOut] = Field(default_factory=list)
-    organization: list[StandsOut] = Field(default_factory=list)
-    words: list[StandsOut] = Field(default_factory=list)
+@with_config(OPEN)
+class StandingOut(TypedDict):
+    official: list[StandsOut]
+    region: list[StandsOut]
+    organization: list[StandsOut]
+    words: list[StandsOut]
 
 
-class TrendsPage(Open):
+@with_config(OPEN)
+class TrendsPage(TypedDict):
     interval: str
-    total: int = Field(description="all articles in the index")
-    series: list[TrendSeries] = Field(description="the search first, then each compare search")
-    stands_out: StandingOut = Field(description="what stands out in the first search against the whole index")
-    timed_out: bool = False
+    total: Annotated[int, _described("all articles in the index")]
+    series: Annotated[list[TrendSeries], _described("the search first, then each compare search")]
+    stands_out: Annotated[StandingOut, _described("what stands out in the first search against the whole index")]
+    timed_out: bool

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Literal
 
 RegionLevel = Literal["province", "regency", "city"]
+RegionRole = Literal["dateline", "mentioned"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,7 @@ class RegionMention:
     path: tuple[str, ...]  # canonical names from the province down to this region
     start: int = -1  # offset of the first mention in the searched text
     end: int = -1
+    role: RegionRole = "mentioned"  # "dateline": where the story was filed, not a place it is about
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,15 @@ class Official:
     former: bool = False  # "Mantan Kapolda ..."
     public: bool = True  # False for company posts
     mentions: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person named in the text, however often and in whatever short form."""
+
+    name: str  # the fullest form written, e.g. "Ahmad Fauzi"
+    canonical: str  # the alias table's name when it knows the person ("Jokowi" -> "Joko Widodo"), else name
+    mentions: tuple[tuple[int, int], ...] = ()  # [start, end) of each mention in the searched text
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,3 +67,27 @@ class Entities:
     regions: tuple[RegionMention, ...] = field(default_factory=tuple)
     organizations: tuple[Organization, ...] = field(default_factory=tuple)
     dates: tuple[DateMention, ...] = field(default_factory=tuple)
+    quotes: tuple[Quote, ...] = field(default_factory=tuple)
+    persons: tuple[Person, ...] = field(default_factory=tuple)  # officials among them
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str  # as written at the quote ("Putut", "KPK")
+    canonical: str  # the fullest name the body gives ("Putut Eko Bayu Seno")
+
+
+QuoteKind = Literal["direct", "indirect"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words the body gives to a speaker: in quotation marks (direct) or reported with a speech verb."""
+
+    text: str  # direct: the words inside the marks; indirect: the reported clause (at most 200 characters)
+    kind: QuoteKind
+    speaker: Speaker | None  # None for unnamed people ("seorang warga")
+    speaker_role: str | None  # the post the body gives the speaker
+    cue: str | None  # "kata", "mengatakan", "menurut"; None when the speaker is known from context only
+    start: int  # offsets of the quoted words in the body
+    end: int

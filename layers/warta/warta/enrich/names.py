@@ -47,7 +47,7 @@ _ORG_WORDS = (
 )
 # Words that Title Case headlines put right after a position ("Kapolri Rotasi Lima Kapolda", "Gubernur Minta
 # Warga Waspada"): bare verbs, numerals and frequent nouns. None of them is a given name.
-_HEADLINE_WORDS = (
+_HEADLINE_VERB_WORDS = (
     "Ajak Akan Akui Amankan Angkat Antar Apresiasi Bagikan Bahas Bakal Bangun Bantah Bantu Batal Beber Beberkan "
     "Beri Berikan Bertemu Buka Bongkar Borong Bubarkan Buru Cabut Cari Catat Cegah Cek Copot Curhat Datangi "
     "Dorong Duga Gelar Gerebek Ingatkan Imbau Jabat Jadi Jaga Jamin Janji Jawab Jelaskan Jenguk Kawal Kecam "
@@ -55,7 +55,12 @@ _HEADLINE_WORDS = (
     "Naik Pamit Pantau Pastikan Pecat Periksa Perintahkan Perketat Pimpin Pilih Pukul Puji Rilis Respons Resmi "
     "Resmikan Rotasi Rombak Sambut Sampaikan Sebut Segel Serahkan Sidak Siapkan Siap Singgung Soroti Sindir "
     "Tahan Tanggapi Tangkap Tantang Targetkan Tegaskan Tekankan Temui Temukan Terima Tetapkan Tinjau Tolak "
-    "Turun Turunkan Tutup Ucapkan Ultimatum Ungkap Usul Usulkan Utus Waspadai "
+    "Turun Turunkan Tutup Ucapkan Ultimatum Ungkap Usul Usulkan Utus Waspadai"
+)
+# The bare verbs alone: an organization's name stops at one ("Polda Riau Tangkap ...").
+HEADLINE_VERBS: frozenset[str] = frozenset(_HEADLINE_VERB_WORDS.split())
+_HEADLINE_WORDS = (
+    _HEADLINE_VERB_WORDS + " "
     "Satu Dua Tiga Empat Lima Enam Tujuh Delapan Sembilan Sepuluh Ratusan Ribuan Puluhan Belasan Sejumlah "
     "Banyak Semua Seluruh Baru Lama Lagi Sudah Belum Soal Terkait Kasus Cara Kisah Daftar Lengkap Lengkapnya "
     "Warga Konflik Banjir Gempa Longsor Lokasi Motif Pembunuhan Korban Pelaku Tersangka Saksi Kapal Jalan "

@@ -295,3 +295,12 @@ def find_organizations(text: str) -> tuple[Organization, ...]:
             org = Organization(name=written, canonical=canonical, abbreviation=abbr)
         seen.setdefault(org.canonical, org)
     return tuple(seen.values())
+
+
+def name_words() -> frozenset[str]:
+    """Words that name an organization on their own here, as written: abbreviations and one-word names
+    ("KPK", "Golkar", "Polda"). The tagger uses them as a feature."""
+    written = [*_FIXED, *_SCOPED, *_RISKY]
+    words = {w for w in written if " " not in w}
+    words |= {w for form in written for w in form.split() if w.isupper() and len(w) > 1}
+    return frozenset(words)

@@ -47,10 +47,10 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .model import RegionLevel, RegionMention
+from .model import RegionLevel, RegionMention, RegionRole
 
 __all__ = ["find_regions", "lookup_region", "region_by_code"]
 
@@ -94,6 +94,8 @@ _CODE = re.compile(r"\d{2}(?:\.?\d{2})?")
 
 # Single-width spaces that should behave like a plain space inside multi-word names ("Jawa\xa0Barat").
 # Translating them keeps every offset valid, because each is replaced by exactly one character.
+# a place in a dateline: "PALU, KOMPAS.com -", "Jakarta (ANTARA) -", "SITE.CO.ID, JAKARTA --"
+_DATELINE_PLACE = re.compile(r"(?<![\w.])([^\W\d_]+(?:[ -][^\W\d_]+){0,3})(?=\s*(?:[,(]|[-–—]{1,2}\s))")
 _SPACES = str.maketrans(dict.fromkeys("\t\xa0\u2007\u202f\u2009\u200a", " "))
 
 
@@ -267,21 +269,36 @@ def _resolve(hits: list[_Hit], g: _Gazetteer) -> None:
             hit.code = g.by_alias[hit.alias][0]
 
 
-def find_regions(text: str) -> tuple[RegionMention, ...]:
+def find_regions(text: str, dateline_end: int | None = None) -> tuple[RegionMention, ...]:
     """Every distinct region named in ``text``, at its first mention, in order of appearance.
 
     ``name`` is the first mention as written (with its title when it had one: "Kota Palu", otherwise
-    "Palu"); ``start``/``end`` are its offsets in ``text``.
+    "Palu"); ``start``/``end`` are its offsets in ``text``. With ``dateline_end`` (where the dateline,
+    "PALU, KOMPAS.com -", ends in ``text``), a region named there comes with ``role="dateline"``, and
+    again with ``role="mentioned"`` only if the story names it after the dateline too.
     """
     if not text:
         return ()
     g = _gazetteer()
     hits = _classify(text.translate(_SPACES), g)
     _resolve(hits, g)
-    found: dict[str, RegionMention] = {}
+    found: dict[tuple[str, str], RegionMention] = {}
+    if dateline_end is not None:
+        # written in capitals ("PALU,", "SITE.COM, JAKARTA --"), which the case-sensitive scan does not read
+        for place in _DATELINE_PLACE.finditer(text, 0, dateline_end):
+            region = lookup_region(place.group(1))
+            if region:
+                found[region.code, "dateline"] = replace(
+                    region, name=place.group(1), start=place.start(1), end=place.end(1), role="dateline"
+                )
+                break
     for hit in hits:
-        if hit.code is not None and hit.code not in found:
-            found[hit.code] = g.regions[hit.code].mention(text[hit.start : hit.end], hit.start, hit.end)
+        if hit.code is None:
+            continue
+        role: RegionRole = "dateline" if dateline_end is not None and hit.end <= dateline_end else "mentioned"
+        if (hit.code, role) not in found:
+            mention = g.regions[hit.code].mention(text[hit.start : hit.end], hit.start, hit.end)
+            found[hit.code, role] = replace(mention, role=role) if role != "mentioned" else mention
     return tuple(found.values())
 
 
@@ -323,3 +340,14 @@ def lookup_region(name: str) -> RegionMention | None:
     if named:
         return g.regions[named[0]].mention(raw)
     return None
+
+
+# A dateline at the start of a body: up to 60 characters with a word in capitals, then a dash.
+_DATELINE_RE = re.compile(r"[^\n]{0,60}?\s(?:--?|–|—)\s")
+_CAPITALS_RE = re.compile(r"\b[A-Z]{3,}\b")
+
+
+def dateline_end(body: str) -> int | None:
+    """Where a dateline like "JAKARTA, KOMPAS.com - " ends at the start of `body`, else None."""
+    m = _DATELINE_RE.match(body)
+    return m.end() if m and _CAPITALS_RE.search(m.group()) else None

@@ -44,6 +44,10 @@ def build_document(*, bucket: str, key: str, article: Article, entities: Entitie
         "updated": article.updated.isoformat() if article.updated else None,
         "published": article.published.isoformat() if article.published else None,
         "published_source": article.published_source,
+        "title_source": article.title_source,
+        "extractor": article.extractor,
+        "confidence": article.confidence,
+        "dateline": asdict(article.dateline) if article.dateline else None,
         "ingested": ingested.isoformat(),
         "extractor_version": __version__,  # which code read the page (provenance for exports)
         **entity_fields(entities),
@@ -60,10 +64,13 @@ def entity_fields(entities: Entities) -> dict[str, list[dict[str, Any]]]:
     return {
         "officials": [asdict(o) for o in entities.officials],
         "regions": [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
-                     "path": list(r.path)} for r in entities.regions],
+                     "path": list(r.path), "role": r.role} for r in entities.regions],
+        "persons": [{"name": p.name, "canonical": p.canonical, "mentions": [list(m) for m in p.mentions]}
+                    for p in entities.persons],
         "organizations": [asdict(o) for o in entities.organizations],
         "dates": [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
                   for d in entities.dates],
+        "quotes": [asdict(q) for q in entities.quotes],
     }
 
 
@@ -78,4 +85,10 @@ def facets(article: Article, entities: Entities) -> dict[str, list[str]]:
         "region_pair": sorted({f"{r.path[0]}|{r.canonical}" for r in entities.regions if len(r.path) > 1}),
         "organization": sorted({o.canonical for o in entities.organizations}),
         "site": [article.site] if article.site else [],
+        # who is quoted, by the fullest name the article gives (unnamed speakers are no facet value)
+        "speaker": sorted({q.speaker.canonical for q in entities.quotes if q.speaker}),
+        # canonical names: "Jokowi" and "Joko Widodo" count as one person
+        "person": sorted({p.canonical for p in entities.persons}),
+        # regions the story is about, without the dateline's place (which `region` also counts)
+        "region_mentioned": sorted({name for r in entities.regions if r.role == "mentioned" for name in r.path}),
     }

@@ -58,6 +58,20 @@ MAPPINGS: dict[str, Any] = {
         "updated": {"type": "date"},
         "published": {"type": "date"},
         "published_source": {"type": "keyword"},
+        # How the page was read (issue 13): whose wording the title is, which extractor gave the body
+        # and how sure it was, and the dateline with its place's span in the body (for enrichment).
+        "title_source": {"type": "keyword"},
+        "extractor": {"type": "keyword"},
+        "confidence": {"type": "float"},
+        "dateline": {
+            "properties": {
+                "text": {"type": "keyword", "index": False},
+                "place": {"type": "keyword"},
+                "agency": {"type": "keyword"},
+                "place_start": {"type": "integer", "index": False},
+                "place_end": {"type": "integer", "index": False},
+            },
+        },
         "ingested": {"type": "date"},
         "extractor_version": {"type": "keyword"},
         "officials": {
@@ -75,11 +89,22 @@ MAPPINGS: dict[str, Any] = {
         },
         "regions": {
             "properties": {
+                "role": {"type": "keyword"},  # "dateline" or "mentioned"
                 "name": {"type": "keyword"},
                 "canonical": {"type": "keyword"},
                 "level": {"type": "keyword"},
                 "code": {"type": "keyword"},
                 "path": {"type": "keyword"},
+            },
+        },
+        # Every named person: the fullest written name, the canonical one (alias table) and where each
+        # mention is in the body ([start, end) pairs, flattened by OpenSearch; kept for display only).
+        "persons": {
+            "properties": {
+                "name": {"type": "text", "analyzer": "standard"},
+                "canonical": {"type": "text", "analyzer": "standard",
+                              "fields": {"exact": {"type": "keyword", "ignore_above": 256}}},
+                "mentions": {"type": "integer", "index": False},
             },
         },
         "organizations": {
@@ -94,6 +119,24 @@ MAPPINGS: dict[str, Any] = {
                 "text": {"type": "keyword", "index": False},
                 "date": {"type": "date", "format": "strict_date"},
                 "approximate": {"type": "boolean"},
+            },
+        },
+        # Attributed quotes (warta.enrich.quotes), nested so that a search for words *and* a speaker
+        # finds them in the same quote; `GET /quotes` returns the matching ones (warta.quote_search).
+        "quotes": {
+            "type": "nested",
+            "properties": {
+                "text": _text(),
+                "kind": {"type": "keyword"},
+                "speaker": {"properties": {
+                    "name": {"type": "keyword"},
+                    "canonical": {**_facet(), "fields": {**_facet()["fields"],
+                                                        "text": {"type": "text", "analyzer": "standard"}}},
+                }},
+                "speaker_role": {"type": "keyword"},
+                "cue": {"type": "keyword"},
+                "start": {"type": "integer", "index": False},
+                "end": {"type": "integer", "index": False},
             },
         },
         # Flat facet fields: one keyword per value, so filters and aggregations stay simple and fast.

@@ -14,19 +14,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from ..enrich.aliases import person_for_query, with_canonical_persons
 from . import facets, story_query
 from .story_query import Collapse, Count
 
 SEARCH_FIELDS = ["title^3", "title.unstemmed^4", "body", "body.unstemmed^1.5", "officials.name^2",
-                 "description", "image_caption^0.5"]
+                 "description", "image_caption^0.5", "persons.canonical^2"]
 MAX_SIZE = 100
 MAX_QUERY_CHARS = 500
 FACET_SIZE = 20
 REGION_TREE_SIZE = 200
 HISTOGRAM_BUCKETS = 40
 # What a hit shows (warta.search._hit): fetching only these keeps responses small and cheap to decode.
-HIT_FIELDS = ["title", "published", "site", "url", "key", "story_id", "officials.name", "officials.rank", "officials.position",
-              "regions.canonical", "regions.path", "organizations.canonical"]
+HIT_FIELDS = ["title", "published", "site", "url", "key", "story_id", "officials.name", "officials.rank",
+              "officials.position", "regions.canonical", "regions.path", "organizations.canonical", "persons.canonical"]
 SEARCH_TIMEOUT = "2s"  # bounded work: a slow query returns partial results rather than piling up
 # URL parameters of every search, sent with `build_search`'s body. The shard request cache keeps the
 # query phase (top hits and facet counts) of a repeated search until the next refresh, so it never
@@ -56,6 +57,7 @@ class SearchRequest:
 
 
 def build_search(request: SearchRequest) -> dict[str, Any]:
+    request = with_canonical_persons(request)
     facet_filters = {name: _terms(name, values) for name, values in request.filters.items() if values}
     # The region filter also constrains the tree's two aggregations, which are "region" facets too.
     aggregations: dict[str, Any] = {
@@ -142,6 +144,14 @@ def similar_query(index: str, doc_id: str, size: int = 5) -> dict[str, Any]:
 def _text_query(text: str) -> dict[str, Any]:
     if not text.strip():
         return {"match_all": {}}
+    person = person_for_query(text)
+    if person is not None:  # "Jokowi" also finds the articles that write only "Joko Widodo"
+        return {"bool": {"should": [_words_query(text), {"term": {"facet.person.norm": person.lower()}}],
+                         "minimum_should_match": 1}}
+    return _words_query(text)
+
+
+def _words_query(text: str) -> dict[str, Any]:
     return {"simple_query_string": {
         "query": text[:MAX_QUERY_CHARS], "fields": SEARCH_FIELDS, "default_operator": "and",
         # No FUZZY/SLOP/NEAR: they multiply the work per term for little gain on news text.

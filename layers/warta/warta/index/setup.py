@@ -19,9 +19,9 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
     client.indices.put_index_template(name=alias, body=index_template(alias))
     if client.indices.exists_alias(name=alias):
         current = current_index(client, alias)
-        # New fields (added, never changed) reach the live index without a migration; a conflicting
-        # change is refused by OpenSearch and needs `warta index migrate`.
-        client.indices.put_mapping(index=current, body={"properties": MAPPINGS["properties"]})
+        # Fields added to the mapping since the index was made (quotes, a facet) reach it in place: adding
+        # fields is allowed on a live index; changing one still takes `migrate`.
+        client.indices.put_mapping(index=current, body=MAPPINGS)
         return current
     name = index_name(alias)
     if not client.indices.exists(index=name):

@@ -20,17 +20,25 @@ ZONES = {"WIB": WIB, "WITA": WITA, "WIT": WIT}
 MONTHS = {**INDONESIAN_MONTHS, "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
           "august": 8, "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_TIME = r"(?:[,|\s-]*(?:pukul\s*)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:[:.]\d{2})?)?\s*(?P<tz>WIB|WITA|WIT)?"
+# "14:05", "pukul 14.05", "at 1:01 PM", then an optional zone. WITA before WIT: the longer name first.
+_TIME = (r"(?:[,|\s\-–—]*(?:(?:pukul|jam|at)\s*)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:[:.]\d{2})?"
+         r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?![\w]))?)?\s*(?P<tz>WITA|WIB|WIT)?\b")
 
 # "Rabu, 31 Oktober 2012 | 14:05 WIB", "31 Okt 2012, 14:05"
 _NAMED_MONTH = re.compile(
     rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b" + _TIME, re.IGNORECASE
+)
+# "February 16, 2016 at 13:01 WIB", "Feb 16, 2016": English-locale templates put the month first
+_MONTH_FIRST = re.compile(
+    rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b" + _TIME, re.IGNORECASE
 )
 # "Kamis, 05/11/2015 09:25 WIB", "05-11-2015"
 _NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d{2})\b" + _TIME, re.IGNORECASE)
 # "/2012/10/31/" in a URL
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)")
 _URL_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6})?[/-]")
+# "/berita/16/02/15/slug": a two-digit year, read as 20yy (no news site here predates 2000)
+_URL_SHORT = re.compile(r"/(?P<y>[0-4]\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)/")
 
 EARLIEST_PLAUSIBLE = datetime(1990, 1, 1, tzinfo=UTC)
 
@@ -54,19 +62,19 @@ def parse_iso(value: str, default_tz: timezone = WIB) -> datetime | None:
 
 def parse_dateline(text: str, default_tz: timezone = WIB) -> datetime | None:
     """The first Indonesian dateline in `text`, with its zone (WIB when none is written)."""
-    for pattern in (_NAMED_MONTH, _NUMERIC):
-        match = pattern.search(text)
-        if match:
-            return _build(match, default_tz)
-    return None
+    found = [m for m in (p.search(text) for p in (_NAMED_MONTH, _MONTH_FIRST, _NUMERIC)) if m]
+    if not found:
+        return None
+    return _build(min(found, key=lambda m: m.start()), default_tz)  # the first date written
 
 
 def parse_url_date(url: str) -> datetime | None:
-    for pattern in (_URL_DATE, _URL_COMPACT):
+    for pattern in (_URL_DATE, _URL_COMPACT, _URL_SHORT):
         match = pattern.search(url)
         if match:
+            year = int(match["y"])
             try:
-                return datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=WIB)
+                return datetime(year + 2000 if year < 100 else year, int(match["m"]), int(match["d"]), tzinfo=WIB)
             except ValueError:
                 continue
     return None
@@ -87,6 +95,11 @@ def _build(match: re.Match[str], default_tz: timezone) -> datetime | None:
     groups = match.groupdict()
     month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
     hour = int(groups["hh"]) if groups.get("hh") else 0
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
     minute = int(groups["mm"]) if groups.get("mm") else 0
     zone = ZONES.get((groups.get("tz") or "").upper(), default_tz)
     try:

@@ -1,4 +1,5 @@
-"""Page metadata: JSON-LD, meta tags, <time>, and the visible dateline, in that order of trust."""
+"""Page metadata: JSON-LD, meta tags, bylines. The title and the publication date, which weigh several of
+these against each other, are chosen in titles.py and published.py."""
 
 from __future__ import annotations
 
@@ -10,21 +11,10 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .datelines import has_time, is_plausible, parse_dateline, parse_iso, parse_url_date
+from .datelines import is_plausible, parse_iso
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle"}
-_PUBLISHED_META = (
-    "article:published_time", "og:article:published_time", "pubdate", "publishdate", "publish-date",
-    "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date",
-    "content_PublishedDate", "datepublished",
-)
 _UPDATED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
-# Elements whose text usually holds the page's own dateline.
-_DATELINE_SELECTORS = (
-    "[class*=date]", "[class*=time]", "[class*=tanggal]", "[class*=publish]", "[itemprop=datePublished]",
-)
-# Site names appended or prefixed to titles: "Judul - VIVA", "Judul | Kompas.com", "Judul - ANTARA News".
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:]\s+")
 
 
 def json_ld_article(tree: LexborHTMLParser) -> dict[str, Any]:
@@ -63,62 +53,6 @@ def meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
         if name and content and name.lower() not in found:
             found[name.lower()] = content.strip()
     return found
-
-
-def find_title(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str], site: str | None,
-               section: str | None = None) -> str:
-    """The headline. JSON-LD first, but a page's <h1> wins when JSON-LD holds a truncated copy of it;
-    meta titles lose their site suffix and section prefix."""
-    h1 = _headline_h1(tree)
-    headline = ld.get("headline")
-    if isinstance(headline, str) and headline.strip():
-        cleaned = _clean_title(headline, site, section)
-        if h1 and len(h1) > len(cleaned) and h1.startswith(cleaned.rstrip(".… ")):
-            return h1
-        return cleaned
-    if h1:
-        return h1
-    for candidate in (meta.get("og:title"), meta.get("twitter:title"), _text_of(tree.css_first("title"))):
-        if candidate:
-            return _clean_title(candidate, site, section)
-    return ""
-
-
-def _headline_h1(tree: LexborHTMLParser) -> str:
-    """The first <h1> that reads like a headline: some templates wrap the site logo in an <h1> too."""
-    for node in tree.css("h1")[:5]:
-        text = " ".join(node.text(separator=" ", strip=True).split())
-        if len(text.split()) >= 3:
-            return text
-    return ""
-
-
-def _clean_title(title: str, site: str | None, section: str | None = None) -> str:
-    """Drop a site-name suffix or prefix and a section prefix: what remains is the headline."""
-    title = " ".join(title.split())
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) == 1:
-        return title
-    site_words = {w.lower() for w in re.findall(r"\w+", site or "")}
-    section_key = (section or "").strip().lower()
-
-    def looks_like_site(part: str) -> bool:
-        words = {w.lower() for w in re.findall(r"\w+", part)}
-        if section_key and part.strip().lower() == section_key:
-            return True
-        return bool(words) and (words <= site_words | {"com", "co", "id", "news", "net", "online"}
-                                or (len(part) <= 20 and "." in part))
-
-    kept = [p for p in parts if not looks_like_site(p)]
-    if kept and len(kept) < len(parts):
-        # Slice from the first kept part to the last so the headline keeps its own separators.
-        start = title.find(kept[0])
-        end = title.rfind(kept[-1]) + len(kept[-1])
-        return title[start:end]
-    # No site name recognised: drop a short trailing segment, the usual site suffix.
-    if len(parts[-1]) <= 25 and len(parts[-1]) < len(title) / 2:
-        return title[: title.rfind(parts[-1])].rstrip(" |-–—:")
-    return title
 
 
 def find_section(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str]) -> str | None:
@@ -177,33 +111,6 @@ def find_site(ld: dict[str, Any], meta: dict[str, str]) -> str | None:
     return meta.get("og:site_name") or meta.get("application-name")
 
 
-def find_published(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str],
-                   header: LexborNode | None, url: str | None) -> tuple[datetime | None, str | None]:
-    """The publication moment and which source gave it. Never from related links or teasers:
-    the visible dateline is only read near the headline (`header`), not from the whole page."""
-    candidates: list[tuple[str, str | None]] = [("json-ld", _as_str(ld.get("datePublished")))]
-    candidates += [("meta", meta.get(name.lower())) for name in _PUBLISHED_META]
-    time_node = tree.css_first("article time[datetime]") or tree.css_first("time[datetime]")
-    candidates.append(("time", time_node.attributes.get("datetime") if time_node else None))
-    visible = _dateline_near(header)
-    for source, value in candidates:
-        if value:
-            moment = parse_iso(value)
-            if moment and is_plausible(moment):
-                if not has_time(value) and visible and visible.date() == moment.date():
-                    # A date-only tag ("2020-11-21") and the page's own dateline agree on the day:
-                    # the dateline adds the time and zone.
-                    return visible, f"{source}+dateline"
-                return moment, source
-    if visible:
-        return visible, "dateline"
-    if url:
-        moment = parse_url_date(url)
-        if moment and is_plausible(moment):
-            return moment, "url"
-    return None, None
-
-
 def find_updated(ld: dict[str, Any], meta: dict[str, str]) -> datetime | None:
     for value in [_as_str(ld.get("dateModified"))] + [meta.get(n.lower()) for n in _UPDATED_META]:
         if value:
@@ -220,18 +127,6 @@ def find_authors(ld: dict[str, Any], meta: dict[str, str]) -> tuple[str, ...]:
     if not names:
         names = [meta[k] for k in ("author", "content_author", "dc.creator") if meta.get(k)][:1]
     return tuple(dict.fromkeys(_LABELS.sub("", n).strip() for n in names if isinstance(n, str) and n.strip()))
-
-
-def _dateline_near(header: LexborNode | None) -> datetime | None:
-    if header is None:
-        return None
-    for selector in _DATELINE_SELECTORS:
-        for node in header.css(selector)[:20]:
-            moment = parse_dateline(leading_text(node, 300))
-            if moment and is_plausible(moment):
-                return moment
-    moment = parse_dateline(leading_text(header, 600))
-    return moment if moment and is_plausible(moment) else None
 
 
 def leading_text(node: LexborNode, limit: int = 2000, separator: str = " ") -> str:

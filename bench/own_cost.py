@@ -1,0 +1,264 @@
+"""What is ours, measured (`make bench-own`, a few minutes on 2 cores): the CPU our handlers spend per
+request or article in process, the search API against OpenSearch queried directly at a concurrency the
+machine serves without queueing, and the search handler's import against the bare libraries.
+
+1. A local stack of its own (free ports, state in .warta/bench-own, 4 API execution environments, no
+   ingest workers), the search benchmark's 10,000 generated documents indexed.
+2. Search handler CPU: `functions/search/app.py` loaded in this process, the search benchmark's query
+   mix sent as API Gateway events one at a time; CPU time of this thread (`time.thread_time`, so waiting
+   on the node costs nothing) for the whole handler, for `warta.search.search`, and for
+   `client.search` alone. Powertools = handler - search; shaping (build_search and the answer) =
+   search - client.
+3. API against direct: `bench.search_load`'s closed-loop clients (4), alternating short rounds on the API
+   front and on the node with the same URL parameters, after a warm-up of both.
+4. Ingest CPU: generated pages (bench.corpus) put in the stack's bucket, then `warta.ingest.process_batch`
+   with the production dependencies (`warta.bootstrap`) in batches of 10, in this process. CPU of this
+   process (fetch threads included) against the time spent in parse + enrich; the emulator's CPU (a
+   process of its own) is read from /proc and reported apart.
+5. Import: bench.coldstart's fresh-interpreter import of the search handler against the libraries it
+   stands on (Powertools' Logger, Metrics, HTTP resolver with validation, opensearchpy, pydantic)."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import shutil
+import socket
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from warta.local import stack
+
+from . import search_corpus, search_load, search_mix
+from .coldstart import _handler, compile_bytecode, lambda_env, time_import
+
+REPO = Path(__file__).resolve().parents[1]
+STATE_DIR = REPO / ".warta" / "bench-own"
+SEARCH_BARE = ("from aws_lambda_powertools import Logger, Metrics\n"
+               "from aws_lambda_powertools.event_handler import APIGatewayHttpResolver\n"
+               "from aws_lambda_powertools.event_handler.openapi.params import Query\n"
+               "import pydantic, opensearchpy, orjson\n")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """Powertools prints every metric flush and log line to stdout."""
+    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
+        yield
+
+
+class _Timed:
+    """Wraps a callable and adds its thread CPU time to a running total."""
+
+    def __init__(self, call: Callable[..., Any]) -> None:
+        self.call = call
+        self.spent = 0.0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        began = time.thread_time()
+        try:
+            return self.call(*args, **kwargs)
+        finally:
+            self.spent += time.thread_time() - began
+
+
+def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) -> dict[str, Any]:
+    from warta.local.api_front import http_api_event
+    from warta.local.lambda_runtime import LocalContext, load_function
+
+    os.environ.update(state.environment())
+    module = load_function("search")
+    client, _alias = module._index()
+    client_search = _Timed(client.search)
+    client.search = client_search
+    run_search = _Timed(module.run_search)
+    module.run_search = run_search
+    events = [http_api_event("GET", search_mix.api_path(sc.request), {}, b"") for sc in mix[:n]]
+    context = LocalContext("warta-search")
+    steps: dict[str, list[float]] = {"handler": [], "search": [], "client": []}
+    with _quiet():
+        for event in events[: min(50, n)]:  # warm: lazy imports, route caches, the node's caches
+            module.lambda_handler(event, context)
+        for event in events:
+            client_search.spent = run_search.spent = 0.0
+            began = time.thread_time()
+            answer = module.lambda_handler(event, context)
+            steps["handler"].append(time.thread_time() - began)
+            steps["search"].append(run_search.spent)
+            steps["client"].append(client_search.spent)
+            if answer["statusCode"] != 200:
+                raise RuntimeError(f"search answered {answer['statusCode']}: {answer['body'][:300]}")
+    ms = {name: [v * 1000 for v in values] for name, values in steps.items()}
+    parts = {"Powertools (routing, validation, response)": [h - s for h, s in zip(ms["handler"], ms["search"], strict=True)],
+             "opensearch-py client (request, JSON decode)": ms["client"],
+             "warta (build_search, shaping)": [s - c for s, c in zip(ms["search"], ms["client"], strict=True)]}
+    return {"requests": n,
+            "handler_ms": {"median": statistics.median(ms["handler"]), "mean": statistics.fmean(ms["handler"])},
+            "parts_median_ms": {name: statistics.median(values) for name, values in parts.items()}}
+
+
+def api_vs_direct(state: stack.StackState, mix: list[search_mix.Scenario], s: search_load.Settings) -> dict[str, Any]:
+    targets = (("api", state.api_url), ("direct", state.opensearch_url))
+    for target, base in targets:
+        search_load.run_phase(target, base, state.index_alias, mix, replace(s, seconds=s.prewarm, warmup=0))
+    slices: dict[str, list[search_load.Slice]] = {t: [] for t, _ in targets}
+    for _ in range(s.rounds):
+        for target, base in targets:
+            slices[target].append(search_load.run_phase(target, base, state.index_alias, mix,
+                                                        replace(s, seconds=s.seconds / s.rounds)))
+    result = {t: search_load.combine(slices[t], s.seconds)["all"] for t, _ in targets}
+    result["ratio"] = {q: result["api"][q] / result["direct"][q] for q in ("p50", "p99")}
+    return result
+
+
+def ingest_cpu(state: stack.StackState, pages: int, seed: int) -> dict[str, Any]:
+    from warta.adapters.observability import PowertoolsReporter
+    from warta.bootstrap import aws_client, ingest_dependencies
+    from warta.ingest import outcomes, process_batch
+    from warta.local.lambda_runtime import load_function
+    from warta.settings import Settings
+
+    from .corpus import pages as generate_pages
+
+    os.environ.update(state.environment())
+    s3 = aws_client("s3", state.environment())
+    prefix = f"bench-own-{int(time.time())}"
+    keys = []
+    for i, page in enumerate(generate_pages(pages, seed)):
+        key = f"{prefix}/{i:05d}.html"
+        s3.put_object(Bucket=state.bucket, Key=key, Body=page.data, ContentType="text/html")
+        keys.append(key)
+    handler_module = load_function("ingest")  # its Logger and Metrics, as the function runs them
+    deps = ingest_dependencies(Settings.from_env(state.environment()),
+                               PowertoolsReporter(handler_module.logger, handler_module.metrics))
+    parse, enrich = _Timed(outcomes.parse_article), _Timed(outcomes.enrich)
+    outcomes.parse_article, outcomes.enrich = parse, enrich  # type: ignore[assignment]
+
+    def record(key: str) -> dict[str, Any]:
+        body = {"Records": [{"eventName": "ObjectCreated:Put", "eventTime": "2026-11-27T05:00:00.000Z",
+                             "s3": {"bucket": {"name": state.bucket}, "object": {"key": key}}}]}
+        return {"messageId": key, "receiptHandle": key, "body": json.dumps(body),
+                "attributes": {"ApproximateReceiveCount": "1"}}
+
+    batches = [[record(k) for k in keys[i:i + 10]] for i in range(0, len(keys), 10)]
+    with _quiet():
+        process_batch(batches[0], deps)  # warm: lazy tables, connection pools
+        emulator_before = search_load.group_cpu_seconds(state.pids["emulator"])
+        parse.spent = enrich.spent = 0.0
+        began, wall = time.process_time(), time.perf_counter()
+        failed = [f for batch in batches[1:] for f in process_batch(batch, deps)]
+        cpu, wall = time.process_time() - began, time.perf_counter() - wall
+        emulator = search_load.group_cpu_seconds(state.pids["emulator"]) - emulator_before
+    outcomes.parse_article, outcomes.enrich = parse.call, enrich.call  # type: ignore[assignment]
+    articles = len(keys) - len(batches[0])
+    ours = (cpu - parse.spent - enrich.spent) * 1000 / articles
+    return {"articles": articles, "failed": len(failed), "wall_s": wall,
+            "cpu_ms_per_article": cpu * 1000 / articles,
+            "parse_enrich_ms_per_article": (parse.spent + enrich.spent) * 1000 / articles,
+            "outside_parse_enrich_ms_per_article": ours,
+            "emulator_cpu_ms_per_article": emulator * 1000 / articles}
+
+
+def import_cost(runs: int) -> dict[str, Any]:
+    compile_bytecode()
+    env = lambda_env(tracer=False)
+    handler = time_import(_handler("search"), env, runs)
+    bare = time_import(SEARCH_BARE, env, runs)
+    return {"search handler": handler, "bare libraries": bare, "ratio": handler["median"] / bare["median"]}
+
+
+def render(r: dict[str, Any]) -> str:
+    lines = ["| measurement | result | target |", "|---|---|---|"]
+    if "search_cpu" in r:
+        c = r["search_cpu"]
+        lines.append(f"| search handler CPU per request, median of {c['requests']} (mean) | "
+                     f"{c['handler_ms']['median']:.2f} ms ({c['handler_ms']['mean']:.2f}) | <= 1.0 ms |")
+        lines += [f"| - {name} | {ms:.2f} ms | |" for name, ms in c["parts_median_ms"].items()]
+    if "load" in r:
+        a, d, q = r["load"]["api"], r["load"]["direct"], r["load"]["ratio"]
+        lines.append(f"| API / direct at 4 clients: p50 {a['p50']:.1f} / {d['p50']:.1f} ms, p99 {a['p99']:.1f} / "
+                     f"{d['p99']:.1f} ms ({a['rps']:.0f} / {d['rps']:.0f} req/s) | p50 {q['p50']:.2f}x, "
+                     f"p99 {q['p99']:.2f}x | <= 1.3x |")
+    if "ingest" in r:
+        g = r["ingest"]
+        lines.append(f"| ingest CPU per article outside parse + enrich ({g['articles']} articles) | "
+                     f"{g['outside_parse_enrich_ms_per_article']:.1f} ms against parse + enrich "
+                     f"{g['parse_enrich_ms_per_article']:.1f} ms | <= parse + enrich |")
+        lines.append(f"| - the emulator's CPU per article (moto, apart) | {g['emulator_cpu_ms_per_article']:.1f} ms | |")
+    if "import" in r:
+        i = r["import"]
+        lines.append(f"| search handler import, median of {i['search handler']['n']} | "
+                     f"{i['search handler']['median'] * 1000:.0f} ms against {i['bare libraries']['median'] * 1000:.0f} ms "
+                     f"bare: {i['ratio']:.2f}x | <= 1.2x |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--requests", type=int, default=500, help="search requests timed in process")
+    parser.add_argument("--seconds", type=float, default=40, help="measured load, per target, in all")
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--prewarm", type=float, default=20, help="unmeasured load per target first")
+    parser.add_argument("--pages", type=int, default=210, help="ingested articles (10 of them warm up)")
+    parser.add_argument("--import-runs", type=int, default=10)
+    parser.add_argument("--only", action="append", choices=("search-cpu", "load", "ingest", "import"))
+    parser.add_argument("--keep", action="store_true", help="leave the stack running (development)")
+    args = parser.parse_args()
+    only = set(args.only or ("search-cpu", "load", "ingest", "import"))
+    result: dict[str, Any] = {"settings": vars(args)}
+    timings: dict[str, float] = {}
+    if "import" in only:
+        began = time.perf_counter()
+        result["import"] = import_cost(args.import_runs)
+        timings["import"] = time.perf_counter() - began
+    if only - {"import"}:
+        if stack.read_state(STATE_DIR) is None:
+            shutil.rmtree(STATE_DIR, ignore_errors=True)
+        config = stack.StackConfig(state_dir=STATE_DIR, opensearch_port=_free_port(), emulator_port=_free_port(),
+                                   api_port=_free_port(), workers=0, api_environments=4, opensearch_url=None)
+        s = search_load.Settings(docs=args.docs, seed=args.seed, seconds=args.seconds, warmup=2, prewarm=args.prewarm,
+                                 rounds=max(1, args.rounds), clients=4, client_procs=1, api_environments=4,
+                                 profile_requests=0, state_dir=STATE_DIR, ports=(0, 0, 0))
+        try:
+            began = time.perf_counter()
+            state = stack.up(config, echo=lambda m: print(m, flush=True))
+            if "search-cpu" in only or "load" in only:
+                client = search_load.make_client(state.opensearch_url)
+                indexed = client.indices.exists_alias(name=state.index_alias) and \
+                    client.count(index=state.index_alias)["count"] == args.docs
+                if not indexed:
+                    result["index"] = search_load.build_index(state.opensearch_url, state.index_alias, s)
+            timings["stack and index"] = time.perf_counter() - began
+            mix = search_mix.scenarios(search_corpus.population(args.seed), args.seed)
+            for name, step in (("search-cpu", lambda: search_cpu(state, mix, args.requests)),
+                               ("load", lambda: api_vs_direct(state, mix, s)),
+                               ("ingest", lambda: ingest_cpu(state, args.pages, args.seed))):
+                if name in only:
+                    began = time.perf_counter()
+                    result[name.replace("-", "_")] = step()
+                    timings[name] = time.perf_counter() - began
+        finally:
+            if not args.keep:
+                stack.down(STATE_DIR)
+    result["seconds"] = timings
+    print(json.dumps(result, indent=2, default=str))
+    print(render(result))
+    print("took: " + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in timings.items()))
+
+
+if __name__ == "__main__":
+    main()
