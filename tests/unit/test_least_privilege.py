@@ -37,7 +37,7 @@ EXPECTED_ACTIONS = {
     "IngestFunction": {
         "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
         "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility",
-        "sqs:SendMessage",  # to the DLQ only, with the failure reason
+        "sqs:SendMessage",  # to the DLQ, with the failure reason, and alert deliveries to their queue
         "s3:GetObject", "s3:GetObjectVersion",
         "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete",
     },
@@ -48,6 +48,17 @@ EXPECTED_ACTIONS = {
     "ReconcileFunction": {
         "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
         "s3:ListBucket", "sqs:SendMessage", "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpDelete",
+    },
+    "DeliverFunction": {
+        "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
+        "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility",
+        "sqs:SendMessage",  # to the delivery DLQ only, with the reason
+        "sns:Publish",  # to the alert topic only
+        "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost",
+    },
+    "AlertsApiFunction": {
+        "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
+        "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete",
     },
     "SetupFunction": {
         "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",

@@ -110,11 +110,18 @@ def test_on_its_own_domain_it_maps_the_function_roles() -> None:
     assert security == ["/_plugins/_security/api/roles/warta_ingest",
                         "/_plugins/_security/api/rolesmapping/warta_ingest",
                         "/_plugins/_security/api/roles/warta_search",
-                        "/_plugins/_security/api/rolesmapping/warta_search"]
+                        "/_plugins/_security/api/rolesmapping/warta_search",
+                        "/_plugins/_security/api/roles/warta_alerts",
+                        "/_plugins/_security/api/rolesmapping/warta_alerts"]
     roles = app.security_roles("warta-articles", "arn:i", "arn:s")
     assert roles["warta_search"][0]["index_permissions"] == [
         {"index_patterns": ["warta-articles*"], "allowed_actions": ["read"]}]
     assert roles["warta_ingest"][1] == {"backend_roles": ["arn:i"]}
+    alerts = app.security_roles("warta-articles", "arn:i", "arn:s", alerts_role_arns=["arn:a", "arn:d"])["warta_alerts"]
+    assert alerts[0]["index_permissions"] == [
+        {"index_patterns": ["warta-articles*"], "allowed_actions": ["read"]},
+        {"index_patterns": ["warta-articles-alert*"], "allowed_actions": ["crud"]}]
+    assert alerts[1] == {"backend_roles": ["arn:a", "arn:d"]}
 
 
 def test_delete_answers_success_and_touches_nothing() -> None:

@@ -37,6 +37,8 @@ CODE_URIS = {
     "SearchFunction": "functions/search/",
     "SetupFunction": "functions/setup/",
     "ReconcileFunction": "functions/reconcile/",
+    "DeliverFunction": "functions/deliver/",
+    "AlertsApiFunction": "functions/search/",  # the same app, on the alert routes, with a role that may write
 }
 FUNCTIONS = list(CODE_URIS)
 # Built by tools/build_layer.py (make layer); not in the repository.
@@ -161,6 +163,7 @@ def _condition_of(cfn: dict[str, Any], logical_id: str) -> str | None:
         "functions/search/app.py",
         "functions/setup/app.py",
         "functions/reconcile/app.py",
+        "functions/deliver/app.py",
         "layers/warta/warta/__init__.py",
         "layers/warta/requirements.txt",
         "tools/build_layer.py",
@@ -340,7 +343,8 @@ def test_ingest_role_consumes_only_its_queue(cfn: dict[str, Any]) -> None:
     assert "ManagedPolicyArns" not in _role(cfn, "IngestFunction")["Properties"]
     sqs = {s["Sid"]: s for s in _role_statements(cfn, "IngestFunction")
            if any(a.startswith("sqs:") for a in _as_list(s["Action"]))}
-    assert set(sqs) == {"ConsumeIngestQueue", "DeadLetterWithReason"}
+    assert set(sqs) == {"ConsumeIngestQueue", "DeadLetterWithReason", "QueueAlertDeliveries"}
+    assert sqs["QueueAlertDeliveries"]["Resource"] == {"Fn::GetAtt": ["AlertDeliveryQueue", "Arn"]}
     consume = sqs["ConsumeIngestQueue"]
     assert set(consume["Action"]) >= {"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"}
     assert consume["Resource"] == {"Fn::GetAtt": ["IngestQueue", "Arn"]}
@@ -497,16 +501,23 @@ def test_search_routes_on_the_http_api(cfn: dict[str, Any]) -> None:
     routes = _of_type(cfn, "AWS::ApiGatewayV2::Route")
     keys = {r["Properties"]["RouteKey"]: r["Properties"] for r in routes.values()}
     data_routes = {"GET /search", "GET /documents/{id}", "GET /documents/{id}/similar", "GET /suggest"}
+    alert_routes = {"POST /alerts", "GET /alerts", "GET /alerts/{id}", "DELETE /alerts/{id}",
+                    "GET /alerts/{id}/matches"}
     public_routes = {"GET /", "GET /explorer/{asset}", "GET /openapi.json", "GET /docs"}
-    assert set(keys) == data_routes | public_routes
+    assert set(keys) == data_routes | alert_routes | public_routes
     # Routes that return articles sit behind the optional authorizer; the static ones never do.
-    for key in data_routes:
+    for key in data_routes | alert_routes:
         assert keys[key]["AuthorizationType"] == {"Fn::If": ["HasJwtAuthorizer", "JWT", "NONE"]}
     for key in public_routes:
         assert "AuthorizationType" not in keys[key]
-    (integration,) = _of_type(cfn, "AWS::ApiGatewayV2::Integration").values()
+    integrations = _of_type(cfn, "AWS::ApiGatewayV2::Integration")
+    integration = integrations["SearchApiIntegration"]
     assert integration["Properties"]["IntegrationUri"] == {"Fn::GetAtt": ["SearchFunction", "Arn"]}
     assert integration["Properties"]["PayloadFormatVersion"] == "2.0"
+    assert integrations["AlertsApiIntegration"]["Properties"]["IntegrationUri"] == {
+        "Fn::GetAtt": ["AlertsApiFunction", "Arn"]}
+    for key in alert_routes:  # only the alert routes reach the function that may write
+        assert keys[key]["Target"] == {"Fn::Sub": "integrations/${AlertsApiIntegration}"}
     permissions = [
         p["Properties"]
         for p in _of_type(cfn, "AWS::Lambda::Permission").values()
@@ -523,7 +534,7 @@ def test_jwt_authorizer_is_optional(cfn: dict[str, Any]) -> None:
     assert authorizer["Properties"]["JwtConfiguration"] == {"Issuer": {"Ref": "JwtIssuer"},
                                                             "Audience": {"Ref": "JwtAudience"}}
     guarded = [r for r in _of_type(cfn, "AWS::ApiGatewayV2::Route").values() if "AuthorizationType" in r["Properties"]]
-    assert len(guarded) == 4  # the data routes; test_search_routes_on_the_http_api checks which
+    assert len(guarded) == 9  # the data and alert routes; test_search_routes_on_the_http_api checks which
     for route in guarded:
         assert route["Properties"]["AuthorizationType"] == {"Fn::If": ["HasJwtAuthorizer", "JWT", "NONE"]}
         assert route["Properties"]["AuthorizerId"]["Fn::If"][1] == {"Ref": authorizer_id}
@@ -532,7 +543,7 @@ def test_jwt_authorizer_is_optional(cfn: dict[str, Any]) -> None:
 def test_http_api_throttling_cors_and_access_logs(cfn: dict[str, Any]) -> None:
     (api,) = _of_type(cfn, "AWS::ApiGatewayV2::Api").values()
     cors = api["Properties"]["CorsConfiguration"]
-    assert {m.upper() for m in cors["AllowMethods"]} == {"GET"}
+    assert {m.upper() for m in cors["AllowMethods"]} == {"GET", "POST", "DELETE"}  # POST/DELETE: /alerts
     assert cors["AllowOrigins"] == {"Ref": "CorsAllowOrigins"}
     (stage,) = _of_type(cfn, "AWS::ApiGatewayV2::Stage").values()
     route_settings = stage["Properties"]["DefaultRouteSettings"]

@@ -11,6 +11,8 @@ from .settings import Settings
 if TYPE_CHECKING:
     from opensearchpy import OpenSearch
 
+    from .alerts.deliveries import DeliverDependencies
+    from .alerts.matching import AlertMatcher
     from .ingest import Dependencies
     from .ports import Reporter
 
@@ -34,6 +36,38 @@ def ingest_dependencies(settings: Settings, reporter: Reporter) -> Dependencies:
         dead_letters=DeadLetterQueue(sqs, settings.dlq_url) if settings.dlq_url else None,
         backoff=RetryBackoff(sqs, settings.queue_url, settings.retry_base_seconds) if settings.queue_url else None,
         max_receives=settings.max_receive_count,
+        alerts=alert_matcher(settings, client, sqs),
+    )
+
+
+def alert_matcher(settings: Settings, client: OpenSearch, sqs: Any) -> AlertMatcher | None:
+    """Matching saved searches at ingest, when the stack has an alert delivery queue."""
+    if not settings.alerts_queue_url:
+        return None
+    from datetime import UTC, datetime
+
+    from .alerts.matching import AlertMatcher
+    from .alerts.queue import DeliveryQueue
+
+    return AlertMatcher(client, settings.index_alias, DeliveryQueue(sqs, settings.alerts_queue_url).send,
+                        now=lambda: datetime.now(UTC))
+
+
+def deliver_dependencies(settings: Settings, reporter: Reporter) -> DeliverDependencies:
+    """What the deliver function needs: the index (alerts and matches), the channels, back-off and DLQ."""
+    from .adapters.sqs import DeadLetterQueue, RetryBackoff
+    from .alerts.deliveries import DeliverDependencies
+    from .alerts.delivery import Channels
+
+    sqs = aws_client("sqs")
+    channels = Channels(local=settings.local_webhooks, topic_arn=settings.alerts_topic_arn,
+                        sns=aws_client("sns") if settings.alerts_topic_arn else None)
+    return DeliverDependencies(
+        client=index_client(settings), alias=settings.index_alias, channels=channels, reporter=reporter,
+        backoff=(RetryBackoff(sqs, settings.alerts_queue_url, settings.alerts_retry_base_seconds)
+                 if settings.alerts_queue_url else None),
+        dead_letters=DeadLetterQueue(sqs, settings.alerts_dlq_url) if settings.alerts_dlq_url else None,
+        max_receives=settings.alerts_max_receive_count,
     )
 
 

@@ -53,8 +53,9 @@ class Hit(TypedDict):
     officials: list[HitOfficial]
     regions: list[HitRegion]
     organizations: list[str]
-    story_id: NotRequired[Annotated[str | None, _described("the story this article is a copy of: its first article's id")]]
-    copies: NotRequired[Annotated[int | None, _described("with collapse=story: this story's articles in the search")]]
+    story_id: NotRequired[
+        Annotated[str | None, _described("the story this article is a copy of (its first article's id)")]]
+    copies: NotRequired[Annotated[int | None, _described("with collapse=story: the story's articles in this search")]]
 
 
 @with_config(OPEN)

@@ -1,8 +1,9 @@
-"""The trends route's response body, typed as TypedDicts the way warta.responses types the others."""
+"""The trends route's response body, typed as `warta.responses` types its answers (TypedDicts that
+pydantic checks in place; undeclared keys pass through)."""
 
 from __future__ import annotations
 
-from typing import Annotated, TypedDict
+from typing import Annotated, NotRequired, TypedDict
 
 from pydantic import with_config
 
@@ -27,17 +28,17 @@ class TrendSeries(TypedDict):
 @with_config(OPEN)
 class StandsOut(TypedDict):
     value: str
-    count: Annotated[int, _described("articles of the search with it (words: sampled, one per story)")]
+    count: Annotated[int, _described("articles (words: sampled articles, one per story) of the search with it")]
     background: Annotated[int, _described("articles of the whole index with it")]
     score: float
 
 
 @with_config(OPEN)
 class StandingOut(TypedDict):
-    official: list[StandsOut]
-    region: list[StandsOut]
-    organization: list[StandsOut]
-    words: list[StandsOut]
+    official: NotRequired[list[StandsOut]]
+    region: NotRequired[list[StandsOut]]
+    organization: NotRequired[list[StandsOut]]
+    words: NotRequired[list[StandsOut]]
 
 
 @with_config(OPEN)
@@ -46,4 +47,4 @@ class TrendsPage(TypedDict):
     total: Annotated[int, _described("all articles in the index")]
     series: Annotated[list[TrendSeries], _described("the search first, then each compare search")]
     stands_out: Annotated[StandingOut, _described("what stands out in the first search against the whole index")]
-    timed_out: bool
+    timed_out: NotRequired[bool]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .alerts import alerts
 from .articles import extract
 from .dashboards import dashboards
 from .export import export
@@ -17,5 +18,5 @@ def main() -> None:
     """Warta: Indonesian news pages in, searchable officials, regions, organizations and dates out."""
 
 
-for command in (local, drop, search, demo, extract, export, index, dlq, reconcile, failures, dashboards):
+for command in (local, drop, search, demo, extract, export, index, dlq, reconcile, failures, dashboards, alerts):
     main.add_command(command)

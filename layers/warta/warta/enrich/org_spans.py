@@ -3,7 +3,7 @@
 organizations.py knows the state's institutions by name; companies, universities, clubs, hospitals and
 foreign bodies come from the tagger's ORG spans. A span is cut where a name cannot go on: at a verb
 ("Polda Riau Tangkap"), at a lower-case word other than an inner "dan"/"dan"-like joiner, at a person's
-name ("PT X Tbk Yusak Kristian"). "Komisi Pemberantasan Korupsi (KPK)" is one organization whose
+name ("PT X Tbk Budi Santoso"). "Komisi Pemberantasan Korupsi (KPK)" is one organization whose
 abbreviation is KPK; a later bare "KPK" is the same one.
 """
 
@@ -29,6 +29,30 @@ _WORD_RE = re.compile(r"\S+")
 _ABBREVIATION_RE = re.compile(r"\s*\(([A-Z][A-Za-z0-9&\-./]{1,14})\)")
 _SITE_RE = re.compile(r"\.(?:com|co\.id|id|net|org|or\.id|tv)\b", re.IGNORECASE)
 _MIN_SINGLE = 2
+# Last words of events, not organizations: "Garuda Youth Championship", "Borneo Jazz Festival".
+_EVENT_TAILS = frozenset(
+    {
+        "Cup",
+        "Awards",
+        "Award",
+        "Ceremony",
+        "Festival",
+        "Fest",
+        "Championship",
+        "Championships",
+        "Expo",
+        "Fair",
+        "Week",
+        "Summit",
+        "Concert",
+        "Tour",
+        "Marathon",
+        "Open",
+        "Games",
+        "Olympics",
+        "Trophy",
+    }
+)
 # A dateline with the filing agency at the start of the body: "Jakarta (ANTARA News) - ".
 _CREDIT_RE = re.compile(r"[^\n]{0,60}?\s[-–—]\s")
 # Platforms a story quotes from ("kata dia di Instagram"): where something was said, not who is in the story.
@@ -153,6 +177,8 @@ def _plausible(text: str, name: str, words: list[str], abbreviation: str | None)
     """Whether a cleaned ORG span is worth keeping: the tagger's one-word guesses need support."""
     if any(w.strip("()") in _PLATFORMS for w in words):
         return False
+    if len(words) > 1 and words[-1] in _EVENT_TAILS:
+        return False  # an event the story is about, not a body that acts
     if len(words) > 1 and all(w.isupper() and len(w) > 3 for w in words):
         return False  # a shouted heading or show title ("HEART BEAT"), not a name
     if len(words) > 1 or abbreviation:

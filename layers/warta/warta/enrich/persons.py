@@ -110,8 +110,8 @@ def find_persons(
 ) -> tuple[Person, ...]:
     """The persons named in `text`, in order of first mention.
 
-    `org_names`: organizations read by their head word ("PT Astra Otoparts"); a tagged "person" who is the
-    start of one of their names after the head ("Astra Otoparts") is that organization's short name.
+    `org_names`: organizations read by their head word ("PT Sinar Baja Utama"); a tagged "person" who is the
+    start of one of their names after the head ("Sinar Baja") is that organization's short name.
     """
     org_tails = {" ".join(name.split()[1 : 1 + n]) for name in org_names for n in range(1, len(name.split()))}
     found: list[tuple[str, int, int]] = []

@@ -4,7 +4,7 @@ The position list in positions.py knows the common posts by heart; news also nam
 ("Kepala Seksi Urusan Umum dan Humas <company>", "Perdana Menteri Malaysia", "Anggota DPR Fraksi <party>").
 Around each person the tagger found, this reads a post by its shape instead:
 - before the name: a run of capitalised words (and "dan", "sekaligus", bracketed abbreviations) that
-  starts with a post word: "Menteri Keuangan Purbaya", "Kepala Dinas Pendidikan Kota Medan, Budi";
+  starts with a post word: "Menteri Keuangan Sri Rahayu", "Kepala Dinas Pendidikan Kota Medan, Budi";
 - after it, as an apposition: "Ahmad Fauzi, Kapolda Riau, mengatakan", "Budi selaku Ketua RT";
 - "mantan" / "eks" in front marks it former; Plt, Pj and Plh (acting) stay part of the post; a rank
   between the post and the name is the person's rank ("Kapolda Riau Irjen Pol Ahmad Fauzi").
@@ -176,7 +176,7 @@ def _post_before(text: str, name_start: int, names_end: int = 0) -> tuple[str, s
 def _post_after(text: str, name_end: int, names_start: int) -> tuple[str, str | None, bool] | None:
     """(post, None, former) in an apposition after a name: "Ahmad, Kepala Dinas X, ...", else None.
     `names_start`: where the nearest other person's mention after it starts; a post that runs into it is
-    that person's ("Joey, Presiden X Neil Portnow"), not this one's."""
+    that person's ("Rina, Ketua Panitia Festival Hendra Gunawan"), not this one's."""
     sep = _APPOSITION_RE.match(text, name_end)
     if not sep:
         return None
@@ -247,9 +247,9 @@ def confirm_officials(
 ) -> tuple[Official, ...]:
     """Officials from the position grammar that the tagger agrees are persons, names trimmed to its span.
 
-    The grammar reads whatever capitalised words follow a post ("Kompas100 CEO Forum" gave "Forum");
+    The grammar reads whatever capitalised words follow a post ("Seminar CEO Forum" gives "Forum");
     the tagger knows a name's shape. An official with a rank, or one the alias table knows, stays as is.
-    When the grammar's name ends with the tagger's person ("Recording Academy Neil Portnow"), the
+    When the grammar's name ends with the tagger's person ("Dewan Kesenian Rina Wulandari"), the
     person is the name.
     """
     persons = [(s.start, s.end) for s in spans if s.type == "PER"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -27,7 +27,8 @@ REGION_TREE_SIZE = 200
 HISTOGRAM_BUCKETS = 40
 # What a hit shows (warta.search._hit): fetching only these keeps responses small and cheap to decode.
 HIT_FIELDS = ["title", "published", "site", "url", "key", "story_id", "officials.name", "officials.rank",
-              "officials.position", "regions.canonical", "regions.path", "organizations.canonical", "persons.canonical"]
+              "officials.position", "regions.canonical", "regions.path", "organizations.canonical",
+              "persons.canonical"]
 SEARCH_TIMEOUT = "2s"  # bounded work: a slow query returns partial results rather than piling up
 # URL parameters of every search, sent with `build_search`'s body. The shard request cache keeps the
 # query phase (top hits and facet counts) of a repeated search until the next refresh, so it never
@@ -94,6 +95,15 @@ def build_search(request: SearchRequest) -> dict[str, Any]:
         body["from"] = max(request.offset, 0)
     story_query.apply(body, collapse=request.collapse, count=request.count)
     return body
+
+
+def build_match_query(request: SearchRequest) -> dict[str, Any]:
+    """The whole search as one query: what a hit of `build_search` satisfies, its facet filters (the
+    post_filter there) included. Derived from `build_search` itself, so a saved search (a percolator
+    query, warta.alerts) means exactly what the same search means in the API."""
+    search = build_search(replace(request, size=0, offset=0, cursor=None))
+    query = search["query"]["bool"]
+    return {"bool": {**query, "filter": [*query["filter"], *search["post_filter"]["bool"]["filter"]]}}
 
 
 def next_cursor(hits: list[dict[str, Any]], size: int) -> str | None:

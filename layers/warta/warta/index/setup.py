@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from opensearchpy import OpenSearch, helpers
 
+from ..alerts.store import ensure_alert_indices
 from . import failures
 from .failures import failures_index
 from .mapping import INDEX_PREFIX, MAPPINGS, index_name, index_template, write_alias
@@ -19,9 +20,10 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
     client.indices.put_index_template(name=alias, body=index_template(alias))
     if client.indices.exists_alias(name=alias):
         current = current_index(client, alias)
-        # Fields added to the mapping since the index was made (quotes, a facet) reach it in place: adding
-        # fields is allowed on a live index; changing one still takes `migrate`.
-        client.indices.put_mapping(index=current, body=MAPPINGS)
+        # New fields (added, never changed) reach the live index without a migration; a conflicting
+        # change is refused by OpenSearch and needs `warta index migrate`.
+        client.indices.put_mapping(index=current, body={"properties": MAPPINGS["properties"]})
+        ensure_alert_indices(client, alias)
         return current
     name = index_name(alias)
     if not client.indices.exists(index=name):
@@ -31,6 +33,7 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
         {"add": {"index": name, "alias": write_alias(alias), "is_write_index": True}},
     ]})
     failures.ensure(client, alias)
+    ensure_alert_indices(client, alias)  # saved searches (percolator) and their matches
     return name
 
 

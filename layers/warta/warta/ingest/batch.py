@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from ..ports import DeadLetters, IndexWriter, ObjectStore, Reporter, RetryDelay
+from ..ports import AlertHook, DeadLetters, IndexWriter, ObjectStore, Reporter, RetryDelay
 from ..stories import StoryLookup
 from .outcomes import ingest_messages
 from .policy import Disposition, MessageOutcome, settle
@@ -31,6 +31,7 @@ class Dependencies:
     max_receives: int = 0  # the queue's maxReceiveCount; 0: unknown, never dead-letter a retry ourselves
     now: Callable[[], datetime] = field(default=_utc_now)
     stories: StoryLookup | None = None  # None: every document is its own story (warta.stories)
+    alerts: AlertHook | None = None  # saved searches percolated with each batch (warta.alerts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +59,8 @@ def process_batch(records: Iterable[Mapping[str, Any]], deps: Dependencies) -> l
     again. Every message is reported (metric `Messages<Status>` and a log line) before this returns."""
     messages = [QueueMessage.from_record(record) for record in records]
     outcomes = ingest_messages([(m.message_id, m.body) for m in messages], store=deps.store,
-                               writer=deps.writer, alias=deps.alias, now=deps.now, stories=deps.stories)
+                               writer=deps.writer, alias=deps.alias, now=deps.now, stories=deps.stories,
+                               alerts=deps.alerts)
     return [m.message_id for m in messages if _dispose(m, outcomes[m.message_id], deps) == "retry"]
 
 

@@ -17,7 +17,7 @@ from ..index.documents import build_document, document_id
 from ..index.failures import failures_index
 from ..index.mapping import write_alias
 from ..parse import ParseError, parse_article
-from ..ports import IndexWriter, ObjectStore, ObjectTooLarge, StoredObject, WriteAction
+from ..ports import AlertHook, IndexWriter, ObjectStore, ObjectTooLarge, StoredObject, WriteAction
 from ..stories import StoryLookup, assign_documents
 from .events import MalformedMessage, ObjectEvent, object_events
 from .policy import MessageOutcome, Status
@@ -29,7 +29,8 @@ def _utc_now() -> datetime:
 
 def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, writer: IndexWriter,
                     alias: str, now: Callable[[], datetime] = _utc_now,
-                    refresh: bool = False, stories: StoryLookup | None = None) -> dict[str, MessageOutcome]:
+                    refresh: bool = False, stories: StoryLookup | None = None,
+                    alerts: AlertHook | None = None) -> dict[str, MessageOutcome]:
     """Process one batch: messages are (message_id, body). Returns an outcome per message id.
     All index writes of the batch go out in one bulk request."""
     outcomes: dict[str, MessageOutcome] = {}
@@ -55,11 +56,15 @@ def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, 
             reason = f"story look-up failed: {type(exc).__name__}: {exc}"[:500]
             return {message_id: MessageOutcome("retry", reason, outcome.keys) if message_id in owners else outcome
                     for message_id, outcome in outcomes.items()}
-    for message_id, result in zip(owners, writer.write(actions, refresh=refresh), strict=True):
+    results = writer.write(actions, refresh=refresh)
+    for message_id, result in zip(owners, results, strict=True):
         if result.outcome == "failed" and outcomes[message_id].status != "retry":
             status: Status = "retry" if result.retryable else "poison"
             reason = f"opensearch {result.status}: {result.error}" if result.status else f"opensearch: {result.error}"
             outcomes[message_id] = MessageOutcome(status, reason, outcomes[message_id].keys)
+    if alerts is not None:  # saved searches, percolated in this batch; a failure retries the message
+        for message_id, reason in alerts.match(actions, owners, results).items():
+            outcomes[message_id] = MessageOutcome("retry", reason, outcomes[message_id].keys)
     return outcomes
 
 

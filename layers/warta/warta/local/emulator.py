@@ -24,6 +24,8 @@ class Resources:
     # Generous, as in AWS: a minute-long OpenSearch outage must not send good messages to the DLQ.
     max_receive_count: int = 5
     visibility_timeout: int = 30
+    alerts_queue: str = "warta-alert-deliveries"
+    alerts_dead_letter_queue: str = "warta-alert-deliveries-dlq"
 
 
 def start(port: int, log_path: Path) -> subprocess.Popen[bytes]:
@@ -57,5 +59,15 @@ def provision(endpoint: str, resources: Resources = Resources()) -> dict[str, st
         "QueueConfigurations": [{"QueueArn": queue_arn,
                                  "Events": ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]}],
     })
+    alerts_dlq_url = sqs.create_queue(QueueName=resources.alerts_dead_letter_queue)["QueueUrl"]
+    alerts_dlq_arn = sqs.get_queue_attributes(QueueUrl=alerts_dlq_url,
+                                              AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    alerts_url = sqs.create_queue(QueueName=resources.alerts_queue, Attributes={
+        "VisibilityTimeout": str(resources.visibility_timeout),
+        "RedrivePolicy": json.dumps({"deadLetterTargetArn": alerts_dlq_arn,
+                                     "maxReceiveCount": str(resources.max_receive_count)}),
+    })["QueueUrl"]
+    alerts_arn = sqs.get_queue_attributes(QueueUrl=alerts_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
     return {"bucket": resources.bucket, "queue_url": queue_url, "queue_arn": queue_arn,
-            "dlq_url": dlq_url}
+            "dlq_url": dlq_url, "alerts_queue_url": alerts_url, "alerts_queue_arn": alerts_arn,
+            "alerts_dlq_url": alerts_dlq_url}

@@ -1,9 +1,10 @@
 """A real single OpenSearch node on 127.0.0.1, fetched through Maven as OpenSearch's own artifacts.
 
 The integ-test-zip distribution is OpenSearch's minimal build: core plus the transport module. The
-`indonesian` analyzer and the `asciifolding` filter live in the analysis-common module, which Maven
-serves as a plain jar; we install it as a module with the descriptor OpenSearch expects. Both files
-are checked against pinned SHA-256 sums before use."""
+`indonesian` analyzer and the `asciifolding` filter live in the analysis-common module, and the
+`percolator` field type (saved searches matched against new articles, warta.alerts) in the
+percolator module; Maven serves each as a plain jar, which we install as a module with the descriptor
+OpenSearch expects. Every file is checked against a pinned SHA-256 sum before use."""
 
 from __future__ import annotations
 
@@ -36,6 +37,10 @@ MODULES = (
            "187378844d92a043b935038f9ae168f7812f686b1c1c7128f8b97731baff8a1a",
            "analysis-common", "org.opensearch.analysis.common.CommonAnalysisPlugin",
            "Common analysis: language analyzers, asciifolding, ..."),
+    Module("org.opensearch.plugin:percolator-client:2.19.6:jar",
+           "3a931b2089e8d6140f8b811ea8a5cbfb0cd1d2202a070c25568a7249875cd787",
+           "percolator", "org.opensearch.percolator.PercolatorPlugin",
+           "Percolator: stored queries matched against documents"),
 )
 SERVICE_USER = "warta-opensearch"  # OpenSearch refuses to run as root
 
@@ -50,11 +55,23 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "warta"
 
 
+def install_name() -> str:
+    """The install's folder name: the version and a fingerprint of the modules in it. A new module
+    gives a new folder, so an install made before it is never taken for complete, and a node already
+    running from the old folder (another checkout's) is left alone."""
+    modules = "\n".join(f"{m.artifact} {m.sha256}" for m in MODULES)
+    fingerprint = hashlib.sha256(f"{DISTRIBUTION[1]}\n{modules}".encode()).hexdigest()[:12]
+    return f"opensearch-{OPENSEARCH_VERSION}-{fingerprint}"
+
+
 def install(cache: Path | None = None) -> Path:
-    """Return the folder of a verified OpenSearch install, fetching and assembling it the first time."""
+    """Return the folder of a verified OpenSearch install, fetching and assembling it the first time.
+
+    Several checkouts share the cache and may assemble at once: each builds in a staging folder of its
+    own and publishes it with one rename; whoever renames second keeps the first one's install."""
     cache = cache or cache_dir()
-    home = cache / f"opensearch-{OPENSEARCH_VERSION}"
-    if (home / ".warta-complete").exists():
+    home = cache / install_name()
+    if _complete(home):
         return home
     downloads = cache / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)
@@ -74,12 +91,28 @@ def install(cache: Path | None = None) -> Path:
             "custom.foldername=\nextended.plugins=\nhas.native.controller=false\n")
     for path in unpacked.joinpath("bin").iterdir():
         path.chmod(0o755)  # zipfile does not keep modes
-    shutil.rmtree(home, ignore_errors=True)
-    unpacked.rename(home)
+    (unpacked / ".warta-complete").write_text(_marker())
+    _open_for_all(staging)
+    if home.exists() and not _complete(home):  # a broken earlier attempt: set aside, never deleted in use
+        home.rename(Path(tempfile.mkdtemp(prefix="broken-", dir=cache)) / home.name)
+    try:
+        unpacked.rename(home)
+    except OSError:
+        if not _complete(home):
+            raise
     shutil.rmtree(staging, ignore_errors=True)
-    _open_for_all(cache)
-    (home / ".warta-complete").write_text(OPENSEARCH_VERSION)
+    os.chmod(cache, 0o755)
     return home
+
+
+def _marker() -> str:
+    """What `.warta-complete` holds: the distribution and every module, each with its pinned sum."""
+    return "\n".join([f"{DISTRIBUTION[0]} {DISTRIBUTION[1]}", *(f"{m.artifact} {m.sha256}" for m in MODULES)]) + "\n"
+
+
+def _complete(home: Path) -> bool:
+    marker = home / ".warta-complete"
+    return marker.exists() and marker.read_text() == _marker()
 
 
 def _fetch(artifact: str, sha256: str, downloads: Path) -> Path:

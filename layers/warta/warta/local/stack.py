@@ -51,13 +51,19 @@ class StackState:
     pids: dict[str, int]
     logs: str
     commands: dict[str, list[str]] = field(default_factory=dict)  # how to start each service again
+    alerts_queue_url: str = ""  # alert deliveries (warta.alerts), fed to the deliver function
+    alerts_dlq_url: str = ""
 
     def environment(self) -> dict[str, str]:
         """What a handler, the CLI or a test needs to reach this stack: the handlers' settings written by
         `Settings.to_env` (one contract), plus the emulator's endpoint and the CLI's API URL."""
         settings = Settings(opensearch_url=self.opensearch_url, index_alias=self.index_alias, bucket=self.bucket,
                             dlq_url=self.dlq_url, max_receive_count=self.max_receive_count,
-                            queue_url=self.queue_url)
+                            queue_url=self.queue_url,
+                            # Alerts: webhooks to 127.0.0.1 over plain http; retries after 1, 2, 4 ... s.
+                            alerts_queue_url=self.alerts_queue_url or None, alerts_dlq_url=self.alerts_dlq_url or None,
+                            alerts_max_receive_count=self.max_receive_count, alerts_retry_base_seconds=1,
+                            local_webhooks=True)
         return {**emulator.CREDENTIALS, "AWS_ENDPOINT_URL": self.emulator_url, **settings.to_env(),
                 "WARTA_API_URL": self.api_url,
                 "POWERTOOLS_SERVICE_NAME": "warta", "POWERTOOLS_METRICS_NAMESPACE": "Warta",
@@ -107,12 +113,16 @@ def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
                            api_url=f"http://127.0.0.1:{config.api_port}", bucket=resources["bucket"],
                            queue_url=resources["queue_url"], dlq_url=resources["dlq_url"],
                            index_alias=config.index_alias,
-                           max_receive_count=config.resources.max_receive_count, pids=pids, logs=str(logs))
+                           max_receive_count=config.resources.max_receive_count, pids=pids, logs=str(logs),
+                           alerts_queue_url=resources["alerts_queue_url"], alerts_dlq_url=resources["alerts_dlq_url"])
         env = {**os.environ, **state.environment()}
         for n in range(config.workers):
             state.commands[f"worker-{n}"] = [sys.executable, "-m", "warta.local.worker", "--endpoint", emulator_url,
                                              "--queue-url", resources["queue_url"], "--queue-arn",
                                              resources["queue_arn"]]
+        state.commands["deliver"] = [sys.executable, "-m", "warta.local.worker", "--endpoint", emulator_url,
+                                     "--queue-url", resources["alerts_queue_url"], "--queue-arn",
+                                     resources["alerts_queue_arn"], "--function", "deliver"]
         state.commands["api"] = [sys.executable, "-m", "warta.local.api_front", "--port", str(config.api_port),
                                  "--environments", str(config.api_environments)]
         for name, command in state.commands.items():

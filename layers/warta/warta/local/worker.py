@@ -54,9 +54,9 @@ def poll_once(sqs: Any, queue_url: str, queue_arn: str, handler: Handler, *, wai
     return len(received), len(failed)
 
 
-def run(endpoint: str, queue_url: str, queue_arn: str, stop: threading.Event) -> None:
+def run(endpoint: str, queue_url: str, queue_arn: str, stop: threading.Event, function: str = "ingest") -> None:
     sqs = client("sqs", endpoint)
-    handler = load_handler("ingest")
+    handler = load_handler(function)
     while not stop.is_set():
         try:
             received, failed = poll_once(sqs, queue_url, queue_arn, handler)
@@ -73,12 +73,13 @@ def main() -> None:
     parser.add_argument("--endpoint", required=True)
     parser.add_argument("--queue-url", required=True)
     parser.add_argument("--queue-arn", required=True)
+    parser.add_argument("--function", default="ingest", help="the function the queue feeds (functions/<name>)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
-    run(args.endpoint, args.queue_url, args.queue_arn, stop)
+    run(args.endpoint, args.queue_url, args.queue_arn, stop, args.function)
 
 
 if __name__ == "__main__":

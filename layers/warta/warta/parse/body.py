@@ -24,7 +24,7 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "blockquote", "h2", "h3", "h4",
                "li", "table", "tr", "td", "main", "header", "dl", "dd", "pre"}
 _SKIP_IN_BODY = {"h1", "table", "ul", "ol"}  # the headline is the title; lists here are link lists
 # Inline elements: inside a paragraph they are part of the sentence, whatever their class says
-# (a tag link "inner-link-tag" around a word of the story is not a tag list).
+# (a link to a tag page around a word of the story, classed "tag-link", is not a tag list).
 _INLINE_TAGS = {"a", "span", "strong", "b", "em", "i", "u", "mark", "abbr", "small", "sup", "sub", "font"}
 # Boilerplate words that some templates also give the element holding the story ("teaser", "lead
 # container"): such an element is kept when it holds prose.

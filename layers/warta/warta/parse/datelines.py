@@ -28,7 +28,7 @@ _TIME = (r"(?:[,|\s\-–—]*(?:(?:pukul|jam|at)\s*)?(?P<hh>\d{1,2})[:.](?P<mm>\
 _NAMED_MONTH = re.compile(
     rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH})\.?\s+(?P<y>(?:19|20)\d{{2}})\b" + _TIME, re.IGNORECASE
 )
-# "February 16, 2016 at 13:01 WIB", "Feb 16, 2016": English-locale templates put the month first
+# "March 9, 2017 at 10:42 WIB", "Mar 9, 2017": English-locale templates put the month first
 _MONTH_FIRST = re.compile(
     rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b" + _TIME, re.IGNORECASE
 )
@@ -37,7 +37,7 @@ _NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d{
 # "/2012/10/31/" in a URL
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)")
 _URL_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{6})?[/-]")
-# "/berita/16/02/15/slug": a two-digit year, read as 20yy (no news site here predates 2000)
+# "/berita/23/08/14/slug": a two-digit year, read as 20yy (no news site here predates 2000)
 _URL_SHORT = re.compile(r"/(?P<y>[0-4]\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)/")
 
 EARLIEST_PLAUSIBLE = datetime(1990, 1, 1, tzinfo=UTC)

@@ -1,5 +1,5 @@
 """The story's dateline: the place of reporting (and often the outlet) printed before the first
-sentence, "JAKARTA, KOMPAS.com - ", "Jakarta - ", "jpnn.com, JAKARTA - ", "MATARAM, NTB (ANTARA News) - ".
+sentence, "JAKARTA, KOMPAS.com - ", "Jakarta - ", "kabarkota.id, BEKASI - ", "KUPANG, NTT (ANTARA) - ".
 
 Not to be confused with `datelines.py`, which reads publication dates. The body keeps the dateline as
 printed; this module only says where it is and what it names, so that enrichment can treat its place
@@ -27,7 +27,7 @@ _PLACE_WORD = re.compile(r"^[A-Z][\w'’.]*$")
 @dataclass(frozen=True, slots=True)
 class Dateline:
     text: str  # as printed, separator included: "JAKARTA, KOMPAS.com - "
-    place: str | None  # "JAKARTA", "Mataram, NTB": the place of reporting, as written
+    place: str | None  # "JAKARTA", "Kupang, NTT": the place of reporting, as written
     agency: str | None  # "KOMPAS.com", "ANTARA News"
     place_start: int | None = None  # the place's span in the body (offsets into Article.body)
     place_end: int | None = None
@@ -57,7 +57,7 @@ def find_dateline(body: str, outlet_names: tuple[str, ...] = ()) -> Dateline | N
     text = body[: match.end()]
     if not place_parts:
         return Dateline(text, None, agency)
-    # Contiguous place parts ("MATARAM, NTB") form one place.
+    # Contiguous place parts ("KUPANG, NTT") form one place.
     start = place_parts[0][1]
     end = place_parts[-1][1] + len(place_parts[-1][0])
     return Dateline(text, body[start:end], agency, start, end)

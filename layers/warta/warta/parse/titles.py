@@ -59,7 +59,7 @@ def title_candidates(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str,
     if title is not None:
         found.append(Candidate("title", clean_title(title.text(strip=True), site, section)))
     # Templates that set the headline in an <h2> or a titled <div> (no <h1>, or a logo in it).
-    for node in tree.css("h2[class*=title], h2[class*=judul], div[class*=title] > h2, [class*=jdl] h2,"
+    for node in tree.css("h2[class*=title], h2[class*=judul], div[class*=title] > h2, [class*=judul] > h2,"
                          " [class*=headline] > h2")[:3]:
         if not _in_chrome(node):
             found.append(Candidate("heading", _visible_text(node)))

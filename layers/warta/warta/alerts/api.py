@@ -1,0 +1,97 @@
+"""The alert routes' request and response shapes (pydantic: Powertools validates them and writes
+them into the OpenAPI document). The shape check is here; the meaning check (URL safety, a search
+that is a search) is warta.alerts.definition, the one place that turns a body into an alert."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Values = list[str] | str | None
+
+
+class SearchIn(BaseModel):
+    """Every parameter of GET /search that selects articles; repeatable ones as lists."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    q: str | None = Field(None, max_length=500, description='words; "quoted phrase", -exclude, a | b')
+    official: Values = None
+    position: Values = None
+    official_position: Values = None
+    region: Values = Field(None, description="region at any level: a province also finds its cities")
+    organization: Values = None
+    site: Values = None
+    speaker: Values = Field(None, description="who is quoted: the full name as in the speaker facet")
+    not_official: Values = Field(None, alias="-official")
+    not_position: Values = Field(None, alias="-position")
+    not_region: Values = Field(None, alias="-region")
+    not_organization: Values = Field(None, alias="-organization")
+    not_site: Values = Field(None, alias="-site")
+    not_speaker: Values = Field(None, alias="-speaker")
+    from_: str | None = Field(None, alias="from", description="published on or after (YYYY-MM-DD)")
+    to: str | None = Field(None, description="published on or before (YYYY-MM-DD)")
+
+
+class ChannelIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    type: Literal["log", "webhook", "sns"] = "log"
+    url: str | None = Field(None, description="webhook: https URL (http only to 127.0.0.1 locally)")
+    secret: str | None = Field(None, description="webhook: HMAC-SHA256 signing secret, 16+ characters; never returned")
+
+
+class AlertIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=200)
+    search: SearchIn
+    channel: ChannelIn | None = None
+
+
+class AlertCreated(BaseModel):
+    id: str
+
+
+class ChannelOut(BaseModel):
+    type: Literal["log", "webhook", "sns"]
+    url: str | None = None
+    signed: bool | None = None
+
+
+class AlertOut(BaseModel):
+    id: str
+    name: str
+    created: str
+    search: dict[str, str | list[str]]
+    channel: ChannelOut
+
+
+class AlertList(BaseModel):
+    alerts: list[AlertOut]
+
+
+class DeliveryOut(BaseModel):
+    status: Literal["pending", "delivered", "retrying", "failed", "cancelled"]
+    attempts: int
+    last_error: str | None = None
+
+
+class MatchOut(BaseModel):
+    document_id: str
+    story_id: str
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    published: str | None = None
+    matched_at: str
+    kind: Literal["new", "update"]
+    delivery: DeliveryOut
+
+
+class MatchesOut(BaseModel):
+    matches: list[MatchOut]
+    next_cursor: str | None = None
+
+
+def definition_payload(body: AlertIn) -> dict[str, object]:
+    """The body as the definition parser reads it: parameter names as the search API spells them."""
+    return body.model_dump(by_alias=True, exclude_none=True)

@@ -1,0 +1,136 @@
+"""The pure parts of alerts: definitions, webhook URL safety, signatures, the match query."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from warta.alerts.definition import BadAlert, ChannelPolicy, parse_definition
+from warta.alerts.delivery import sign, verify
+from warta.alerts.matching import content_version, match_id, story_id
+from warta.alerts.urls import UnsafeUrl, check_webhook_url
+from warta.index.query import SearchRequest, build_match_query, build_search
+
+SECRET = "rahasia-uji-coba-0123456789"
+PUBLIC = ChannelPolicy(resolve=lambda host: ["93.184.215.14"])
+
+
+def test_a_saved_search_becomes_the_request_the_search_api_would_run() -> None:
+    definition = parse_definition({"name": "banjir jabar", "search": {
+        "q": "banjir", "region": "Jawa Barat", "-site": ["contoh"], "from": "2024-01-01"}}, PUBLIC)
+
+    assert definition.request == SearchRequest(text="banjir", filters={"region": ("Jawa Barat",)},
+                                               exclude={"site": ("contoh",)}, published_from=date(2024, 1, 1))
+    assert definition.search == {"q": "banjir", "region": ["Jawa Barat"], "-site": ["contoh"], "from": "2024-01-01"}
+    assert definition.channel.type == "log"
+
+
+def test_the_match_query_is_the_search_query_with_its_facet_filters() -> None:
+    request = SearchRequest(text="banjir", filters={"region": ("jawa barat",)}, exclude={"site": ("a",)},
+                            published_to=date(2024, 2, 1))
+    query = build_match_query(request)["bool"]
+    search = build_search(request)
+
+    assert query["must"] == search["query"]["bool"]["must"]
+    assert query["must_not"] == search["query"]["bool"]["must_not"]
+    assert search["post_filter"]["bool"]["filter"][0] in query["filter"]
+    assert search["query"]["bool"]["filter"][0] in query["filter"]
+
+
+@pytest.mark.parametrize(("payload", "field"), [
+    ([], "body"),
+    ({"search": {"q": "x"}}, "name"),
+    ({"name": "x", "search": {"q": "x"}, "extra": 1}, "extra"),
+    ({"name": "x", "search": {"q": "x", "size": 5}}, "search.size"),
+    ({"name": "x", "search": {"region": []}}, "search.region"),
+    ({"name": "x", "search": {"region": ["a"] * 21}}, "search.region"),
+    ({"name": "x", "search": {"q": ""}}, "search"),
+    ({"name": "x", "search": {"q": "x", "to": "31-01-2024"}}, "search.to"),
+    ({"name": "x", "search": {"q": "x"}, "channel": {"type": "email"}}, "channel.type"),
+    ({"name": "x", "search": {"q": "x"}, "channel": {"type": "webhook", "secret": SECRET}}, "channel.url"),
+    ({"name": "x", "search": {"q": "x"}, "channel": {"type": "webhook", "url": "https://contoh.id/h"}},
+     "channel.secret"),
+])
+def test_bad_definitions_name_the_field(payload: object, field: str) -> None:
+    with pytest.raises(BadAlert) as raised:
+        parse_definition(payload, PUBLIC)
+    assert raised.value.field == field
+
+
+@pytest.mark.parametrize("url", [
+    "http://contoh.id/hook",  # plain http outside the local stack
+    "ftp://contoh.id/hook",
+    "https://user:pw@contoh.id/hook",
+    "https://127.0.0.1/hook",
+    "https://10.0.0.8/hook",
+    "https://169.254.169.254/latest/meta-data",  # the instance metadata service
+    "https://[::1]/hook",
+    "https://[::ffff:127.0.0.1]/hook",
+    "https://contoh.id:22/hook",
+])
+def test_webhooks_may_not_point_inside(url: str) -> None:
+    with pytest.raises(UnsafeUrl):
+        check_webhook_url(url, local=False, resolve=lambda host: ["93.184.215.14"])
+
+
+def test_a_host_resolving_to_a_private_address_is_refused() -> None:
+    with pytest.raises(UnsafeUrl, match="non-public"):
+        check_webhook_url("https://intranet.contoh.id/h", local=False, resolve=lambda host: ["93.184.215.14", "10.1.2.3"])
+    check_webhook_url("https://contoh.id/h", local=False, resolve=lambda host: ["93.184.215.14"])
+
+
+def test_plain_http_only_to_127_0_0_1_on_the_local_stack() -> None:
+    check_webhook_url("http://127.0.0.1:8099/h", local=True)
+    with pytest.raises(UnsafeUrl):
+        check_webhook_url("http://localhost:8099/h", local=True)
+    with pytest.raises(UnsafeUrl):
+        check_webhook_url("http://127.0.0.1:8099/h", local=False)
+
+
+def test_a_signature_verifies_only_with_its_secret_body_and_a_recent_time() -> None:
+    body = b'{"alert":{"id":"a"}}'
+    header = sign(SECRET, 1_700_000_000, body)
+
+    assert verify(SECRET, header, body, now=1_700_000_010)
+    assert not verify("another-secret-0123456", header, body, now=1_700_000_010)
+    assert not verify(SECRET, header, body + b" ", now=1_700_000_010)
+    assert not verify(SECRET, header, body, now=1_700_001_000)  # a replay ten minutes later
+
+
+def test_one_story_one_match_and_versions_follow_the_text() -> None:
+    article = {"id": "d1", "title": "Banjir", "body": "Air naik."}
+    assert story_id(article) == "d1"
+    assert story_id({**article, "story_id": "s9"}) == "s9"
+    assert match_id("a", "s9") == match_id("a", "s9") != match_id("b", "s9")
+    assert content_version(article) == content_version({**article, "ingested": "later"})
+    assert content_version(article) != content_version({**article, "body": "Air surut."})
+
+
+def _fields(node: object) -> set[str]:
+    """Every field name a query body refers to."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("term", "terms", "range", "prefix", "wildcard") and isinstance(value, dict):
+                found |= set(value)
+            elif key == "fields" and isinstance(value, list):
+                found |= {v.split("^")[0] for v in value}
+            found |= _fields(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= _fields(item)
+    return found
+
+
+def test_the_percolated_part_of_an_article_holds_every_field_a_search_can_match() -> None:
+    from warta.alerts.matching import SEARCHED_FIELDS, percolated
+    from warta.index.mapping import MAPPINGS
+
+    request = SearchRequest(text="banjir", filters=dict.fromkeys(("official", "region", "site"), ("x",)),
+                            exclude={"organization": ("y",)}, published_from=date(2024, 1, 1))
+    nested = {n for n, spec in MAPPINGS["properties"].items() if spec.get("type") == "nested"}
+    used = {name.split(".")[0] for name in _fields(build_match_query(request))}
+    assert used - nested <= SEARCHED_FIELDS
+    article = {"id": "d", "title": "t", "body": "b", "officials": [{"name": "n"}], "facet": {"site": ["s"]},
+               "published": "2024-01-01", "authors": ["a"], "dates": []}
+    assert percolated(article) == {"title": "t", "body": "b", "facet": {"site": ["s"]}, "published": "2024-01-01"}
