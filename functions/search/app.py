@@ -279,7 +279,7 @@ def office_holder_route(
 ALERT_ID = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="alert id (from POST /alerts)")]
 
 
-@app.post("/alerts", summary="Save a search as an alert", responses={201: {"description": "created"}})
+@app.post("/alerts", summary="Save a search as an alert", responses=alerts_api.responses(201, "created", 400, definition=True))
 @tracer.capture_method
 def create_alert_route(body: Annotated[alerts_api.AlertIn, Body()]) -> Response[alerts_api.AlertCreated]:
     from datetime import UTC, datetime
@@ -294,14 +294,14 @@ def create_alert_route(body: Annotated[alerts_api.AlertIn, Body()]) -> Response[
                     headers={"Location": f"/alerts/{alert_id}"})
 
 
-@app.get("/alerts", summary="Every saved alert (no secrets)")
+@app.get("/alerts", summary="Every saved alert (no secrets)", responses=alerts_api.responses(200, "the alerts"))
 @tracer.capture_method
 def list_alerts_route() -> alerts_api.AlertList:
     client, alias = _index()
     return alerts_api.AlertList.model_validate(alerts_store.list_alerts(client, alias))
 
 
-@app.get("/alerts/<alert_id>", summary="One alert (no secrets)")
+@app.get("/alerts/<alert_id>", summary="One alert (no secrets)", responses=alerts_api.responses(200, "the alert", 404))
 @tracer.capture_method
 def get_alert_route(alert_id: ALERT_ID) -> alerts_api.AlertOut:
     client, alias = _index()
@@ -309,15 +309,16 @@ def get_alert_route(alert_id: ALERT_ID) -> alerts_api.AlertOut:
 
 
 @app.delete("/alerts/<alert_id>", summary="Delete an alert: no further deliveries",
-            responses={204: {"description": "deleted"}})
+            responses=alerts_api.responses(200, "deleted", 404))
 @tracer.capture_method
-def delete_alert_route(alert_id: ALERT_ID) -> Response[str]:
+def delete_alert_route(alert_id: ALERT_ID) -> alerts_api.AlertDeleted:
     client, alias = _index()
     alerts_store.delete_alert(client, alias, alert_id)
-    return Response(status_code=204, body="")
+    return alerts_api.AlertDeleted(id=alert_id)
 
 
-@app.get("/alerts/<alert_id>/matches", summary="What an alert matched, newest first, with each delivery's state")
+@app.get("/alerts/<alert_id>/matches", summary="What an alert matched, newest first, with each delivery's state",
+         responses=alerts_api.responses(200, "a page of matches", 400, 404))
 @tracer.capture_method
 def alert_matches_route(
     alert_id: ALERT_ID,
@@ -405,6 +406,18 @@ def _bad_trend(exc: BadTrendRequest) -> Response[dict[str, str]]:
 def _bad_alert(exc: BadAlert) -> Response[dict[str, str]]:
     return Response(status_code=400, content_type="application/json",
                     body={"error": "bad_alert", "field": exc.field, "message": str(exc)})
+
+
+@app.exception_handler(ValueError)
+def _unparseable_body(exc: ValueError) -> Response[dict[str, Any]]:
+    # Powertools' validation raises a bare ValueError for a multipart body without a boundary (the
+    # alert routes take JSON); answer as it answers other content types it cannot read. Any other
+    # ValueError is a bug of ours and stays a 500.
+    content_type = app.current_event.headers.get("content-type", "")
+    if content_type.startswith("multipart/") and "boundary=" not in content_type:
+        return Response(status_code=415, content_type="application/json", body={
+            "statusCode": 415, "detail": [{"loc": ["body"], "type": "unsupported_content_type"}]})
+    raise exc
 
 
 @app.exception_handler(alerts_store.AlertNotFound)

@@ -171,7 +171,7 @@ def test_deleting_an_alert_stops_its_deliveries(stack, s3, receiver):
     _, first = drop(stack, s3, page(token, BEKASI))
     wait_for(hook.documents, timeout=10)
 
-    assert api(stack, "DELETE", f"/alerts/{alert}")[0] == 204
+    assert api(stack, "DELETE", f"/alerts/{alert}") == (200, {"id": alert, "deleted": True})
     _, second = drop(stack, s3, page(token, BEKASI, extra="Sebagian warga sudah kembali ke rumah."))
     wait_for(lambda: indexed(stack, second), timeout=10)
     time.sleep(2)  # room for a delivery that should not come (the deliver worker polls every second)

@@ -4,9 +4,11 @@ that is a search) is warta.alerts.definition, the one place that turns a body in
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ..responses import BACKEND_STATUSES, ERROR_DESCRIPTIONS, ErrorBody, ValidationFailure
 
 Values = list[str] | str | None
 
@@ -49,6 +51,15 @@ class AlertIn(BaseModel):
 
 class AlertCreated(BaseModel):
     id: str
+
+
+class AlertDeleted(BaseModel):
+    id: str
+    deleted: bool = True
+
+
+class BadAlertBody(ErrorBody):
+    field: str = Field(description='the offending field, e.g. "channel.url" or "search.region"')
 
 
 class ChannelOut(BaseModel):
@@ -95,3 +106,21 @@ class MatchesOut(BaseModel):
 def definition_payload(body: AlertIn) -> dict[str, object]:
     """The body as the definition parser reads it: parameter names as the search API spells them."""
     return body.model_dump(by_alias=True, exclude_none=True)
+
+
+def responses(status: int, ok: str, *errors: int, definition: bool = False) -> dict[int, Any]:
+    """`responses=` for an alert route, as `warta.responses.responses` does for search: the success
+    status, 422 for a body or parameter that fails validation, 400 for a definition refused (naming
+    the field, with `definition`), and the other error statuses with the common error body."""
+    def body(model: type[BaseModel]) -> dict[str, Any]:
+        return {"application/json": {"model": model}}
+
+    described = {**ERROR_DESCRIPTIONS, 404: "no such alert"}
+    if definition:
+        described[400] = "an alert definition refused, naming the field"
+    failures = {422: {"description": "a parameter or body failed validation", "content": body(ValidationFailure)}}
+    if definition:
+        failures[415] = {"description": "a body that is not JSON", "content": body(ValidationFailure)}
+    return {status: {"description": ok}, **failures,
+            **{code: {"description": described[code], "content": body(BadAlertBody if code == 400 and definition else ErrorBody)}
+               for code in (*errors, *BACKEND_STATUSES)}}

