@@ -80,30 +80,62 @@ def run(alerts: int, pages: int, rounds: int, seed: int) -> dict[str, Any]:
     documents = []
     for page in corpus.pages(pages, seed):
         article = parse_article(page.data, key=page.name)
-        documents.append(build_document(bucket="bench", key=page.name, article=article, entities=enrich(article),
-                                        ingested=datetime.now(UTC)))
+        documents.append(
+            build_document(
+                bucket="bench",
+                key=page.name,
+                article=article,
+                entities=enrich(article),
+                ingested=datetime.now(UTC),
+            )
+        )
     rng = random.Random(seed)
     port = _free_port()
-    node = opensearch_node.start(opensearch_node.install(), opensearch_node.run_dir_for(BENCH_DIR / "alerts-node"),
-                                 http_port=port, heap="512m")
+    node = opensearch_node.start(
+        opensearch_node.install(),
+        opensearch_node.run_dir_for(BENCH_DIR / "alerts-node"),
+        http_port=port,
+        heap="512m",
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         _wait(url)
         client = make_client(url, timeout=60)
         ensure_index(client, "bench-articles")
         index = alerts_index("bench-articles")
-        definitions = [parse_definition({"name": f"b{n}", "search": s}, ChannelPolicy())
-                       for n, s in enumerate(saved_searches(documents, alerts, rng))]
-        helpers.bulk(client, ({"_index": index, "_id": f"a{n}", "_source": {
-            "query": build_match_query(d.request), "alert": {"name": d.name, "created": "2026-01-01T00:00:00Z",
-                                                             "definition": {"search": d.search}}}}
-                              for n, d in enumerate(definitions)), refresh="wait_for")
+        definitions = [
+            parse_definition({"name": f"b{n}", "search": s}, ChannelPolicy())
+            for n, s in enumerate(saved_searches(documents, alerts, rng))
+        ]
+        helpers.bulk(
+            client,
+            (
+                {
+                    "_index": index,
+                    "_id": f"a{n}",
+                    "_source": {
+                        "query": build_match_query(d.request),
+                        "alert": {
+                            "name": d.name,
+                            "created": "2026-01-01T00:00:00Z",
+                            "definition": {"search": d.search},
+                        },
+                    },
+                }
+                for n, d in enumerate(definitions)
+            ),
+            refresh="wait_for",
+        )
         client.indices.forcemerge(index=index, max_num_segments=1)
         articles = [Indexed(d["id"], d, 1) for d in documents]
         for start in range(0, min(len(articles), 50), BATCH):  # warm-up: caches, JIT
-            percolate(client, "bench-articles", articles[start:start + BATCH])
-        results: dict[str, Any] = {"alerts": len(definitions), "articles": len(articles), "rounds": rounds,
-                                   "load_before": _load()}
+            percolate(client, "bench-articles", articles[start : start + BATCH])
+        results: dict[str, Any] = {
+            "alerts": len(definitions),
+            "articles": len(articles),
+            "rounds": rounds,
+            "load_before": _load(),
+        }
         for batch_size in (1, BATCH, 50):
             per_article: list[float] = []
             took_per_article: list[float] = []
@@ -111,17 +143,21 @@ def run(alerts: int, pages: int, rounds: int, seed: int) -> dict[str, Any]:
             cpu_before = _node_cpu_seconds(node.pid)
             for _ in range(rounds if batch_size > 1 else 1):
                 for start in range(0, len(articles), batch_size):
-                    batch = articles[start:start + batch_size]
+                    batch = articles[start : start + batch_size]
                     began = time.perf_counter()
                     response = client.search(index=index, body=percolate_body(batch))
                     per_article.append((time.perf_counter() - began) / len(batch))
                     took_per_article.append(response["took"] / 1000 / len(batch))
-                    matches += sum(len(h["fields"]["_percolator_document_slot"]) for h in response["hits"]["hits"])
+                    matches += sum(
+                        len(h["fields"]["_percolator_document_slot"]) for h in response["hits"]["hits"]
+                    )
                     percolated += len(batch)
             results[f"batch_{batch_size}"] = {
-                "wall_per_article": summary(per_article), "took_per_article": summary(took_per_article),
+                "wall_per_article": summary(per_article),
+                "took_per_article": summary(took_per_article),
                 "node_cpu_ms_per_article": (_node_cpu_seconds(node.pid) - cpu_before) * 1000 / percolated,
-                "matches_per_article": matches / percolated}
+                "matches_per_article": matches / percolated,
+            }
         results["load_after"] = _load()
         return results
     finally:
@@ -144,7 +180,9 @@ def _wait(url: str, timeout: float = 180) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"{url}/_cluster/health?wait_for_status=yellow&timeout=5s", timeout=10):
+            with urllib.request.urlopen(
+                f"{url}/_cluster/health?wait_for_status=yellow&timeout=5s", timeout=10
+            ):
                 return
         except OSError:
             time.sleep(1)
@@ -161,16 +199,21 @@ def main(argv: list[str] | None = None) -> None:
     results = run(args.alerts, args.pages, args.rounds, args.seed)
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     (BENCH_DIR / "alerts.json").write_text(json.dumps(results, indent=2))
+
     def ms(s: dict[str, float]) -> str:
         return f"{s['median'] * 1000:.2f} ms (p90 {s['p90'] * 1000:.2f})"
 
-    print(f"{results['alerts']} saved searches, {results['articles']} articles, load {results['load_before']} "
-          f"-> {results['load_after']}")
+    print(
+        f"{results['alerts']} saved searches, {results['articles']} articles, load {results['load_before']} "
+        f"-> {results['load_after']}"
+    )
     for batch_size in (1, BATCH, 50):
         r = results[f"batch_{batch_size}"]
-        print(f"batches of {batch_size:2}: wall {ms(r['wall_per_article'])}, took {ms(r['took_per_article'])}, "
-              f"node CPU {r['node_cpu_ms_per_article']:.2f} ms per article; "
-              f"{r['matches_per_article']:.1f} matches per article")
+        print(
+            f"batches of {batch_size:2}: wall {ms(r['wall_per_article'])}, took {ms(r['took_per_article'])}, "
+            f"node CPU {r['node_cpu_ms_per_article']:.2f} ms per article; "
+            f"{r['matches_per_article']:.1f} matches per article"
+        )
 
 
 if __name__ == "__main__":

@@ -19,24 +19,30 @@ from .stats import summary
 REPO = Path(__file__).resolve().parents[1]
 RUNS = 10
 
-BASELINE = ("import boto3\n"
-            "from aws_lambda_powertools import Logger, Metrics, Tracer\n"
-            "from aws_lambda_powertools.utilities.batch import BatchProcessor\n"
-            "from aws_lambda_powertools.event_handler import APIGatewayHttpResolver\n"
-            "import opensearchpy\n")
+BASELINE = (
+    "import boto3\n"
+    "from aws_lambda_powertools import Logger, Metrics, Tracer\n"
+    "from aws_lambda_powertools.utilities.batch import BatchProcessor\n"
+    "from aws_lambda_powertools.event_handler import APIGatewayHttpResolver\n"
+    "import opensearchpy\n"
+)
 
 
 def _handler(function: str) -> str:
     path = REPO / "functions" / function / "app.py"
-    return ("import importlib.util, sys\n"
-            f"spec = importlib.util.spec_from_file_location('app', {str(path)!r})\n"
-            "module = importlib.util.module_from_spec(spec); sys.modules['app'] = module\n"
-            "spec.loader.exec_module(module)\n")
+    return (
+        "import importlib.util, sys\n"
+        f"spec = importlib.util.spec_from_file_location('app', {str(path)!r})\n"
+        "module = importlib.util.module_from_spec(spec); sys.modules['app'] = module\n"
+        "spec.loader.exec_module(module)\n"
+    )
 
 
-FIRST_ENRICH = ("from warta.enrich import enrich\nfrom warta.parse import Article\n"
-                "enrich(Article(title='Banjir di Bekasi', published=None, body='Kapolda Jawa Barat Irjen Pol "
-                "Budi Santoso meninjau banjir di Kabupaten Bekasi, Senin (3/2/2025), bersama BPBD Bekasi.'))\n")
+FIRST_ENRICH = (
+    "from warta.enrich import enrich\nfrom warta.parse import Article\n"
+    "enrich(Article(title='Banjir di Bekasi', published=None, body='Kapolda Jawa Barat Irjen Pol "
+    "Budi Santoso meninjau banjir di Kabupaten Bekasi, Senin (3/2/2025), bersama BPBD Bekasi.'))\n"
+)
 
 SUBJECTS = {
     "ingest handler (functions/ingest/app.py)": _handler("ingest"),
@@ -55,12 +61,14 @@ def compile_bytecode() -> None:
 
 
 def time_import(code: str, env: dict[str, str], runs: int = RUNS) -> dict[str, Any]:
-    timed = ("import time\n_t0 = time.perf_counter()\n" + code +
-             "print('\\nBENCH', time.perf_counter() - _t0)\n")
+    timed = (
+        "import time\n_t0 = time.perf_counter()\n" + code + "print('\\nBENCH', time.perf_counter() - _t0)\n"
+    )
     values = []
     for _ in range(runs):
-        result = subprocess.run([sys.executable, "-c", timed], capture_output=True, text=True, env=env,
-                                cwd=REPO, check=False)
+        result = subprocess.run(
+            [sys.executable, "-c", timed], capture_output=True, text=True, env=env, cwd=REPO, check=False
+        )
         if result.returncode != 0:
             return {"error": result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed"}
         line = [x for x in result.stdout.splitlines() if x.startswith("BENCH ")][-1]
@@ -70,12 +78,23 @@ def time_import(code: str, env: dict[str, str], runs: int = RUNS) -> dict[str, A
 
 def lambda_env(tracer: bool) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("POWERTOOLS_", "AWS_"))}
-    env.update({"AWS_DEFAULT_REGION": "us-east-1", "AWS_REGION": "us-east-1",
-                "POWERTOOLS_SERVICE_NAME": "warta", "POWERTOOLS_METRICS_NAMESPACE": "Warta",
-                "PYTHONDONTWRITEBYTECODE": "1"})
+    env.update(
+        {
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "AWS_REGION": "us-east-1",
+            "POWERTOOLS_SERVICE_NAME": "warta",
+            "POWERTOOLS_METRICS_NAMESPACE": "Warta",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
     if tracer:  # what Lambda itself sets: Powertools then really creates the tracer and patches botocore
-        env.update({"AWS_LAMBDA_FUNCTION_NAME": "warta-bench", "AWS_EXECUTION_ENV": "AWS_Lambda_python3.12",
-                    "_X_AMZN_TRACE_ID": "Root=1-00000000-000000000000000000000000"})
+        env.update(
+            {
+                "AWS_LAMBDA_FUNCTION_NAME": "warta-bench",
+                "AWS_EXECUTION_ENV": "AWS_Lambda_python3.12",
+                "_X_AMZN_TRACE_ID": "Root=1-00000000-000000000000000000000000",
+            }
+        )
     else:
         env["POWERTOOLS_TRACE_DISABLED"] = "true"
     return env
@@ -97,8 +116,14 @@ if __name__ == "__main__":
 
 def heaviest_imports(code: str, env: dict[str, str], top: int = 8) -> list[tuple[str, float]]:
     """The top-level packages that cost the most, from one `-X importtime` run (cumulative, seconds)."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True,
-                            env=env, cwd=REPO, check=False)
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        check=False,
+    )
     costs: dict[str, float] = {}
     for line in result.stderr.splitlines():
         if not line.startswith("import time:") or "|" not in line:

@@ -22,9 +22,11 @@ from .stats import summary
 
 REPO = Path(__file__).resolve().parents[1]
 BENCH_DIR = REPO / ".warta" / "bench"
-PORTS = {"opensearch_port": int(os.environ.get("BENCH_OPENSEARCH_PORT", "19231")),
-         "emulator_port": int(os.environ.get("BENCH_EMULATOR_PORT", "15071")),
-         "api_port": int(os.environ.get("BENCH_API_PORT", "18071"))}
+PORTS = {
+    "opensearch_port": int(os.environ.get("BENCH_OPENSEARCH_PORT", "19231")),
+    "emulator_port": int(os.environ.get("BENCH_EMULATOR_PORT", "15071")),
+    "api_port": int(os.environ.get("BENCH_API_PORT", "18071")),
+}
 ALIAS = "warta-bench"
 
 
@@ -65,32 +67,53 @@ def bulk_throughput(client: Any, documents: list[dict[str, Any]], total: int = 6
 
     def actions(run: int, index: str) -> Any:
         for i in range(total):
-            yield {"_op_type": "index", "_index": index, "_id": f"r{run}-{i}", "_source": documents[i % len(documents)]}
+            yield {
+                "_op_type": "index",
+                "_index": index,
+                "_id": f"r{run}-{i}",
+                "_source": documents[i % len(documents)],
+            }
 
     warm = ensure_index(client, "bench-bulk-warmup")  # a cold JVM is slower: one unrecorded pass first
-    for _ok, _item in helpers.streaming_bulk(client, actions(0, write_alias("bench-bulk-warmup")), chunk_size=500):
+    for _ok, _item in helpers.streaming_bulk(
+        client, actions(0, write_alias("bench-bulk-warmup")), chunk_size=500
+    ):
         pass
     client.indices.delete(index=f"{warm},{failures_index('bench-bulk-warmup')}")
-    for label, chunk, threads in (("streaming_bulk, chunks of 500", 500, 1),
-                                  ("streaming_bulk, chunks of 20 (one Lambda batch)", 20, 1),
-                                  ("parallel_bulk, 2 threads, chunks of 500", 500, 2)):
+    for label, chunk, threads in (
+        ("streaming_bulk, chunks of 500", 500, 1),
+        ("streaming_bulk, chunks of 20 (one Lambda batch)", 20, 1),
+        ("parallel_bulk, 2 threads, chunks of 500", 500, 2),
+    ):
         rates = []
         for run in range(3):
             alias = f"bench-bulk-{len(results)}-{run}"
             name = ensure_index(client, alias)
             started = time.perf_counter()
             if threads == 1:
-                stream = helpers.streaming_bulk(client, actions(run, write_alias(alias)), chunk_size=chunk,
-                                                max_chunk_bytes=10 * 1024 * 1024, raise_on_error=True)
+                stream = helpers.streaming_bulk(
+                    client,
+                    actions(run, write_alias(alias)),
+                    chunk_size=chunk,
+                    max_chunk_bytes=10 * 1024 * 1024,
+                    raise_on_error=True,
+                )
             else:
-                stream = helpers.parallel_bulk(client, actions(run, write_alias(alias)), chunk_size=chunk,
-                                               thread_count=threads, raise_on_error=True)
+                stream = helpers.parallel_bulk(
+                    client,
+                    actions(run, write_alias(alias)),
+                    chunk_size=chunk,
+                    thread_count=threads,
+                    raise_on_error=True,
+                )
             for _ok, _item in stream:
                 pass
             rates.append(total / (time.perf_counter() - started))
             client.indices.delete(index=f"{name},{failures_index(alias)}")
-        results[label] = {"docs_per_s": summary(rates),
-                          "mb_per_s": summary([r * source_bytes / 1e6 for r in rates])}
+        results[label] = {
+            "docs_per_s": summary(rates),
+            "mb_per_s": summary([r * source_bytes / 1e6 for r in rates]),
+        }
     return results
 
 
@@ -115,19 +138,26 @@ def breakdown(state: Any, keys: list[str], sample: int = 200) -> dict[str, Any]:
     store = S3ObjectStore(aws_client("s3", state.emulator_url))
     sqs = aws_client("sqs", state.emulator_url)
     probe = sqs.create_queue(QueueName="bench-probe")["QueueUrl"]
-    pieces: dict[str, list[float]] = {k: [] for k in ("s3_get", "parse", "enrich", "build_document",
-                                                       "bulk_per_doc", "sqs_per_doc")}
+    pieces: dict[str, list[float]] = {
+        k: [] for k in ("s3_get", "parse", "enrich", "build_document", "bulk_per_doc", "sqs_per_doc")
+    }
     now = datetime.now(UTC)
     chosen = keys[:sample]
     for start in range(0, len(chosen), 10):
-        batch = chosen[start:start + 10]
-        sqs.send_message_batch(QueueUrl=probe, Entries=[{"Id": str(i), "MessageBody": json.dumps({"k": k})}
-                                                        for i, k in enumerate(batch)])
+        batch = chosen[start : start + 10]
+        sqs.send_message_batch(
+            QueueUrl=probe,
+            Entries=[{"Id": str(i), "MessageBody": json.dumps({"k": k})} for i, k in enumerate(batch)],
+        )
         t0 = time.perf_counter()
-        got = sqs.receive_message(QueueUrl=probe, MaxNumberOfMessages=10, WaitTimeSeconds=1).get("Messages", [])
+        got = sqs.receive_message(QueueUrl=probe, MaxNumberOfMessages=10, WaitTimeSeconds=1).get(
+            "Messages", []
+        )
         if got:
-            sqs.delete_message_batch(QueueUrl=probe, Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]}
-                                                              for i, m in enumerate(got)])
+            sqs.delete_message_batch(
+                QueueUrl=probe,
+                Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(got)],
+            )
         pieces["sqs_per_doc"].append((time.perf_counter() - t0) / len(batch))
         actions = []
         for key in batch:
@@ -139,15 +169,26 @@ def breakdown(state: Any, keys: list[str], sample: int = 200) -> dict[str, Any]:
             t2 = time.perf_counter()
             entities = enrich(article)
             t3 = time.perf_counter()
-            doc = build_document(bucket=state.bucket, key=key, article=article, entities=entities, ingested=now,
-                                 etag=stored.etag)
+            doc = build_document(
+                bucket=state.bucket,
+                key=key,
+                article=article,
+                entities=entities,
+                ingested=now,
+                etag=stored.etag,
+            )
             t4 = time.perf_counter()
-            for name, value in zip(("s3_get", "parse", "enrich", "build_document"), (t1 - t0, t2 - t1, t3 - t2, t4 - t3),
-                                   strict=True):
+            for name, value in zip(
+                ("s3_get", "parse", "enrich", "build_document"),
+                (t1 - t0, t2 - t1, t3 - t2, t4 - t3),
+                strict=True,
+            ):
                 pieces[name].append(value)
             doc_id = document_id(state.bucket, key)
-            actions += [bulk.WriteAction("index", write_alias(alias), doc_id, 1, doc),
-                        bulk.WriteAction("delete", failures_index(alias), doc_id, 1)]
+            actions += [
+                bulk.WriteAction("index", write_alias(alias), doc_id, 1, doc),
+                bulk.WriteAction("delete", failures_index(alias), doc_id, 1),
+            ]
         t0 = time.perf_counter()
         bulk.write(search, actions)
         pieces["bulk_per_doc"].append((time.perf_counter() - t0) / len(batch))
@@ -166,18 +207,27 @@ def _upload(state: Any, files: list[Path], max_queued: int, done: dict[str, Any]
 
     def put(path: Path) -> str:
         key = f"bench/{path.name}"
-        s3.put_object(Bucket=state.bucket, Key=key, Body=path.read_bytes(), ContentType="text/html; charset=utf-8")
+        s3.put_object(
+            Bucket=state.bucket, Key=key, Body=path.read_bytes(), ContentType="text/html; charset=utf-8"
+        )
         return key
 
     keys: list[str] = []
     wave = max_queued // 2 if max_queued else len(files)
     with ThreadPoolExecutor(threads) as pool:
         for start in range(0, len(files), max(1, wave)):
-            while max_queued and start and int(sqs.get_queue_attributes(
-                    QueueUrl=state.queue_url, AttributeNames=["ApproximateNumberOfMessages"]
-            )["Attributes"]["ApproximateNumberOfMessages"]) > max_queued - wave:
+            while (
+                max_queued
+                and start
+                and int(
+                    sqs.get_queue_attributes(
+                        QueueUrl=state.queue_url, AttributeNames=["ApproximateNumberOfMessages"]
+                    )["Attributes"]["ApproximateNumberOfMessages"]
+                )
+                > max_queued - wave
+            ):
                 time.sleep(0.5)
-            keys += pool.map(put, files[start:start + wave])
+            keys += pool.map(put, files[start : start + wave])
     done["keys"], done["seconds"] = keys, time.perf_counter() - started
 
 
@@ -188,8 +238,14 @@ def _count(client: Any, index: str) -> int:
         return 0
 
 
-def run(files: int, seed: int, workers: int, documents: list[dict[str, Any]], max_queued: int = 100,
-        echo: Any = print) -> dict[str, Any]:
+def run(
+    files: int,
+    seed: int,
+    workers: int,
+    documents: list[dict[str, Any]],
+    max_queued: int = 100,
+    echo: Any = print,
+) -> dict[str, Any]:
     from warta.index.client import make_client
     from warta.index.setup import failures_index
     from warta.local import stack
@@ -198,14 +254,22 @@ def run(files: int, seed: int, workers: int, documents: list[dict[str, Any]], ma
     state_dir = BENCH_DIR / "stack"
     folder = corpus_dir(files, seed)
     paths = sorted(p for p in folder.iterdir() if p.suffix == ".html")
-    results: dict[str, Any] = {"files": len(paths), "workers": workers, "ports": PORTS,
-                               "corpus_bytes": sum(p.stat().st_size for p in paths)}
+    results: dict[str, Any] = {
+        "files": len(paths),
+        "workers": workers,
+        "ports": PORTS,
+        "corpus_bytes": sum(p.stat().st_size for p in paths),
+    }
     stack.down(state_dir)  # a previous run killed hard may have left one
     try:
         echo(f"starting the bench stack in {state_dir} (ports {PORTS}) ...")
         started = time.perf_counter()
-        state = stack.up(stack.StackConfig(state_dir=state_dir, workers=workers, opensearch_url=None,
-                                           index_alias=ALIAS, **PORTS), echo=echo)
+        state = stack.up(
+            stack.StackConfig(
+                state_dir=state_dir, workers=workers, opensearch_url=None, index_alias=ALIAS, **PORTS
+            ),
+            echo=echo,
+        )
         results["stack_start_s"] = time.perf_counter() - started
         search = make_client(state.opensearch_url)
         echo("bulk throughput ...")
@@ -222,12 +286,19 @@ def run(files: int, seed: int, workers: int, documents: list[dict[str, Any]], ma
         while True:
             search.indices.refresh(index=f"{ALIAS},{failures_index(ALIAS)}")
             indexed, failed = _count(search, ALIAS), _count(search, failures_index(ALIAS))
-            attrs = sqs.get_queue_attributes(QueueUrl=state.queue_url, AttributeNames=[
-                "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"])["Attributes"]
-            dlq = int(sqs.get_queue_attributes(QueueUrl=state.dlq_url, AttributeNames=[
-                "ApproximateNumberOfMessages"])["Attributes"]["ApproximateNumberOfMessages"])
+            attrs = sqs.get_queue_attributes(
+                QueueUrl=state.queue_url,
+                AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+            )["Attributes"]
+            dlq = int(
+                sqs.get_queue_attributes(
+                    QueueUrl=state.dlq_url, AttributeNames=["ApproximateNumberOfMessages"]
+                )["Attributes"]["ApproximateNumberOfMessages"]
+            )
             elapsed = time.perf_counter() - t0
-            timeline.append((round(elapsed, 1), indexed, failed, int(attrs["ApproximateNumberOfMessages"]), dlq))
+            timeline.append(
+                (round(elapsed, 1), indexed, failed, int(attrs["ApproximateNumberOfMessages"]), dlq)
+            )
             if indexed + failed + dlq >= len(paths):
                 break
             if indexed + failed != last_done:
@@ -245,9 +316,17 @@ def run(files: int, seed: int, workers: int, documents: list[dict[str, Any]], ma
         cpu: dict[str, float] = {}
         for name in cpu_after:
             cpu[_service(name)] = cpu.get(_service(name), 0.0) + cpu_after[name] - cpu_before.get(name, 0.0)
-        results.update({"searchable_s": total, "indexed": indexed, "rejected": failed, "dlq": dlq,
-                        "docs_per_s": (indexed + failed) / total, "cpu_seconds": cpu,
-                        "timeline": timeline[:: max(1, len(timeline) // 40)]})
+        results.update(
+            {
+                "searchable_s": total,
+                "indexed": indexed,
+                "rejected": failed,
+                "dlq": dlq,
+                "docs_per_s": (indexed + failed) / total,
+                "cpu_seconds": cpu,
+                "timeline": timeline[:: max(1, len(timeline) // 40)],
+            }
+        )
         stats = search.indices.stats(index=ALIAS, metric="store,docs")["_all"]["primaries"]
         results["index_bytes"] = stats["store"]["size_in_bytes"]
         results["index_docs"] = _count(search, ALIAS)  # articles; Lucene's count adds the nested objects

@@ -58,8 +58,9 @@ def run(url: str, alias: str, docs: int, seed: int) -> dict[str, Any]:
             ids: set[str] = set()
             sink = CountingSink()
             start = time.perf_counter()
-            written = write_rows((ids.add(r["id"]) or r for r in stream(client, alias, SearchRequest())),
-                                 fmt, sink)  # type: ignore[arg-type]
+            written = write_rows(
+                (ids.add(r["id"]) or r for r in stream(client, alias, SearchRequest())), fmt, sink
+            )  # type: ignore[arg-type]
             seconds = time.perf_counter() - start
             assert written == len(ids) == results["docs"], (written, len(ids))
             best = max(best, written / seconds)
@@ -78,8 +79,11 @@ def run(url: str, alias: str, docs: int, seed: int) -> dict[str, Any]:
     start = time.perf_counter()
     found, _ = page(client, alias, SearchRequest(), rows=ROUTE_MAX_ROWS)
     body = render(found, "csv")
-    results["route_page"] = {"rows": len(found), "csv_mb": round(len(body.encode()) / 1e6, 2),
-                             "ms": round((time.perf_counter() - start) * 1000)}
+    results["route_page"] = {
+        "rows": len(found),
+        "csv_mb": round(len(body.encode()) / 1e6, 2),
+        "ms": round((time.perf_counter() - start) * 1000),
+    }
     return results
 
 
@@ -90,8 +94,15 @@ def main() -> None:
     args = parser.parse_args()
     if stack.read_state(STATE) is None:
         shutil.rmtree(STATE, ignore_errors=True)
-    config = stack.StackConfig(state_dir=STATE, opensearch_port=9281, emulator_port=5081, api_port=8081,
-                               workers=0, api_environments=1, opensearch_url=None)
+    config = stack.StackConfig(
+        state_dir=STATE,
+        opensearch_port=9281,
+        emulator_port=5081,
+        api_port=8081,
+        workers=0,
+        api_environments=1,
+        opensearch_url=None,
+    )
     try:
         state = stack.up(config, echo=lambda m: print(m, flush=True))
         results = run(state.opensearch_url, "warta-bench-export", args.docs, args.seed)

@@ -92,9 +92,16 @@ def per_page(files: list[Path], rounds: int) -> dict[str, Any]:
             theirs.append(time.perf_counter() - done)
             ours.append(done - started)
     mine, other = summary(ours), summary(theirs)
-    return {"pages": len(pages), "rounds": rounds, "ours": mine, "trafilatura": other,
-            "ratio_median": mine["median"] / other["median"], "ratio_p99": mine["p99"] / other["p99"],
-            "fallback_pages": sorted(fallback), "refused_pages": sorted(refused)}
+    return {
+        "pages": len(pages),
+        "rounds": rounds,
+        "ours": mine,
+        "trafilatura": other,
+        "ratio_median": mine["median"] / other["median"],
+        "ratio_p99": mine["p99"] / other["p99"],
+        "fallback_pages": sorted(fallback),
+        "refused_pages": sorted(refused),
+    }
 
 
 def whole_process(files: list[Path], runs: int) -> dict[str, Any]:
@@ -109,8 +116,13 @@ def whole_process(files: list[Path], runs: int) -> dict[str, Any]:
             subprocess.run(command, check=True, capture_output=True)
             times[label].append(time.perf_counter() - started)
     medians = {label: statistics.median(values) for label, values in times.items()}
-    return {"files": len(files), "runs": runs, "median_s": medians, "all_s": times,
-            "ratio": medians["warta extract"] / medians["trafilatura"]}
+    return {
+        "files": len(files),
+        "runs": runs,
+        "median_s": medians,
+        "all_s": times,
+        "ratio": medians["warta extract"] / medians["trafilatura"],
+    }
 
 
 def run(rounds: int, runs: int) -> dict[str, Any]:
@@ -118,8 +130,12 @@ def run(rounds: int, runs: int) -> dict[str, Any]:
     if not files:
         return {"skipped": reason}
     started, load = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), load_average()
-    return {"per_page": per_page(files, rounds), "whole_process": whole_process(files, runs),
-            "started": started, "load": f"{load} before, {load_average()} after"}
+    return {
+        "per_page": per_page(files, rounds),
+        "whole_process": whole_process(files, runs),
+        "started": started,
+        "load": f"{load} before, {load_average()} after",
+    }
 
 
 def table(result: dict[str, Any]) -> str:
@@ -129,21 +145,30 @@ def table(result: dict[str, Any]) -> str:
     ours, theirs = page["ours"], page["trafilatura"]
     rows = [
         ("figure", "ours", "trafilatura", "ours / trafilatura"),
-        ("per page: parse + enrich vs bare_extraction, median ms", ms(ours["median"]), ms(theirs["median"]),
-         f"{page['ratio_median']:.2f}x"),
+        (
+            "per page: parse + enrich vs bare_extraction, median ms",
+            ms(ours["median"]),
+            ms(theirs["median"]),
+            f"{page['ratio_median']:.2f}x",
+        ),
         ("per page, p99 ms", ms(ours["p99"]), ms(theirs["p99"]), f"{page['ratio_p99']:.2f}x"),
         ("per page, max ms", ms(ours["max"]), ms(theirs["max"]), ""),
-        (f"whole process over the {process['files']} files, median s of {process['runs']}",
-         f"{process['median_s']['warta extract']:.2f}", f"{process['median_s']['trafilatura']:.2f}",
-         f"{process['ratio']:.2f}x"),
+        (
+            f"whole process over the {process['files']} files, median s of {process['runs']}",
+            f"{process['median_s']['warta extract']:.2f}",
+            f"{process['median_s']['trafilatura']:.2f}",
+            f"{process['ratio']:.2f}x",
+        ),
     ]
     lines = [f"| {' | '.join(r)} |" for r in rows]
     lines.insert(1, "|---|---|---|---|")
-    notes = (f"\n{page['pages']} devset pages x {page['rounds']} rounds ({ours['n']} timings each); "
-             f"the fallback ran on {len(page['fallback_pages'])} pages"
-             f"{': ' + ', '.join(page['fallback_pages']) if page['fallback_pages'] else ''}; "
-             f"{len(page['refused_pages'])} refused. Run {result['started']}, load average (1/5/15 min) "
-             f"{result['load']} on {os.cpu_count()} CPUs: both sides share it, the ratios are the figures to read.")
+    notes = (
+        f"\n{page['pages']} devset pages x {page['rounds']} rounds ({ours['n']} timings each); "
+        f"the fallback ran on {len(page['fallback_pages'])} pages"
+        f"{': ' + ', '.join(page['fallback_pages']) if page['fallback_pages'] else ''}; "
+        f"{len(page['refused_pages'])} refused. Run {result['started']}, load average (1/5/15 min) "
+        f"{result['load']} on {os.cpu_count()} CPUs: both sides share it, the ratios are the figures to read."
+    )
     return "\n".join(lines) + "\n" + notes
 
 

@@ -48,26 +48,57 @@ def layer_size() -> dict[str, Any]:
         if BUILD_LAYER.exists():
             for label, extra in (("lean", []), ("plain", ["--plain"])):
                 folder, archive = out / label, out / f"{label}.zip"
-                command = [sys.executable, str(BUILD_LAYER), "--out", str(folder), "--zip", str(archive), *extra]
+                command = [
+                    sys.executable,
+                    str(BUILD_LAYER),
+                    "--out",
+                    str(folder),
+                    "--zip",
+                    str(archive),
+                    *extra,
+                ]
                 result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, check=False)
                 if result.returncode != 0 or not archive.exists():
                     results[label] = {"error": (result.stderr or result.stdout).strip()[-500:]}
                     continue
                 site = folder / "python" if (folder / "python").is_dir() else folder
-                results[label] = {"method": "tools/build_layer.py " + " ".join(extra), "unzipped": _tree_bytes(folder),
-                                  "zipped": archive.stat().st_size, "largest": _largest(site)}
+                results[label] = {
+                    "method": "tools/build_layer.py " + " ".join(extra),
+                    "unzipped": _tree_bytes(folder),
+                    "zipped": archive.stat().st_size,
+                    "largest": _largest(site),
+                }
             return results
         site = out / "python"
-        result = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                                 "--target", str(site), "-r", str(REPO / "layers/warta/requirements.txt")],
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--target",
+                str(site),
+                "-r",
+                str(REPO / "layers/warta/requirements.txt"),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if result.returncode != 0:
             return {"plain": {"error": result.stderr.strip()[-500:]}}
         subprocess.run(["cp", "-r", str(REPO / "layers/warta/warta"), str(site / "warta")], check=True)
-        subprocess.run([sys.executable, "-m", "compileall", "-q", str(site)], capture_output=True, check=False)
-        results["plain"] = {"method": "pip install --target (tools/build_layer.py absent)",
-                            "unzipped": _tree_bytes(site), "zipped": _zip_bytes(site, out / "layer.zip"),
-                            "largest": _largest(site)}
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(site)], capture_output=True, check=False
+        )
+        results["plain"] = {
+            "method": "pip install --target (tools/build_layer.py absent)",
+            "unzipped": _tree_bytes(site),
+            "zipped": _zip_bytes(site, out / "layer.zip"),
+            "largest": _largest(site),
+        }
     return results
 
 
@@ -105,8 +136,14 @@ def peak_memory(size: int = 25_000_000, seed: int = 7) -> dict[str, Any]:
         warm = Path(tmp) / "warm.html"
         warm.write_bytes(corpus.page(seed, 0).data)
         env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-        result = subprocess.run([sys.executable, "-c", _MEMORY_PROBE, str(big), str(warm)], capture_output=True,
-                                text=True, cwd=REPO, env=env, check=False)
+        result = subprocess.run(
+            [sys.executable, "-c", _MEMORY_PROBE, str(big), str(warm)],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            env=env,
+            check=False,
+        )
         if result.returncode != 0:
             return {"page_bytes": big.stat().st_size, "error": result.stderr.strip()[-800:]}
         return {"page_bytes": big.stat().st_size, **json.loads(result.stdout.strip().splitlines()[-1])}

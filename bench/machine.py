@@ -25,10 +25,14 @@ def describe() -> dict[str, str]:
     except OSError:
         pass
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return {"cpu": cpu, "cores": str(usable), "memory": memory,
-            "python": f"{platform.python_implementation()} {platform.python_version()}",
-            "os": f"{platform.system()} {platform.release()} ({platform.machine()})",
-            "load": load_average()}
+    return {
+        "cpu": cpu,
+        "cores": str(usable),
+        "memory": memory,
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "os": f"{platform.system()} {platform.release()} ({platform.machine()})",
+        "load": load_average(),
+    }
 
 
 def load_average() -> str:

@@ -40,10 +40,12 @@ from .coldstart import _handler, compile_bytecode, lambda_env, time_import
 
 REPO = Path(__file__).resolve().parents[1]
 STATE_DIR = REPO / ".warta" / "bench-own"
-SEARCH_BARE = ("from aws_lambda_powertools import Logger, Metrics\n"
-               "from aws_lambda_powertools.event_handler import APIGatewayHttpResolver\n"
-               "from aws_lambda_powertools.event_handler.openapi.params import Query\n"
-               "import pydantic, opensearchpy, orjson\n")
+SEARCH_BARE = (
+    "from aws_lambda_powertools import Logger, Metrics\n"
+    "from aws_lambda_powertools.event_handler import APIGatewayHttpResolver\n"
+    "from aws_lambda_powertools.event_handler.openapi.params import Query\n"
+    "import pydantic, opensearchpy, orjson\n"
+)
 
 
 def _free_port() -> int:
@@ -101,23 +103,34 @@ def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) 
             if answer["statusCode"] != 200:
                 raise RuntimeError(f"search answered {answer['statusCode']}: {answer['body'][:300]}")
     ms = {name: [v * 1000 for v in values] for name, values in steps.items()}
-    parts = {"Powertools (routing, validation, response)": [h - s for h, s in zip(ms["handler"], ms["search"], strict=True)],
-             "opensearch-py client (request, JSON decode)": ms["client"],
-             "warta (build_search, shaping)": [s - c for s, c in zip(ms["search"], ms["client"], strict=True)]}
-    return {"requests": n,
-            "handler_ms": {"median": statistics.median(ms["handler"]), "mean": statistics.fmean(ms["handler"])},
-            "parts_median_ms": {name: statistics.median(values) for name, values in parts.items()}}
+    parts = {
+        "Powertools (routing, validation, response)": [
+            h - s for h, s in zip(ms["handler"], ms["search"], strict=True)
+        ],
+        "opensearch-py client (request, JSON decode)": ms["client"],
+        "warta (build_search, shaping)": [s - c for s, c in zip(ms["search"], ms["client"], strict=True)],
+    }
+    return {
+        "requests": n,
+        "handler_ms": {"median": statistics.median(ms["handler"]), "mean": statistics.fmean(ms["handler"])},
+        "parts_median_ms": {name: statistics.median(values) for name, values in parts.items()},
+    }
 
 
-def api_vs_direct(state: stack.StackState, mix: list[search_mix.Scenario], s: search_load.Settings) -> dict[str, Any]:
+def api_vs_direct(
+    state: stack.StackState, mix: list[search_mix.Scenario], s: search_load.Settings
+) -> dict[str, Any]:
     targets = (("api", state.api_url), ("direct", state.opensearch_url))
     for target, base in targets:
         search_load.run_phase(target, base, state.index_alias, mix, replace(s, seconds=s.prewarm, warmup=0))
     slices: dict[str, list[search_load.Slice]] = {t: [] for t, _ in targets}
     for _ in range(s.rounds):
         for target, base in targets:
-            slices[target].append(search_load.run_phase(target, base, state.index_alias, mix,
-                                                        replace(s, seconds=s.seconds / s.rounds)))
+            slices[target].append(
+                search_load.run_phase(
+                    target, base, state.index_alias, mix, replace(s, seconds=s.seconds / s.rounds)
+                )
+            )
     result = {t: search_load.combine(slices[t], s.seconds)["all"] for t, _ in targets}
     result["ratio"] = {q: result["api"][q] / result["direct"][q] for q in ("p50", "p99")}
     return result
@@ -141,18 +154,31 @@ def ingest_cpu(state: stack.StackState, pages: int, seed: int) -> dict[str, Any]
         s3.put_object(Bucket=state.bucket, Key=key, Body=page.data, ContentType="text/html")
         keys.append(key)
     handler_module = load_function("ingest")  # its Logger and Metrics, as the function runs them
-    deps = ingest_dependencies(Settings.from_env(state.environment()),
-                               PowertoolsReporter(handler_module.logger, handler_module.metrics))
+    deps = ingest_dependencies(
+        Settings.from_env(state.environment()),
+        PowertoolsReporter(handler_module.logger, handler_module.metrics),
+    )
     parse, enrich = _Timed(outcomes.parse_article), _Timed(outcomes.enrich)
     outcomes.parse_article, outcomes.enrich = parse, enrich  # type: ignore[assignment]
 
     def record(key: str) -> dict[str, Any]:
-        body = {"Records": [{"eventName": "ObjectCreated:Put", "eventTime": "2026-11-27T05:00:00.000Z",
-                             "s3": {"bucket": {"name": state.bucket}, "object": {"key": key}}}]}
-        return {"messageId": key, "receiptHandle": key, "body": json.dumps(body),
-                "attributes": {"ApproximateReceiveCount": "1"}}
+        body = {
+            "Records": [
+                {
+                    "eventName": "ObjectCreated:Put",
+                    "eventTime": "2026-11-27T05:00:00.000Z",
+                    "s3": {"bucket": {"name": state.bucket}, "object": {"key": key}},
+                }
+            ]
+        }
+        return {
+            "messageId": key,
+            "receiptHandle": key,
+            "body": json.dumps(body),
+            "attributes": {"ApproximateReceiveCount": "1"},
+        }
 
-    batches = [[record(k) for k in keys[i:i + 10]] for i in range(0, len(keys), 10)]
+    batches = [[record(k) for k in keys[i : i + 10]] for i in range(0, len(keys), 10)]
     with _quiet():
         process_batch(batches[0], deps)  # warm: lazy tables, connection pools
         emulator_before = search_load.group_cpu_seconds(state.pids["emulator"])
@@ -164,11 +190,15 @@ def ingest_cpu(state: stack.StackState, pages: int, seed: int) -> dict[str, Any]
     outcomes.parse_article, outcomes.enrich = parse.call, enrich.call  # type: ignore[assignment]
     articles = len(keys) - len(batches[0])
     ours = (cpu - parse.spent - enrich.spent) * 1000 / articles
-    return {"articles": articles, "failed": len(failed), "wall_s": wall,
-            "cpu_ms_per_article": cpu * 1000 / articles,
-            "parse_enrich_ms_per_article": (parse.spent + enrich.spent) * 1000 / articles,
-            "outside_parse_enrich_ms_per_article": ours,
-            "emulator_cpu_ms_per_article": emulator * 1000 / articles}
+    return {
+        "articles": articles,
+        "failed": len(failed),
+        "wall_s": wall,
+        "cpu_ms_per_article": cpu * 1000 / articles,
+        "parse_enrich_ms_per_article": (parse.spent + enrich.spent) * 1000 / articles,
+        "outside_parse_enrich_ms_per_article": ours,
+        "emulator_cpu_ms_per_article": emulator * 1000 / articles,
+    }
 
 
 def import_cost(runs: int) -> dict[str, Any]:
@@ -183,25 +213,35 @@ def render(r: dict[str, Any]) -> str:
     lines = ["| measurement | result | target |", "|---|---|---|"]
     if "search_cpu" in r:
         c = r["search_cpu"]
-        lines.append(f"| search handler CPU per request, median of {c['requests']} (mean) | "
-                     f"{c['handler_ms']['median']:.2f} ms ({c['handler_ms']['mean']:.2f}) | <= 1.0 ms |")
+        lines.append(
+            f"| search handler CPU per request, median of {c['requests']} (mean) | "
+            f"{c['handler_ms']['median']:.2f} ms ({c['handler_ms']['mean']:.2f}) | <= 1.0 ms |"
+        )
         lines += [f"| - {name} | {ms:.2f} ms | |" for name, ms in c["parts_median_ms"].items()]
     if "load" in r:
         a, d, q = r["load"]["api"], r["load"]["direct"], r["load"]["ratio"]
-        lines.append(f"| API / direct at 4 clients: p50 {a['p50']:.1f} / {d['p50']:.1f} ms, p99 {a['p99']:.1f} / "
-                     f"{d['p99']:.1f} ms ({a['rps']:.0f} / {d['rps']:.0f} req/s) | p50 {q['p50']:.2f}x, "
-                     f"p99 {q['p99']:.2f}x | <= 1.3x |")
+        lines.append(
+            f"| API / direct at 4 clients: p50 {a['p50']:.1f} / {d['p50']:.1f} ms, p99 {a['p99']:.1f} / "
+            f"{d['p99']:.1f} ms ({a['rps']:.0f} / {d['rps']:.0f} req/s) | p50 {q['p50']:.2f}x, "
+            f"p99 {q['p99']:.2f}x | <= 1.3x |"
+        )
     if "ingest" in r:
         g = r["ingest"]
-        lines.append(f"| ingest CPU per article outside parse + enrich ({g['articles']} articles) | "
-                     f"{g['outside_parse_enrich_ms_per_article']:.1f} ms against parse + enrich "
-                     f"{g['parse_enrich_ms_per_article']:.1f} ms | <= parse + enrich |")
-        lines.append(f"| - the emulator's CPU per article (moto, apart) | {g['emulator_cpu_ms_per_article']:.1f} ms | |")
+        lines.append(
+            f"| ingest CPU per article outside parse + enrich ({g['articles']} articles) | "
+            f"{g['outside_parse_enrich_ms_per_article']:.1f} ms against parse + enrich "
+            f"{g['parse_enrich_ms_per_article']:.1f} ms | <= parse + enrich |"
+        )
+        lines.append(
+            f"| - the emulator's CPU per article (moto, apart) | {g['emulator_cpu_ms_per_article']:.1f} ms | |"
+        )
     if "import" in r:
         i = r["import"]
-        lines.append(f"| search handler import, median of {i['search handler']['n']} | "
-                     f"{i['search handler']['median'] * 1000:.0f} ms against {i['bare libraries']['median'] * 1000:.0f} ms "
-                     f"bare: {i['ratio']:.2f}x | <= 1.2x |")
+        lines.append(
+            f"| search handler import, median of {i['search handler']['n']} | "
+            f"{i['search handler']['median'] * 1000:.0f} ms against {i['bare libraries']['median'] * 1000:.0f} ms "
+            f"bare: {i['ratio']:.2f}x | <= 1.2x |"
+        )
     return "\n".join(lines)
 
 
@@ -228,25 +268,47 @@ def main() -> None:
     if only - {"import"}:
         if stack.read_state(STATE_DIR) is None:
             shutil.rmtree(STATE_DIR, ignore_errors=True)
-        config = stack.StackConfig(state_dir=STATE_DIR, opensearch_port=_free_port(), emulator_port=_free_port(),
-                                   api_port=_free_port(), workers=0, api_environments=4, opensearch_url=None)
-        s = search_load.Settings(docs=args.docs, seed=args.seed, seconds=args.seconds, warmup=2, prewarm=args.prewarm,
-                                 rounds=max(1, args.rounds), clients=4, client_procs=1, api_environments=4,
-                                 profile_requests=0, state_dir=STATE_DIR, ports=(0, 0, 0))
+        config = stack.StackConfig(
+            state_dir=STATE_DIR,
+            opensearch_port=_free_port(),
+            emulator_port=_free_port(),
+            api_port=_free_port(),
+            workers=0,
+            api_environments=4,
+            opensearch_url=None,
+        )
+        s = search_load.Settings(
+            docs=args.docs,
+            seed=args.seed,
+            seconds=args.seconds,
+            warmup=2,
+            prewarm=args.prewarm,
+            rounds=max(1, args.rounds),
+            clients=4,
+            client_procs=1,
+            api_environments=4,
+            profile_requests=0,
+            state_dir=STATE_DIR,
+            ports=(0, 0, 0),
+        )
         try:
             began = time.perf_counter()
             state = stack.up(config, echo=lambda m: print(m, flush=True))
             if "search-cpu" in only or "load" in only:
                 client = search_load.make_client(state.opensearch_url)
-                indexed = client.indices.exists_alias(name=state.index_alias) and \
-                    client.count(index=state.index_alias)["count"] == args.docs
+                indexed = (
+                    client.indices.exists_alias(name=state.index_alias)
+                    and client.count(index=state.index_alias)["count"] == args.docs
+                )
                 if not indexed:
                     result["index"] = search_load.build_index(state.opensearch_url, state.index_alias, s)
             timings["stack and index"] = time.perf_counter() - began
             mix = search_mix.scenarios(search_corpus.population(args.seed), args.seed)
-            for name, step in (("search-cpu", lambda: search_cpu(state, mix, args.requests)),
-                               ("load", lambda: api_vs_direct(state, mix, s)),
-                               ("ingest", lambda: ingest_cpu(state, args.pages, args.seed))):
+            for name, step in (
+                ("search-cpu", lambda: search_cpu(state, mix, args.requests)),
+                ("load", lambda: api_vs_direct(state, mix, s)),
+                ("ingest", lambda: ingest_cpu(state, args.pages, args.seed)),
+            ):
                 if name in only:
                     began = time.perf_counter()
                     result[name.replace("-", "_")] = step()

@@ -40,10 +40,17 @@ def parse_and_enrich(pages: list[Page]) -> dict[str, Any]:
         total_times.append(done - started)
     sizes = [len(p.data) for p in pages]
     ours, theirs = summary(total_times), summary(traf_times)
-    return {"pages": len(pages), "parse_failures": failures, "bytes": summary(sizes),
-            "parse": summary(parse_times), "enrich": summary(enrich_times), "parse_enrich": ours,
-            "trafilatura": theirs, "ratio_median": theirs["median"] / ours["median"],
-            "ratio_p90": theirs["p90"] / ours["p90"]}
+    return {
+        "pages": len(pages),
+        "parse_failures": failures,
+        "bytes": summary(sizes),
+        "parse": summary(parse_times),
+        "enrich": summary(enrich_times),
+        "parse_enrich": ours,
+        "trafilatura": theirs,
+        "ratio_median": theirs["median"] / ours["median"],
+        "ratio_p90": theirs["p90"] / ours["p90"],
+    }
 
 
 def enrich_5000(pages: list[Page], chars: int = 5000) -> dict[str, Any]:

@@ -40,14 +40,29 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str]]:
     seed = r.get("seed", 7)
     run_pipeline = f"python -m bench.run --pages {a.get('pages', 300)} --seed {seed} --skip coldstart,footprint,layer,e2e"
     if p := r.get("pipeline"):
-        out += [("parse + enrich, per page (ours)", _spread(p["parse_enrich"]), run_pipeline),
-                ("  of which parse", _spread(p["parse"]), run_pipeline),
-                ("  of which enrich", _spread(p["enrich"]), run_pipeline),
-                ("trafilatura bare_extraction (with_metadata), same pages", _spread(p["trafilatura"]), run_pipeline),
-                ("trafilatura / ours", f"{p['ratio_median']:.1f}x at the median, {p['ratio_p90']:.1f}x at p90",
-                 run_pipeline),
-                ("page sizes", (f"median {p['bytes']['median'] / 1000:.0f} KB, min {p['bytes']['min'] / 1000:.0f} KB, "
-                 f"max {p['bytes']['max'] / 1000:.0f} KB; {p['parse_failures']} parse failures"), run_pipeline)]
+        out += [
+            ("parse + enrich, per page (ours)", _spread(p["parse_enrich"]), run_pipeline),
+            ("  of which parse", _spread(p["parse"]), run_pipeline),
+            ("  of which enrich", _spread(p["enrich"]), run_pipeline),
+            (
+                "trafilatura bare_extraction (with_metadata), same pages",
+                _spread(p["trafilatura"]),
+                run_pipeline,
+            ),
+            (
+                "trafilatura / ours",
+                f"{p['ratio_median']:.1f}x at the median, {p['ratio_p90']:.1f}x at p90",
+                run_pipeline,
+            ),
+            (
+                "page sizes",
+                (
+                    f"median {p['bytes']['median'] / 1000:.0f} KB, min {p['bytes']['min'] / 1000:.0f} KB, "
+                    f"max {p['bytes']['max'] / 1000:.0f} KB; {p['parse_failures']} parse failures"
+                ),
+                run_pipeline,
+            ),
+        ]
     if e := r.get("enrich_5000"):
         out.append(("enrich alone, per 5,000-character article", _spread(e["enrich"]), run_pipeline))
     cold = "python -m bench.coldstart"
@@ -55,32 +70,57 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str]]:
         off = c["tracer_off"]
         base = off.get("baseline: boto3 + Powertools + opensearchpy", {})
         for name, s in off.items():
-            label = f"import {name}" + (" (fresh interpreter, .pyc present)" if name.startswith("ingest") else "")
+            label = f"import {name}" + (
+                " (fresh interpreter, .pyc present)" if name.startswith("ingest") else ""
+            )
             out.append((label, _spread(s), cold))
         for name in ("ingest handler (functions/ingest/app.py)", "search handler (functions/search/app.py)"):
             s = off.get(name, {})
             if "median" in s and "median" in base:
-                out.append((f"  {name.split(' (')[0]} / baseline", f"{s['median'] / base['median']:.2f}x", cold))
+                out.append(
+                    (f"  {name.split(' (')[0]} / baseline", f"{s['median'] / base['median']:.2f}x", cold)
+                )
         for name, s in c.get("tracer_on", {}).items():
             out.append((f"import {name}, Lambda env (tracer on)", _spread(s), cold))
     if m := r.get("memory"):
         if "error" in m:
-            out.append(("peak memory, 25 MB page", f"error: {m['error'][:200]}", "python -m bench.run --skip pipeline,coldstart,layer,e2e"))
+            out.append(
+                (
+                    "peak memory, 25 MB page",
+                    f"error: {m['error'][:200]}",
+                    "python -m bench.run --skip pipeline,coldstart,layer,e2e",
+                )
+            )
         else:
-            out.append((("peak memory, parse + enrich + build_document of a "
-                        f"{m['page_bytes'] / 1e6:.1f} MB page"),
-                        (f"RSS {m['rss_peak_kb'] / 1024:.0f} MB peak (process after imports: {m['rss_before_kb'] / 1024:.0f} MB); "
+            out.append(
+                (
+                    (
+                        "peak memory, parse + enrich + build_document of a "
+                        f"{m['page_bytes'] / 1e6:.1f} MB page"
+                    ),
+                    (
+                        f"RSS {m['rss_peak_kb'] / 1024:.0f} MB peak (process after imports: {m['rss_before_kb'] / 1024:.0f} MB); "
                         f"Python allocations peak {m['python_peak_bytes'] / 1e6:.0f} MB; took {m['seconds'] * 1000:.0f} ms; "
-                        f"body kept {m['body_chars']:,} chars"), "python -m bench.run --skip pipeline,coldstart,layer,e2e"))
+                        f"body kept {m['body_chars']:,} chars"
+                    ),
+                    "python -m bench.run --skip pipeline,coldstart,layer,e2e",
+                )
+            )
     if layer := r.get("layer"):
         for label, s in layer.items():
             if "error" in s:
-                out.append((f"layer size ({label})", f"error: {s['error'][:200]}", "python tools/build_layer.py"))
+                out.append(
+                    (f"layer size ({label})", f"error: {s['error'][:200]}", "python tools/build_layer.py")
+                )
                 continue
             largest = ", ".join(f"{n} {b / 1e6:.1f}" for n, b in s.get("largest", [])[:5])
-            out.append((f"layer size ({label}: {s['method'].strip()})",
-                        f"{_mb(s['unzipped'])} unzipped, {_mb(s['zipped'])} zipped; largest (MB): {largest}",
-                        "python -m bench.run --skip pipeline,coldstart,footprint,e2e"))
+            out.append(
+                (
+                    f"layer size ({label}: {s['method'].strip()})",
+                    f"{_mb(s['unzipped'])} unzipped, {_mb(s['zipped'])} zipped; largest (MB): {largest}",
+                    "python -m bench.run --skip pipeline,coldstart,footprint,e2e",
+                )
+            )
     if e2e := r.get("e2e"):
         make = f"make bench BENCH_E2E_FILES={e2e['files']} BENCH_WORKERS={e2e['workers']}"
         if e2e.get("max_queued") is not None:
@@ -89,23 +129,47 @@ def rows(r: dict[str, Any]) -> list[tuple[str, str, str]]:
             for label, s in b.items():
                 if isinstance(s, dict) and "docs_per_s" in s:
                     d, mbs = s["docs_per_s"], s["mb_per_s"]
-                    out.append((f"bulk indexing alone, {label}",
-                                f"{d['median']:.0f} docs/s ({mbs['median']:.1f} MB/s) | min {d['min']:.0f} / max {d['max']:.0f} docs/s | 3 x {b['documents']} docs",
-                                make))
+                    out.append(
+                        (
+                            f"bulk indexing alone, {label}",
+                            f"{d['median']:.0f} docs/s ({mbs['median']:.1f} MB/s) | min {d['min']:.0f} / max {d['max']:.0f} docs/s | 3 x {b['documents']} docs",
+                            make,
+                        )
+                    )
             out.append(("  mean document (JSON source)", f"{b['mean_source_bytes'] / 1000:.1f} KB", make))
         if "searchable_s" in e2e:
-            out.append(((f"end to end: {e2e['files']:,} files ({_mb(e2e['corpus_bytes'])}) dropped in the bucket, "
-                        f"{e2e['workers']} workers"), f"all searchable after {e2e['searchable_s']:.0f} s: "
-                        f"{e2e['docs_per_s']:.1f} docs/s (upload alone {e2e['upload_s']:.0f} s); indexed "
-                        f"{e2e['indexed']:,}, rejected {e2e['rejected']}, DLQ {e2e['dlq']}"
-                        + ("; STALLED" if e2e.get("stalled") else "")
-                        + (f"; uploads held while over {e2e['max_queued']} messages were queued"
-                           if e2e.get("max_queued") else ""), make))
-            cpu = ", ".join(f"{k} {v:.0f} s" for k, v in sorted(e2e["cpu_seconds"].items(), key=lambda kv: -kv[1]))
+            out.append(
+                (
+                    (
+                        f"end to end: {e2e['files']:,} files ({_mb(e2e['corpus_bytes'])}) dropped in the bucket, "
+                        f"{e2e['workers']} workers"
+                    ),
+                    f"all searchable after {e2e['searchable_s']:.0f} s: "
+                    f"{e2e['docs_per_s']:.1f} docs/s (upload alone {e2e['upload_s']:.0f} s); indexed "
+                    f"{e2e['indexed']:,}, rejected {e2e['rejected']}, DLQ {e2e['dlq']}"
+                    + ("; STALLED" if e2e.get("stalled") else "")
+                    + (
+                        f"; uploads held while over {e2e['max_queued']} messages were queued"
+                        if e2e.get("max_queued")
+                        else ""
+                    ),
+                    make,
+                )
+            )
+            cpu = ", ".join(
+                f"{k} {v:.0f} s" for k, v in sorted(e2e["cpu_seconds"].items(), key=lambda kv: -kv[1])
+            )
             out.append(("  CPU seconds by process during the run", cpu, make))
-            out.append(("  index size per document (primaries, no replica)",
-                        (f"{e2e['index_bytes'] / max(1, e2e['index_docs']) / 1000:.1f} KB "
-                        f"({_mb(e2e['index_bytes'])} for {e2e['index_docs']:,} docs)"), make))
+            out.append(
+                (
+                    "  index size per document (primaries, no replica)",
+                    (
+                        f"{e2e['index_bytes'] / max(1, e2e['index_docs']) / 1000:.1f} KB "
+                        f"({_mb(e2e['index_bytes'])} for {e2e['index_docs']:,} docs)"
+                    ),
+                    make,
+                )
+            )
         if bd := e2e.get("breakdown"):
             for name in ("sqs_per_doc", "s3_get", "parse", "enrich", "build_document", "bulk_per_doc"):
                 s = bd.get(name)
@@ -123,18 +187,29 @@ def table(r: dict[str, Any]) -> str:
 
 def _machine(r: dict[str, Any]) -> str:
     m = r["machine"]
-    return (f"Measured {r['started']} on: {m['cpu']}, {m['cores']} cores, {m['memory']} memory, {m['python']}, "
-            f"{m['os']}. Corpus seed {r['seed']}. Load average (1/5/15 min) at the start {m.get('load', '?')}, "
-            f"at the end {r.get('load_end', '?')}: other work on the machine slows every figure.")
+    return (
+        f"Measured {r['started']} on: {m['cpu']}, {m['cores']} cores, {m['memory']} memory, {m['python']}, "
+        f"{m['os']}. Corpus seed {r['seed']}. Load average (1/5/15 min) at the start {m.get('load', '?')}, "
+        f"at the end {r.get('load_end', '?')}: other work on the machine slows every figure."
+    )
 
 
 def _timeline(r: dict[str, Any]) -> str:
     e2e = r.get("e2e") or {}
     if not e2e.get("timeline"):
         return ""
-    lines = ["", "### End-to-end timeline", "",
-             ("Seconds since the first upload; documents searchable, pages recorded as rejected, messages waiting "
-             "in the queue, messages in the DLQ."), "", "| s | searchable | rejected | queued | DLQ |", "|---|---|---|---|---|"]
+    lines = [
+        "",
+        "### End-to-end timeline",
+        "",
+        (
+            "Seconds since the first upload; documents searchable, pages recorded as rejected, messages waiting "
+            "in the queue, messages in the DLQ."
+        ),
+        "",
+        "| s | searchable | rejected | queued | DLQ |",
+        "|---|---|---|---|---|",
+    ]
     lines += [f"| {t} | {i} | {f} | {q} | {d} |" for t, i, f, q, d in e2e["timeline"]]
     return "\n".join(lines)
 
@@ -143,9 +218,16 @@ def _heaviest(r: dict[str, Any]) -> str:
     heaviest = (r.get("coldstart") or {}).get("heaviest")
     if not heaviest:
         return ""
-    lines = ["", "### Where a handler's import time goes", "",
-             ("Cumulative import time of each top-level package, one `python -X importtime` run with the tracer "
-             "disabled (the sum exceeds the total: packages import each other)."), ""]
+    lines = [
+        "",
+        "### Where a handler's import time goes",
+        "",
+        (
+            "Cumulative import time of each top-level package, one `python -X importtime` run with the tracer "
+            "disabled (the sum exceeds the total: packages import each other)."
+        ),
+        "",
+    ]
     for name, costs in heaviest.items():
         top = ", ".join(f"{package} {seconds * 1000:.0f} ms" for package, seconds in costs[:5])
         lines.append(f"- {name}: {top}")
@@ -157,9 +239,23 @@ def write_doc(path: Path, r: dict[str, Any], table_text: str) -> None:
     if path.exists() and MARKER in (text := path.read_text()):
         header = text.split(MARKER, 1)[0].rstrip() + "\n"
     args = r.get("args", {})
-    body = [MARKER, "", "## Results", "", _machine(r), "",
-            (f"Whole run: `make bench BENCH_E2E_FILES={args.get('e2e_files')} BENCH_WORKERS={args.get('workers')} "
-             f"BENCH_MAX_QUEUED={args.get('max_queued', 0)}` (equivalently `python -m bench.run --pages "
-             f"{args.get('pages')} --e2e-files {args.get('e2e_files')} --workers {args.get('workers')} "
-             f"--seed {r['seed']} --max-queued {args.get('max_queued', 0)}`)."), "", table_text, _heaviest(r), _timeline(r), ""]
+    body = [
+        MARKER,
+        "",
+        "## Results",
+        "",
+        _machine(r),
+        "",
+        (
+            f"Whole run: `make bench BENCH_E2E_FILES={args.get('e2e_files')} BENCH_WORKERS={args.get('workers')} "
+            f"BENCH_MAX_QUEUED={args.get('max_queued', 0)}` (equivalently `python -m bench.run --pages "
+            f"{args.get('pages')} --e2e-files {args.get('e2e_files')} --workers {args.get('workers')} "
+            f"--seed {r['seed']} --max-queued {args.get('max_queued', 0)}`)."
+        ),
+        "",
+        table_text,
+        _heaviest(r),
+        _timeline(r),
+        "",
+    ]
     path.write_text(header + "\n" + "\n".join(body))

@@ -23,19 +23,32 @@ SECTIONS = ("pipeline", "coldstart", "footprint", "layer", "e2e")
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Run Warta's benchmarks and write docs/benchmarks.md.")
     parser.add_argument("--pages", type=int, default=300, help="generated pages for the per-page timings")
-    parser.add_argument("--e2e-files", type=int, default=10_000, help="files dropped in the bucket end to end")
+    parser.add_argument(
+        "--e2e-files", type=int, default=10_000, help="files dropped in the bucket end to end"
+    )
     parser.add_argument("--workers", type=int, default=3, help="local worker processes (2 to 4)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--max-queued", type=int, default=100,
-                        help="end to end: hold uploads while more messages wait (0: drop all files at once)")
+    parser.add_argument(
+        "--max-queued",
+        type=int,
+        default=100,
+        help="end to end: hold uploads while more messages wait (0: drop all files at once)",
+    )
     parser.add_argument("--skip", default="", help=f"comma-separated sections to skip: {', '.join(SECTIONS)}")
     parser.add_argument("--doc", type=Path, default=REPO / "docs" / "benchmarks.md")
     args = parser.parse_args(argv)
     skip = {s.strip() for s in args.skip.split(",") if s.strip()}
-    results: dict[str, Any] = {"machine": machine.describe(), "seed": args.seed,
-                               "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-                               "args": {"pages": args.pages, "e2e_files": args.e2e_files, "workers": args.workers,
-                                        "max_queued": args.max_queued}}
+    results: dict[str, Any] = {
+        "machine": machine.describe(),
+        "seed": args.seed,
+        "started": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "args": {
+            "pages": args.pages,
+            "e2e_files": args.e2e_files,
+            "workers": args.workers,
+            "max_queued": args.max_queued,
+        },
+    }
     pages = list(corpus.pages(args.pages, args.seed))
     if "pipeline" not in skip:
         print(f"parse + enrich vs trafilatura on {len(pages)} pages ...", flush=True)
@@ -46,7 +59,9 @@ def main(argv: list[str] | None = None) -> None:
         results["coldstart"] = coldstart.run()
         env = coldstart.lambda_env(tracer=False)
         results["coldstart"]["heaviest"] = {
-            name: coldstart.heaviest_imports(coldstart.SUBJECTS[name], env) for name in list(coldstart.SUBJECTS)[:2]}
+            name: coldstart.heaviest_imports(coldstart.SUBJECTS[name], env)
+            for name in list(coldstart.SUBJECTS)[:2]
+        }
     if "footprint" not in skip:
         print("peak memory on a 25 MB page ...", flush=True)
         results["memory"] = footprint.peak_memory(seed=args.seed)
@@ -65,8 +80,15 @@ def main(argv: list[str] | None = None) -> None:
         documents = []
         for p in pages:
             article = parse_article(p.data, key=p.name)
-            documents.append(build_document(bucket="bench", key=p.name, article=article, entities=enrich(article),
-                                            ingested=datetime.now(UTC)))
+            documents.append(
+                build_document(
+                    bucket="bench",
+                    key=p.name,
+                    article=article,
+                    entities=enrich(article),
+                    ingested=datetime.now(UTC),
+                )
+            )
         results["e2e"] = e2e.run(args.e2e_files, args.seed, args.workers, documents, args.max_queued)
     results["load_end"] = machine.load_average()
     BENCH_DIR.mkdir(parents=True, exist_ok=True)

@@ -82,8 +82,18 @@ SEARCH_PATH = "/{alias}/_search?" + urlencode(SEARCH_PARAMS)
 Record = tuple[str, float, bool]  # kind, seconds, ok
 
 
-def _client(target: str, base: str, alias: str, mix: list[search_mix.Scenario], offset: int,
-            start_at: float, measure_from: float, stop_at: float, out: list[Record], errors: list[str]) -> None:
+def _client(
+    target: str,
+    base: str,
+    alias: str,
+    mix: list[search_mix.Scenario],
+    offset: int,
+    start_at: float,
+    measure_from: float,
+    stop_at: float,
+    out: list[Record],
+    errors: list[str],
+) -> None:
     parts = urlsplit(base)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
     headers = {"Content-Type": "application/json", "Connection": "keep-alive"}
@@ -137,13 +147,18 @@ def _cursor_of(target: str, payload: bytes, size: int) -> str | None:
     return next_cursor(answer["hits"]["hits"], size)
 
 
-def _process(args: tuple[str, str, str, list[search_mix.Scenario], list[int], float, float, float]
-             ) -> tuple[list[Record], list[str]]:
+def _process(
+    args: tuple[str, str, str, list[search_mix.Scenario], list[int], float, float, float],
+) -> tuple[list[Record], list[str]]:
     target, base, alias, mix, offsets, start_at, measure_from, stop_at = args
     out: list[Record] = []
     errors: list[str] = []
-    threads = [threading.Thread(target=_client, args=(target, base, alias, mix, o, start_at, measure_from,
-                                                      stop_at, out, errors)) for o in offsets]
+    threads = [
+        threading.Thread(
+            target=_client, args=(target, base, alias, mix, o, start_at, measure_from, stop_at, out, errors)
+        )
+        for o in offsets
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -159,6 +174,7 @@ def group_cpu_seconds(pgid: int) -> float:
 @dataclass
 class Slice:
     """One stretch of closed-loop load on one target, before it is combined with the other rounds."""
+
     records: list[Record]
     errors: list[str]
     sent: float  # requests sent, warm-up included (the CPU figures count it too)
@@ -166,16 +182,24 @@ class Slice:
     load_average: float
 
 
-def run_phase(target: str, base: str, alias: str, mix: list[search_mix.Scenario], s: Settings,
-              groups: dict[str, int] | None = None) -> Slice:
+def run_phase(
+    target: str,
+    base: str,
+    alias: str,
+    mix: list[search_mix.Scenario],
+    s: Settings,
+    groups: dict[str, int] | None = None,
+) -> Slice:
     # perf_counter is CLOCK_MONOTONIC on Linux: the same clock in forked processes.
     start_at = time.perf_counter() + 1.0
     measure_from = start_at + s.warmup
     stop_at = measure_from + s.seconds
     spread = len(mix) // s.clients
     offsets = [c * spread for c in range(s.clients)]
-    jobs = [(target, base, alias, mix, offsets[p::s.client_procs], start_at, measure_from, stop_at)
-            for p in range(s.client_procs)]
+    jobs = [
+        (target, base, alias, mix, offsets[p :: s.client_procs], start_at, measure_from, stop_at)
+        for p in range(s.client_procs)
+    ]
     groups = groups or {}
     cpu_before = {name: group_cpu_seconds(pgid) for name, pgid in groups.items()}
     before = os.times()
@@ -185,14 +209,20 @@ def run_phase(target: str, base: str, alias: str, mix: list[search_mix.Scenario]
         with multiprocessing.get_context("fork").Pool(s.client_procs) as pool:
             results = pool.map(_process, jobs)
     after = os.times()
-    client_cpu = sum(getattr(after, f) - getattr(before, f) for f in ("user", "system", "children_user",
-                                                                       "children_system"))
+    client_cpu = sum(
+        getattr(after, f) - getattr(before, f) for f in ("user", "system", "children_user", "children_system")
+    )
     records = [r for out, _ in results for r in out]
-    return Slice(records=records, errors=[e for _, errs in results for e in errs],
-                 sent=len(records) * (s.seconds + s.warmup) / s.seconds,
-                 cpu_seconds={"load generator": client_cpu,
-                              **{name: group_cpu_seconds(pgid) - cpu_before[name] for name, pgid in groups.items()}},
-                 load_average=os.getloadavg()[0])
+    return Slice(
+        records=records,
+        errors=[e for _, errs in results for e in errs],
+        sent=len(records) * (s.seconds + s.warmup) / s.seconds,
+        cpu_seconds={
+            "load generator": client_cpu,
+            **{name: group_cpu_seconds(pgid) - cpu_before[name] for name, pgid in groups.items()},
+        },
+        load_average=os.getloadavg()[0],
+    )
 
 
 def combine(slices: list[Slice], seconds: float) -> dict[str, Any]:
@@ -203,7 +233,10 @@ def combine(slices: list[Slice], seconds: float) -> dict[str, Any]:
     return summarise(records, seconds) | {
         "error_samples": [e for part in slices for e in part.errors][:5],
         "load_average": max(part.load_average for part in slices),
-        "cpu_ms_per_request": {name: sum(p.cpu_seconds[name] for p in slices) * 1000 / sent for name in names}}
+        "cpu_ms_per_request": {
+            name: sum(p.cpu_seconds[name] for p in slices) * 1000 / sent for name in names
+        },
+    }
 
 
 def summarise(records: list[Record], seconds: float) -> dict[str, Any]:
@@ -221,11 +254,19 @@ def _stats(records: list[Record], seconds: float) -> dict[str, Any]:
     if len(latencies) < 2:
         return {"n": len(latencies), "errors": sum(not r[2] for r in records)}
     cuts = statistics.quantiles(latencies, n=100, method="inclusive")
-    return {"n": len(latencies), "rps": len(latencies) / seconds, "errors": sum(not r[2] for r in records),
-            "p50": cuts[49] * 1000, "p95": cuts[94] * 1000, "p99": cuts[98] * 1000, "max": latencies[-1] * 1000}
+    return {
+        "n": len(latencies),
+        "rps": len(latencies) / seconds,
+        "errors": sum(not r[2] for r in records),
+        "p50": cuts[49] * 1000,
+        "p95": cuts[94] * 1000,
+        "p99": cuts[98] * 1000,
+        "max": latencies[-1] * 1000,
+    }
 
 
 # -- index --------------------------------------------------------------------------------------------------
+
 
 def build_index(url: str, alias: str, s: Settings) -> dict[str, Any]:
     client = make_client(url, timeout=60)
@@ -252,6 +293,7 @@ def build_index(url: str, alias: str, s: Settings) -> dict[str, Any]:
 
 # -- profile ------------------------------------------------------------------------------------------------
 
+
 def _category(path: str, name: str) -> str:
     """Which part of the stack a profiled function belongs to (by its own time, so the parts add up)."""
     if path == "~":
@@ -264,20 +306,22 @@ def _category(path: str, name: str) -> str:
         if "json" in name.lower() or "encode" in name or "scan" in name:
             return "JSON encode and decode"
         return "other builtins"
-    for fragment, label in (("/json/", "JSON encode and decode"),
-                            ("/opensearchpy/", "opensearch-py and urllib3 (Python)"),
-                            ("/urllib3/", "opensearch-py and urllib3 (Python)"),
-                            ("/http/client.py", "opensearch-py and urllib3 (Python)"),
-                            ("/email/", "opensearch-py and urllib3 (Python)"),
-                            ("/pydantic", "Powertools validation (pydantic)"),
-                            ("event_handler/openapi", "Powertools validation (pydantic)"),
-                            ("event_handler/middlewares", "Powertools validation (pydantic)"),
-                            ("aws_lambda_powertools/logging", "Powertools logging and metrics"),
-                            ("aws_lambda_powertools/metrics", "Powertools logging and metrics"),
-                            ("aws_lambda_powertools/tracing", "Powertools logging and metrics"),
-                            ("aws_lambda_powertools", "Powertools routing and response"),
-                            ("/warta/", "warta: build_search and shaping the answer"),
-                            ("functions/search/app.py", "warta: build_search and shaping the answer")):
+    for fragment, label in (
+        ("/json/", "JSON encode and decode"),
+        ("/opensearchpy/", "opensearch-py and urllib3 (Python)"),
+        ("/urllib3/", "opensearch-py and urllib3 (Python)"),
+        ("/http/client.py", "opensearch-py and urllib3 (Python)"),
+        ("/email/", "opensearch-py and urllib3 (Python)"),
+        ("/pydantic", "Powertools validation (pydantic)"),
+        ("event_handler/openapi", "Powertools validation (pydantic)"),
+        ("event_handler/middlewares", "Powertools validation (pydantic)"),
+        ("aws_lambda_powertools/logging", "Powertools logging and metrics"),
+        ("aws_lambda_powertools/metrics", "Powertools logging and metrics"),
+        ("aws_lambda_powertools/tracing", "Powertools logging and metrics"),
+        ("aws_lambda_powertools", "Powertools routing and response"),
+        ("/warta/", "warta: build_search and shaping the answer"),
+        ("functions/search/app.py", "warta: build_search and shaping the answer"),
+    ):
         if fragment in path:
             return label
     return "other Python (stdlib: uuid, dataclasses, typing ...)"
@@ -308,10 +352,12 @@ def _profile_handler(state: stack.StackState, mix: list[search_mix.Scenario], n:
         "lambda_handler (everything)": lambda i: module.lambda_handler(events[i], context),
         "app.resolve (no Logger/Tracer/Metrics decorators)": lambda i: module.app.resolve(events[i], context),
         "warta.search.search (no Powertools)": lambda i: run_search(client, alias, requests[i]),
-        "client.search(build_search(...))": lambda i: client.search(index=alias, body=build_search(requests[i]),
-                                                                    params=SEARCH_PARAMS),
+        "client.search(build_search(...))": lambda i: client.search(
+            index=alias, body=build_search(requests[i]), params=SEARCH_PARAMS
+        ),
         "bare HTTP exchange (no JSON decode)": lambda i: connection.perform_request(
-            "POST", path, body=json.dumps(build_search(requests[i])).encode()),
+            "POST", path, body=json.dumps(build_search(requests[i])).encode()
+        ),
     }
     for i in range(min(20, n)):  # warm: imports, connection pools, the node's caches
         for call in layers.values():
@@ -335,69 +381,124 @@ def _profile_handler(state: stack.StackState, mix: list[search_mix.Scenario], n:
     for (path_, _line, name), (_cc, _nc, own, _cum, _callers) in table.items():
         parts[_category(path_, name)] += own
     total = sum(parts.values())
-    top = sorted(((v[2], f"{'/'.join(Path(k[0]).parts[-2:])}:{k[1]} {k[2]}") for k, v in table.items()),
-                 reverse=True)[:12]
-    return {"requests": n, "median_ms": medians, "mean_ms": means,
-            "parts": [{"part": k, "ms_per_request": v * 1000 / n, "share": v / total}
-                      for k, v in sorted(parts.items(), key=lambda kv: -kv[1])],
-            "top_own_time": [{"ms_per_request": t * 1000 / n, "function": f} for t, f in top]}
+    top = sorted(
+        ((v[2], f"{'/'.join(Path(k[0]).parts[-2:])}:{k[1]} {k[2]}") for k, v in table.items()), reverse=True
+    )[:12]
+    return {
+        "requests": n,
+        "median_ms": medians,
+        "mean_ms": means,
+        "parts": [
+            {"part": k, "ms_per_request": v * 1000 / n, "share": v / total}
+            for k, v in sorted(parts.items(), key=lambda kv: -kv[1])
+        ],
+        "top_own_time": [{"ms_per_request": t * 1000 / n, "function": f} for t, f in top],
+    }
 
 
 # -- report -------------------------------------------------------------------------------------------------
 
+
 def render(r: dict[str, Any]) -> str:
     s = r["settings"]
-    lines = [MARKER, "", "## Results", "",
-             (f"Machine: {r['machine']['cpu']}, {r['machine']['cores']} cores, {r['machine']['memory']}; "
-             f"{r['machine']['python']}; {r['machine']['os']}. OpenSearch, the API processes and the load "
-             "generator all share these cores."), "",
-             (f"Settings: {s['docs']:,} documents (indexed in {r['index']['seconds']:.0f} s, "
-             f"{r['index']['documents']:,} in the index, {r['index']['failed']} failed writes), seed {s['seed']}; "
-             f"{s['clients']} keep-alive clients ({s['client_procs']} processes x threads) for {s['seconds']:.0f} s "
-             f"per target, in {s['rounds']} alternating rounds (api, direct, api, ...) each after a {s['warmup']:.0f} s "
-             f"unmeasured warm-up, and {s['prewarm']:.0f} s of unmeasured queries split over both targets before "
-             f"the first round; {s['api_environments']} API execution environments (a process each); "
-             f"mix by scenario {dict(zip(search_mix.KINDS, search_mix.WEIGHTS, strict=True))}, a cursor scenario "
-             f"being a first page of 20 and {search_mix.CURSOR_PAGES} more via `next_cursor`."), "",
-             "| target | kind | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        MARKER,
+        "",
+        "## Results",
+        "",
+        (
+            f"Machine: {r['machine']['cpu']}, {r['machine']['cores']} cores, {r['machine']['memory']}; "
+            f"{r['machine']['python']}; {r['machine']['os']}. OpenSearch, the API processes and the load "
+            "generator all share these cores."
+        ),
+        "",
+        (
+            f"Settings: {s['docs']:,} documents (indexed in {r['index']['seconds']:.0f} s, "
+            f"{r['index']['documents']:,} in the index, {r['index']['failed']} failed writes), seed {s['seed']}; "
+            f"{s['clients']} keep-alive clients ({s['client_procs']} processes x threads) for {s['seconds']:.0f} s "
+            f"per target, in {s['rounds']} alternating rounds (api, direct, api, ...) each after a {s['warmup']:.0f} s "
+            f"unmeasured warm-up, and {s['prewarm']:.0f} s of unmeasured queries split over both targets before "
+            f"the first round; {s['api_environments']} API execution environments (a process each); "
+            f"mix by scenario {dict(zip(search_mix.KINDS, search_mix.WEIGHTS, strict=True))}, a cursor scenario "
+            f"being a first page of 20 and {search_mix.CURSOR_PAGES} more via `next_cursor`."
+        ),
+        "",
+        "| target | kind | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for target in ("api", "direct"):
         for kind in ("all", *search_mix.KINDS):
             x = r[target][kind]
             if "p50" not in x:
                 lines.append(f"| {target} | {kind} | {x['n']} | | | | | | {x['errors']} |")
                 continue
-            lines.append(f"| {target} | {kind} | {x['n']:,} | {x['rps']:.1f} | {x['p50']:.1f} | {x['p95']:.1f} | "
-                         f"{x['p99']:.1f} | {x['max']:.0f} | {x['errors']} |")
+            lines.append(
+                f"| {target} | {kind} | {x['n']:,} | {x['rps']:.1f} | {x['p50']:.1f} | {x['p95']:.1f} | "
+                f"{x['p99']:.1f} | {x['max']:.0f} | {x['errors']} |"
+            )
     api, direct = r["api"]["all"], r["direct"]["all"]
     ratio = api["p99"] / direct["p99"]
-    lines += ["", "| target | value | met |", "|---|---|---|",
-              (f"| zero errors | {api['errors']} API, {direct['errors']} direct | "
-              f"{'yes' if api['errors'] == 0 else 'no'} |"),
-              f"| API p99 <= 50 ms | {api['p99']:.1f} ms | {'yes' if api['p99'] <= 50 else 'no'} |",
-              (f"| API p99 <= 1.5x direct p99 | {ratio:.2f}x ({direct['p99']:.1f} ms direct) | "
-              f"{'yes' if ratio <= 1.5 else 'no'} |"),
-              (f"| throughput, API / direct | {api['rps']:.0f} / {direct['rps']:.0f} req/s "
-              f"({api['rps'] / direct['rps']:.2f}x) | |")]
-    lines += ["", "CPU per request (ms, from /proc; the warm-up counted in both CPU and requests):", "",
-              "| phase | " + " | ".join(r["api"]["cpu_ms_per_request"]) + " | 1-min load average at the end |",
-              "|---|" + "---:|" * (len(r["api"]["cpu_ms_per_request"]) + 1)]
+    lines += [
+        "",
+        "| target | value | met |",
+        "|---|---|---|",
+        (
+            f"| zero errors | {api['errors']} API, {direct['errors']} direct | "
+            f"{'yes' if api['errors'] == 0 else 'no'} |"
+        ),
+        f"| API p99 <= 50 ms | {api['p99']:.1f} ms | {'yes' if api['p99'] <= 50 else 'no'} |",
+        (
+            f"| API p99 <= 1.5x direct p99 | {ratio:.2f}x ({direct['p99']:.1f} ms direct) | "
+            f"{'yes' if ratio <= 1.5 else 'no'} |"
+        ),
+        (
+            f"| throughput, API / direct | {api['rps']:.0f} / {direct['rps']:.0f} req/s "
+            f"({api['rps'] / direct['rps']:.2f}x) | |"
+        ),
+    ]
+    lines += [
+        "",
+        "CPU per request (ms, from /proc; the warm-up counted in both CPU and requests):",
+        "",
+        "| phase | " + " | ".join(r["api"]["cpu_ms_per_request"]) + " | 1-min load average at the end |",
+        "|---|" + "---:|" * (len(r["api"]["cpu_ms_per_request"]) + 1),
+    ]
     for target in ("api", "direct"):
         cpu = r[target]["cpu_ms_per_request"]
-        lines.append(f"| {target} | " + " | ".join(f"{v:.1f}" for v in cpu.values())
-                     + f" | {r[target]['load_average']:.1f} |")
+        lines.append(
+            f"| {target} | "
+            + " | ".join(f"{v:.1f}" for v in cpu.values())
+            + f" | {r[target]['load_average']:.1f} |"
+        )
     for target in ("api", "direct"):
         if samples := r[target].get("error_samples"):
             lines += ["", f"First {target} errors: " + "; ".join(f"`{e}`" for e in samples)]
     if p := r.get("profile"):
-        lines += ["", f"### Where the API's time goes (in-process, one request at a time, {p['requests']} requests)",
-                  "", "Each layer timed alone, interleaved request by request:", "",
-                  "| layer | median ms | mean ms |", "|---|---:|---:|"]
-        lines += [f"| {name} | {p['median_ms'][name]:.2f} | {p['mean_ms'][name]:.2f} |" for name in p["median_ms"]]
-        lines += ["", ("The handler under cProfile, own time of each function summed by part (cProfile inflates "
-                  "Python-heavy parts, so read the shares, not the absolute figures):"), "",
-                  "| part | ms per request | share |", "|---|---:|---:|"]
-        lines += [f"| {x['part']} | {x['ms_per_request']:.2f} | {x['share'] * 100:.0f}% |" for x in p["parts"]]
+        lines += [
+            "",
+            f"### Where the API's time goes (in-process, one request at a time, {p['requests']} requests)",
+            "",
+            "Each layer timed alone, interleaved request by request:",
+            "",
+            "| layer | median ms | mean ms |",
+            "|---|---:|---:|",
+        ]
+        lines += [
+            f"| {name} | {p['median_ms'][name]:.2f} | {p['mean_ms'][name]:.2f} |" for name in p["median_ms"]
+        ]
+        lines += [
+            "",
+            (
+                "The handler under cProfile, own time of each function summed by part (cProfile inflates "
+                "Python-heavy parts, so read the shares, not the absolute figures):"
+            ),
+            "",
+            "| part | ms per request | share |",
+            "|---|---:|---:|",
+        ]
+        lines += [
+            f"| {x['part']} | {x['ms_per_request']:.2f} | {x['share'] * 100:.0f}% |" for x in p["parts"]
+        ]
         lines += ["", "Largest own time per request:", "", "| function | ms |", "|---|---:|"]
         lines += [f"| `{x['function']}` | {x['ms_per_request']:.2f} |" for x in p["top_own_time"]]
     lines += ["", "Command: `" + r["command"] + "`", ""]
@@ -413,40 +514,73 @@ def write_doc(text: str, path: Path = DOC) -> None:
 
 # -- main ---------------------------------------------------------------------------------------------------
 
+
 def main() -> None:
     env = os.environ.get
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=int(env("BENCH_DOCS", "10000")))
     parser.add_argument("--seed", type=int, default=int(env("BENCH_SEED", "7")))
     parser.add_argument("--seconds", type=float, default=float(env("BENCH_SECONDS", "60")))
-    parser.add_argument("--warmup", type=float, default=float(env("BENCH_WARMUP", "3")),
-                        help="seconds at the start of each round, not measured")
-    parser.add_argument("--prewarm", type=float, default=float(env("BENCH_PREWARM", "120")),
-                        help="seconds of queries (half to each target) before the first round, not measured")
-    parser.add_argument("--rounds", type=int, default=int(env("BENCH_ROUNDS", "4")),
-                        help="alternate api and direct this many times; each gets seconds / rounds")
+    parser.add_argument(
+        "--warmup",
+        type=float,
+        default=float(env("BENCH_WARMUP", "3")),
+        help="seconds at the start of each round, not measured",
+    )
+    parser.add_argument(
+        "--prewarm",
+        type=float,
+        default=float(env("BENCH_PREWARM", "120")),
+        help="seconds of queries (half to each target) before the first round, not measured",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=int(env("BENCH_ROUNDS", "4")),
+        help="alternate api and direct this many times; each gets seconds / rounds",
+    )
     parser.add_argument("--clients", type=int, default=int(env("BENCH_CLIENTS", "20")))
     parser.add_argument("--client-procs", type=int, default=int(env("BENCH_CLIENT_PROCS", "1")))
-    parser.add_argument("--api-environments", type=int, default=int(env("BENCH_API_ENVIRONMENTS", "20")),
-                        help="search function environments (Lambda concurrency): one request at a time each")
+    parser.add_argument(
+        "--api-environments",
+        type=int,
+        default=int(env("BENCH_API_ENVIRONMENTS", "20")),
+        help="search function environments (Lambda concurrency): one request at a time each",
+    )
     parser.add_argument("--profile-requests", type=int, default=int(env("BENCH_PROFILE_REQUESTS", "300")))
     parser.add_argument("--only", choices=("api", "direct"), help="run one phase (development)")
     parser.add_argument("--no-doc", action="store_true", help="print only; leave docs/ alone")
     parser.add_argument("--keep", action="store_true", help="leave the stack running (development)")
     args = parser.parse_args()
-    s = Settings(docs=args.docs, seed=args.seed, seconds=args.seconds, warmup=args.warmup, prewarm=args.prewarm,
-                 rounds=max(1, args.rounds), clients=args.clients,
-                 client_procs=args.client_procs,
-                 api_environments=args.api_environments,
-                 profile_requests=args.profile_requests,
-                 state_dir=REPO_ROOT / ".warta" / "bench-search", ports=(9271, 5071, 8071))
+    s = Settings(
+        docs=args.docs,
+        seed=args.seed,
+        seconds=args.seconds,
+        warmup=args.warmup,
+        prewarm=args.prewarm,
+        rounds=max(1, args.rounds),
+        clients=args.clients,
+        client_procs=args.client_procs,
+        api_environments=args.api_environments,
+        profile_requests=args.profile_requests,
+        state_dir=REPO_ROOT / ".warta" / "bench-search",
+        ports=(9271, 5071, 8071),
+    )
     if stack.read_state(s.state_dir) is None:
         shutil.rmtree(s.state_dir, ignore_errors=True)
-    config = stack.StackConfig(state_dir=s.state_dir, opensearch_port=s.ports[0], emulator_port=s.ports[1],
-                               api_port=s.ports[2], workers=0,
-                               api_environments=s.api_environments, opensearch_url=None)
-    result: dict[str, Any] = {"settings": {k: v for k, v in vars(s).items() if k not in ("state_dir", "ports")},
-                              "machine": describe()}
+    config = stack.StackConfig(
+        state_dir=s.state_dir,
+        opensearch_port=s.ports[0],
+        emulator_port=s.ports[1],
+        api_port=s.ports[2],
+        workers=0,
+        api_environments=s.api_environments,
+        opensearch_url=None,
+    )
+    result: dict[str, Any] = {
+        "settings": {k: v for k, v in vars(s).items() if k not in ("state_dir", "ports")},
+        "machine": describe(),
+    }
     try:
         state = stack.up(config, echo=lambda m: print(m, flush=True))
         print(f"stack up: API {state.api_url}, OpenSearch {state.opensearch_url}", flush=True)
@@ -454,21 +588,32 @@ def main() -> None:
         print(f"indexed: {result['index']}", flush=True)
         pop = search_corpus.population(s.seed)
         mix = search_mix.scenarios(pop, s.seed)
-        targets = [(t, b) for t, b in (("api", state.api_url), ("direct", state.opensearch_url))
-                   if not args.only or args.only == t]
+        targets = [
+            (t, b)
+            for t, b in (("api", state.api_url), ("direct", state.opensearch_url))
+            if not args.only or args.only == t
+        ]
         # A freshly started node keeps compiling (JIT) and filling caches for minutes: warm both targets
         # with the whole mix first, then alternate short rounds (api, direct, api, ...) so that whatever
         # drift is left falls on both alike rather than on whichever phase ran first.
         for target, base in targets:
             if s.prewarm:
-                run_phase(target, base, state.index_alias, mix, replace(s, seconds=s.prewarm / len(targets),
-                                                                         warmup=0))
+                run_phase(
+                    target,
+                    base,
+                    state.index_alias,
+                    mix,
+                    replace(s, seconds=s.prewarm / len(targets), warmup=0),
+                )
         groups = {"OpenSearch": state.pids["opensearch"], "API front + handler": state.pids["api"]}
         slices: dict[str, list[Slice]] = {t: [] for t, _ in targets}
         for _ in range(s.rounds):
             for target, base in targets:
-                slices[target].append(run_phase(target, base, state.index_alias, mix,
-                                                replace(s, seconds=s.seconds / s.rounds), groups))
+                slices[target].append(
+                    run_phase(
+                        target, base, state.index_alias, mix, replace(s, seconds=s.seconds / s.rounds), groups
+                    )
+                )
         for target, _ in targets:
             result[target] = combine(slices[target], s.seconds)
             print(f"{target}: {json.dumps(result[target]['all'])}", flush=True)
@@ -479,9 +624,11 @@ def main() -> None:
             stack.down(s.state_dir)
     if args.only:
         return
-    command = (f"make bench-search BENCH_SECONDS={s.seconds:g} "
-               f"BENCH_API_ENVIRONMENTS={s.api_environments} "
-               f"BENCH_CLIENT_PROCS={s.client_procs} BENCH_SEARCH_SEED={s.seed} BENCH_ROUNDS={s.rounds}")
+    command = (
+        f"make bench-search BENCH_SECONDS={s.seconds:g} "
+        f"BENCH_API_ENVIRONMENTS={s.api_environments} "
+        f"BENCH_CLIENT_PROCS={s.client_procs} BENCH_SEARCH_SEED={s.seed} BENCH_ROUNDS={s.rounds}"
+    )
     result["command"] = command
     text = render(result)
     print(text)

@@ -46,19 +46,29 @@ def scenarios(pop: Population, seed: int, count: int = 2000) -> list[Scenario]:
             if "region" in facet:
                 filters["region"] = (rng.choices(pop.regions, pop.region_weights)[0].path[0],)
             if facet == "organization":
-                filters["organization"] = (rng.choices(pop.organizations, pop.organization_weights)[0].canonical,)
+                filters["organization"] = (
+                    rng.choices(pop.organizations, pop.organization_weights)[0].canonical,
+                )
             text = rng.choice(words) if rng.random() < 0.4 else ""
             out.append(Scenario(kind, SearchRequest(text=text, filters=filters)))
         elif kind == "date":
             start = date(2012, 1, 1) + timedelta(days=rng.randrange(13 * 365))
             end = start + timedelta(days=rng.choice((7, 30, 90, 365)))
             text = rng.choice(words) if rng.random() < 0.5 else ""
-            out.append(Scenario(kind, SearchRequest(text=text, published_from=start, published_to=end,
-                                                    sort="newest")))
+            out.append(
+                Scenario(
+                    kind, SearchRequest(text=text, published_from=start, published_to=end, sort="newest")
+                )
+            )
         else:
             text = rng.choice(words) if rng.random() < 0.5 else ""
-            out.append(Scenario(kind, SearchRequest(text=text, sort=rng.choice(("newest", "relevance")), size=20),
-                                pages=1 + CURSOR_PAGES))
+            out.append(
+                Scenario(
+                    kind,
+                    SearchRequest(text=text, sort=rng.choice(("newest", "relevance")), size=20),
+                    pages=1 + CURSOR_PAGES,
+                )
+            )
     return out
 
 

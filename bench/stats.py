@@ -16,8 +16,14 @@ def summary(values: Sequence[float]) -> dict[str, Any]:
         only = ordered[0]
         return {"n": 1, "median": only, "p90": only, "p99": only, "min": only, "max": only}
     cuts = statistics.quantiles(ordered, n=100, method="inclusive")
-    return {"n": len(ordered), "median": statistics.median(ordered), "p90": cuts[89], "p99": cuts[98],
-            "min": ordered[0], "max": ordered[-1]}
+    return {
+        "n": len(ordered),
+        "median": statistics.median(ordered),
+        "p90": cuts[89],
+        "p99": cuts[98],
+        "min": ordered[0],
+        "max": ordered[-1],
+    }
 
 
 def ms(value: float) -> str:

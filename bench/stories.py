@@ -32,13 +32,15 @@ LEAD = "JAKARTA, KABAR - Berita ini dimuat ulang dari mitra media kami."
 
 def bodies(count: int, seed: int) -> tuple[list[tuple[str, str]], dict[str, str]]:
     """(doc id, body) in ingest order, and the original id of every copy."""
-    originals = [(f"p{i}", parse_article(p.data, key=p.name, content_type="text/html").body)
-                 for i, p in enumerate(corpus.pages(count, seed))]
+    originals = [
+        (f"p{i}", parse_article(p.data, key=p.name, content_type="text/html").body)
+        for i, p in enumerate(corpus.pages(count, seed))
+    ]
     copies, truth = [], {}
     for index, (doc_id, body) in enumerate(originals):
         if index % COPY_EVERY == 0:
             paragraphs = body.split("\n")
-            kept = paragraphs[:max(1, len(paragraphs) * 2 // 3)]
+            kept = paragraphs[: max(1, len(paragraphs) * 2 // 3)]
             copies.append((f"c{index}", "\n".join([LEAD, *kept])))
             truth[f"c{index}"] = doc_id
     return originals + copies, truth
@@ -64,8 +66,9 @@ def datasketch_lsh(batch: list[tuple[str, str]]) -> dict[str, str]:
     return stories
 
 
-def timed(method: Callable[[list[tuple[str, str]]], dict[str, str]], batch: list[tuple[str, str]],
-          rounds: int = 3) -> tuple[float, dict[str, str]]:
+def timed(
+    method: Callable[[list[tuple[str, str]]], dict[str, str]], batch: list[tuple[str, str]], rounds: int = 3
+) -> tuple[float, dict[str, str]]:
     method(batch[:20])  # warm-up: lazy imports and tables
     best, result = float("inf"), {}
     for _ in range(rounds):
@@ -84,8 +87,10 @@ def quality(stories: dict[str, str], truth: dict[str, str]) -> tuple[float, int]
 
 def import_ms(module: str) -> float:
     code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-            for _ in range(5)]
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(5)
+    ]
     return statistics.median(runs) * 1000
 
 
@@ -96,9 +101,12 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     batch, truth = bodies(args.pages, args.seed)
     words = statistics.median(len(body.split()) for _, body in batch)
-    print(f"{len(batch)} bodies ({len(truth)} copies), median {words:.0f} words; {BINS} bins, {BANDS} bands of {ROWS}")
+    print(
+        f"{len(batch)} bodies ({len(truth)} copies), median {words:.0f} words; {BINS} bins, {BANDS} bands of {ROWS}"
+    )
     methods: list[tuple[str, Callable[[list[tuple[str, str]]], dict[str, str]], str]] = [
-        ("warta.stories (xxh3, one-permutation MinHash)", ours, "warta.stories")]
+        ("warta.stories (xxh3, one-permutation MinHash)", ours, "warta.stories")
+    ]
     if importlib.util.find_spec("datasketch"):
         methods.append(("datasketch MinHash + MinHashLSH", datasketch_lsh, "datasketch"))
     else:

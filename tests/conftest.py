@@ -27,9 +27,14 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     from warta.local.stack import StackConfig, down, up
 
     state_dir = tmp_path_factory.mktemp("stack")
-    config = StackConfig(state_dir=state_dir, opensearch_port=_free_port(), emulator_port=_free_port(),
-                         api_port=_free_port(), workers=2,
-                         opensearch_url=os.environ.get("WARTA_OPENSEARCH_URL") or None)
+    config = StackConfig(
+        state_dir=state_dir,
+        opensearch_port=_free_port(),
+        emulator_port=_free_port(),
+        api_port=_free_port(),
+        workers=2,
+        opensearch_url=os.environ.get("WARTA_OPENSEARCH_URL") or None,
+    )
     state = up(config)
     saved = {k: os.environ.get(k) for k in state.environment()}
     os.environ.update(state.environment())

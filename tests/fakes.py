@@ -41,8 +41,10 @@ class RecordingIndexWriter:
         self.calls.append(list(actions))
         if self.transport_error is not None:
             return [WriteResult("failed", 0, self.transport_error) for _ in actions]
-        return [self.results.get(a.doc_id, WriteResult("indexed" if a.op == "index" else "deleted", 200))
-                for a in actions]
+        return [
+            self.results.get(a.doc_id, WriteResult("indexed" if a.op == "index" else "deleted", 200))
+            for a in actions
+        ]
 
     @property
     def actions(self) -> list[WriteAction]:
@@ -57,8 +59,9 @@ class RecordingDeadLetters:
     def send(self, body: str, *, reason: str, message_id: str, receive_count: int) -> None:
         if self.fault is not None:
             raise self.fault
-        self.sent.append({"body": body, "reason": reason, "message_id": message_id,
-                          "receive_count": receive_count})
+        self.sent.append(
+            {"body": body, "reason": reason, "message_id": message_id, "receive_count": receive_count}
+        )
 
 
 @dataclass
@@ -92,5 +95,11 @@ class RecordingReporter:
         return [event[1] for event in self.events if event[0] == "metric"]
 
 
-__all__ = ["FakeObjectStore", "ObjectTooLarge", "RecordingBackoff", "RecordingDeadLetters",
-           "RecordingIndexWriter", "RecordingReporter"]
+__all__ = [
+    "FakeObjectStore",
+    "ObjectTooLarge",
+    "RecordingBackoff",
+    "RecordingDeadLetters",
+    "RecordingIndexWriter",
+    "RecordingReporter",
+]

@@ -23,7 +23,9 @@ class StoryPage:
 
 def story_pages() -> list[StoryPage]:
     data = json.loads((FOLDER / "stories.json").read_text())
-    layouts = {name: Template((FOLDER / f"layout_{name}.html").read_text()) for name in ("portal", "regional")}
+    layouts = {
+        name: Template((FOLDER / f"layout_{name}.html").read_text()) for name in ("portal", "regional")
+    }
     pages = []
     for story, spec in data["stories"].items():
         for copy in spec["copies"]:
@@ -34,7 +36,11 @@ def story_pages() -> list[StoryPage]:
                 paragraphs.insert(1, copy["extra"])
             text = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
             page = layouts[copy["layout"]].substitute(
-                site=html.escape(copy["site"]), title=html.escape(copy["title"]), published=copy["published"],
-                url=f"https://{copy['site'].lower().replace(' ', '')}.example/{copy['key']}", paragraphs=text)
+                site=html.escape(copy["site"]),
+                title=html.escape(copy["title"]),
+                published=copy["published"],
+                url=f"https://{copy['site'].lower().replace(' ', '')}.example/{copy['key']}",
+                paragraphs=text,
+            )
             pages.append(StoryPage(story, copy["key"], copy["site"], copy["title"], page.encode()))
     return pages

@@ -95,15 +95,29 @@ def lean_requirements(lines: list[str]) -> tuple[list[str], list[str]]:
     return normal, no_deps
 
 
-def pip_install(target: Path, requirements: list[str], platforms: tuple[str, ...], *,
-                no_deps: bool = False) -> None:
+def pip_install(
+    target: Path, requirements: list[str], platforms: tuple[str, ...], *, no_deps: bool = False
+) -> None:
     if not requirements:
         return
-    command = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-               "--no-compile", "--target", str(target), "--upgrade",
-               *(arg for platform in platforms for arg in ("--platform", platform)),
-               "--implementation", "cp", "--python-version", "3.12",
-               "--only-binary=:all:"]
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--no-compile",
+        "--target",
+        str(target),
+        "--upgrade",
+        *(arg for platform in platforms for arg in ("--platform", platform)),
+        "--implementation",
+        "cp",
+        "--python-version",
+        "3.12",
+        "--only-binary=:all:",
+    ]
     if no_deps:
         command.append("--no-deps")
     subprocess.run([*command, *requirements], check=True)
@@ -118,8 +132,12 @@ def trim(site: Path) -> list[str]:
     removed: list[str] = []
     for entry in sorted(site.iterdir()):
         stem = re.split(r"[-.]", entry.name, maxsplit=1)[0].lower()
-        if entry.name == "bin" or stem in RUNTIME_PROVIDED or stem in UNUSED or entry.name.startswith(
-                tuple(f"{u}-" for u in UNUSED)):
+        if (
+            entry.name == "bin"
+            or stem in RUNTIME_PROVIDED
+            or stem in UNUSED
+            or entry.name.startswith(tuple(f"{u}-" for u in UNUSED))
+        ):
             _remove(entry)
             removed.append(entry.name)
     for path in sorted(site.rglob("*"), reverse=True):
@@ -127,8 +145,10 @@ def trim(site: Path) -> list[str]:
             continue
         if path.is_dir() and (path.name in TEST_DIRS or path.name == "__pycache__"):
             _remove(path)
-        elif path.is_file() and (path.suffix in BUILD_SOURCES or (
-                path.parent.name.endswith(".dist-info") and path.name in BOOKKEEPING)):
+        elif path.is_file() and (
+            path.suffix in BUILD_SOURCES
+            or (path.parent.name.endswith(".dist-info") and path.name in BOOKKEEPING)
+        ):
             path.unlink()
     return removed
 
@@ -142,9 +162,14 @@ def _remove(path: Path) -> None:
 
 def compile_bytecode(site: Path) -> None:
     if sys.version_info[:2] != (3, 12):
-        raise SystemExit(f"bytecode must be compiled by Python 3.12 (the runtime's), not {sys.version.split()[0]}")
+        raise SystemExit(
+            f"bytecode must be compiled by Python 3.12 (the runtime's), not {sys.version.split()[0]}"
+        )
     ok = compileall.compile_dir(
-        str(site), quiet=1, workers=0, ddir="/opt/python",
+        str(site),
+        quiet=1,
+        workers=0,
+        ddir="/opt/python",
         invalidation_mode=compileall.py_compile.PycInvalidationMode.UNCHECKED_HASH,
     )
     if not ok:
@@ -176,8 +201,9 @@ def build(out: Path, arch: str, *, plain: bool = False) -> Path:
     lines = REQUIREMENTS.read_text(encoding="utf-8").splitlines()
     platforms = PLATFORMS[arch]
     if plain:  # what `sam build` would ship: everything pip resolves, no bytecode
-        pip_install(site, [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()],
-                    platforms)
+        pip_install(
+            site, [ln.split("#", 1)[0].strip() for ln in lines if ln.split("#", 1)[0].strip()], platforms
+        )
         copy_package(site)
         return site
     normal, no_deps = lean_requirements(lines)
@@ -198,7 +224,9 @@ def build_fallback(out: Path, arch: str, main_site: Path) -> Path:
         shutil.rmtree(out)
     site = out / "python"
     site.mkdir(parents=True)
-    lines = [ln.split("#", 1)[0].strip() for ln in FALLBACK_REQUIREMENTS.read_text(encoding="utf-8").splitlines()]
+    lines = [
+        ln.split("#", 1)[0].strip() for ln in FALLBACK_REQUIREMENTS.read_text(encoding="utf-8").splitlines()
+    ]
     pip_install(site, [*[ln for ln in lines if ln], *EXTRA_PINS], PLATFORMS[arch])
     shipped = {_distribution_stem(p.name) for p in main_site.iterdir()}
     for entry in sorted(site.iterdir()):
@@ -216,15 +244,26 @@ def _distribution_stem(name: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--arch", choices=sorted(PLATFORMS), default="arm64",
-                        help="Lambda architecture (default arm64, as in template.yaml)")
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "layer",
-                        help="layer folder (replaced); template.yaml's ContentUri is build/layer/")
+    parser.add_argument(
+        "--arch",
+        choices=sorted(PLATFORMS),
+        default="arm64",
+        help="Lambda architecture (default arm64, as in template.yaml)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "build" / "layer",
+        help="layer folder (replaced); template.yaml's ContentUri is build/layer/",
+    )
     parser.add_argument("--zip", type=Path, default=None, help="zip archive (default: <out>.zip)")
     parser.add_argument("--plain", action="store_true", help="untrimmed baseline, for size comparison")
     parser.add_argument("--max-mb", type=float, default=50.0, help="fail above this unzipped size")
-    parser.add_argument("--fallback", action="store_true",
-                        help="build the optional fallback layer (trafilatura) instead, next to the main layer in --out")
+    parser.add_argument(
+        "--fallback",
+        action="store_true",
+        help="build the optional fallback layer (trafilatura) instead, next to the main layer in --out",
+    )
     args = parser.parse_args(argv)
 
     out = args.out.resolve()
@@ -233,16 +272,20 @@ def main(argv: list[str] | None = None) -> int:
         build_fallback(fallback_out, args.arch, out / "python")
         archive = fallback_out.with_suffix(".zip")
         make_zip(fallback_out, archive)
-        print(f"fallback {args.arch} layer: {fallback_out} {tree_size(fallback_out) / 1e6:.1f} MB unzipped, "
-              f"{archive} {archive.stat().st_size / 1e6:.1f} MB zipped")
+        print(
+            f"fallback {args.arch} layer: {fallback_out} {tree_size(fallback_out) / 1e6:.1f} MB unzipped, "
+            f"{archive} {archive.stat().st_size / 1e6:.1f} MB zipped"
+        )
         return 0
     build(out, args.arch, plain=args.plain)
     archive = args.zip or out.with_suffix(".zip")
     make_zip(out, archive)
     unzipped, zipped = tree_size(out), archive.stat().st_size
     label = "plain" if args.plain else "lean"
-    print(f"{label} {args.arch} layer: {out} {unzipped / 1e6:.1f} MB unzipped, "
-          f"{archive} {zipped / 1e6:.1f} MB zipped")
+    print(
+        f"{label} {args.arch} layer: {out} {unzipped / 1e6:.1f} MB unzipped, "
+        f"{archive} {zipped / 1e6:.1f} MB zipped"
+    )
     if not args.plain and unzipped > args.max_mb * 1e6:
         print(f"layer is larger than {args.max_mb} MB unzipped", file=sys.stderr)
         return 1

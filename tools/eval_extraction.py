@@ -100,7 +100,8 @@ def score(extraction: Extraction, expected: dict[str, Any]) -> dict[str, bool]:
         "published": extraction.published == expected["published"],
         "published_day": extraction.published[:10] == expected["published"][:10],
         "lead": lead == expected["lead"],
-        "no_noise": bool(extraction.body) and not any(s in extraction.body for s in expected["must_not_contain"]),
+        "no_noise": bool(extraction.body)
+        and not any(s in extraction.body for s in expected["must_not_contain"]),
     }
 
 
@@ -119,7 +120,9 @@ def evaluate(extractor: Callable[[Page], Extraction], pages: list[Page]) -> dict
     timings.sort()
     return {
         "accuracy": accuracy,
-        "failures": {name: [f for f, ok in r.items() if not ok] for name, r in per_page.items() if not all(r.values())},
+        "failures": {
+            name: [f for f, ok in r.items() if not ok] for name, r in per_page.items() if not all(r.values())
+        },
         "median_ms": statistics.median(timings) * 1000,
         "p90_ms": timings[min(len(timings) - 1, int(0.9 * len(timings)))] * 1000,
     }
@@ -171,8 +174,10 @@ def devset_dir() -> Path | None:
 
 
 def devset_skip_reason() -> str:
-    return ("no development set: ../shared/devset (real pages with labels, kept outside the repository for "
-            "copyright) is not beside this checkout, and WARTA_DEVSET does not name one")
+    return (
+        "no development set: ../shared/devset (real pages with labels, kept outside the repository for "
+        "copyright) is not beside this checkout, and WARTA_DEVSET does not name one"
+    )
 
 
 def _devset_scorer(folder: Path) -> ModuleType:
@@ -190,8 +195,12 @@ def _devset_predictions(data: bytes, name: str) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     try:
         article = parse_article(data, key=name)
-        out["ours"] = {"title": article.title, "published": article.published.isoformat() if article.published
-                       else None, "body": article.body, "fallback": article.extractor != "warta"}
+        out["ours"] = {
+            "title": article.title,
+            "published": article.published.isoformat() if article.published else None,
+            "body": article.body,
+            "fallback": article.extractor != "warta",
+        }
     except ParseError as exc:
         out["ours"] = {"title": "", "published": None, "body": "", "error": str(exc)}
     page = Page(Path(name), data, {})
@@ -211,8 +220,11 @@ def devset_main() -> dict[str, Any] | None:
     if folder is None:
         return None
     scorer = _devset_scorer(folder)
-    gold = [json.loads(line) for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    gold = [
+        json.loads(line)
+        for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     rows: dict[str, list[dict[str, Any]]] = {s: [] for s in DEVSET_SYSTEMS}
     misses: dict[str, list[str]] = {s: [] for s in DEVSET_SYSTEMS}
     for label in gold:
@@ -224,26 +236,41 @@ def devset_main() -> dict[str, Any] | None:
             failed = [f for f in ("title", "published", "lead", "clean") if row.get(f) is False]
             if failed or row.get("refused"):
                 misses[system].append(f"{path.name}: {', '.join(failed) or 'refused'}")
-    result: dict[str, Any] = {"folder": str(folder), "pages": len(gold), "sites": sorted({g["site"] for g in gold}),
-                              "misses": misses}
+    result: dict[str, Any] = {
+        "folder": str(folder),
+        "pages": len(gold),
+        "sites": sorted({g["site"] for g in gold}),
+        "misses": misses,
+    }
     for system in DEVSET_SYSTEMS:
-        result[system] = {"all": _aggregate(rows[system]),
-                          "per_site": {site: _aggregate([r for r in rows[system] if r["site"] == site])
-                                       for site in result["sites"]}}
+        result[system] = {
+            "all": _aggregate(rows[system]),
+            "per_site": {
+                site: _aggregate([r for r in rows[system] if r["site"] == site]) for site in result["sites"]
+            },
+        }
     return result
 
 
 def _devset_row(scorer: ModuleType, label: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
     body = found.get("body")
-    row: dict[str, Any] = {"site": label["site"],
-                           "published": scorer.date_of(found.get("published")) == label["published"]}
+    row: dict[str, Any] = {
+        "site": label["site"],
+        "published": scorer.date_of(found.get("published")) == label["published"],
+    }
     if found.get("title") is not None:
         row["title"] = scorer.title_ok(found["title"] or "", label["title"])
     if body is not None:
         normalised = scorer.norm(body)
         kept_out = [scorer.norm(s) not in normalised for s in label["must_not_contain"]]
-        row.update(lead=scorer.lead_ok(body, label["lead"]), strings=len(kept_out), strings_out=sum(kept_out),
-                   clean=all(kept_out) and bool(body), refused=not body, fallback=bool(found.get("fallback")))
+        row.update(
+            lead=scorer.lead_ok(body, label["lead"]),
+            strings=len(kept_out),
+            strings_out=sum(kept_out),
+            clean=all(kept_out) and bool(body),
+            refused=not body,
+            fallback=bool(found.get("fallback")),
+        )
     return row
 
 
@@ -253,11 +280,16 @@ def _aggregate(rows: list[dict[str, Any]]) -> dict[str, float | int | None]:
         return sum(values) / len(values) if values else None
 
     strings = sum(r.get("strings", 0) for r in rows)
-    return {"pages": len(rows), "title": mean("title"), "published": mean("published"), "lead": mean("lead"),
-            "boilerplate": sum(r.get("strings_out", 0) for r in rows) / strings if strings else None,
-            "clean": mean("clean"),
-            "refused": sum(1 for r in rows if r.get("refused")) if any("refused" in r for r in rows) else None,
-            "fallback": sum(1 for r in rows if r.get("fallback")) if any("fallback" in r for r in rows) else None}
+    return {
+        "pages": len(rows),
+        "title": mean("title"),
+        "published": mean("published"),
+        "lead": mean("lead"),
+        "boilerplate": sum(r.get("strings_out", 0) for r in rows) / strings if strings else None,
+        "clean": mean("clean"),
+        "refused": sum(1 for r in rows if r.get("refused")) if any("refused" in r for r in rows) else None,
+        "fallback": sum(1 for r in rows if r.get("fallback")) if any("fallback" in r for r in rows) else None,
+    }
 
 
 def _cell(value: float | None) -> str:
@@ -278,11 +310,13 @@ def _print_devset(result: dict[str, Any] | None) -> None:
     print(f"{'site':<16}{'pages':>6}{'title':>16}{'published':>24}{'lead':>16}{'clean':>16}")
     for site in result["sites"]:
         ours, traf, hd = (result[s]["per_site"][site] for s in DEVSET_SYSTEMS)
-        print(f"{site:<16}{ours['pages']:>6}"
-              f"{_cell(ours['title']) + ' / ' + _cell(traf['title']):>16}"
-              f"{_cell(ours['published']) + ' / ' + _cell(traf['published']) + ' / ' + _cell(hd['published']):>24}"
-              f"{_cell(ours['lead']) + ' / ' + _cell(traf['lead']):>16}"
-              f"{_cell(ours['clean']) + ' / ' + _cell(traf['clean']):>16}")
+        print(
+            f"{site:<16}{ours['pages']:>6}"
+            f"{_cell(ours['title']) + ' / ' + _cell(traf['title']):>16}"
+            f"{_cell(ours['published']) + ' / ' + _cell(traf['published']) + ' / ' + _cell(hd['published']):>24}"
+            f"{_cell(ours['lead']) + ' / ' + _cell(traf['lead']):>16}"
+            f"{_cell(ours['clean']) + ' / ' + _cell(traf['clean']):>16}"
+        )
     for system in DEVSET_SYSTEMS:
         for miss in result["misses"][system]:
             print(f"  {system} misses {miss}")

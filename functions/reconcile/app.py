@@ -28,13 +28,22 @@ def lambda_handler(event: dict[str, Any], context: LambdaContext) -> dict[str, i
     bucket, queue_url = settings.required("bucket"), settings.required("queue_url")
     prefix = str(event.get("prefix", ""))
     client = bootstrap.index_client(settings, timeout=60)
-    result = reconcile.survey(bootstrap.aws_client("s3"), client, bucket=bucket, alias=settings.index_alias,
-                              prefix=prefix)
+    result = reconcile.survey(
+        bootstrap.aws_client("s3"), client, bucket=bucket, alias=settings.index_alias, prefix=prefix
+    )
     if not event.get("dry_run"):
-        reconcile.apply(result, bucket=bucket, sqs=bootstrap.aws_client("sqs"), queue_url=queue_url,
-                        client=client, alias=settings.index_alias)
+        reconcile.apply(
+            result,
+            bucket=bucket,
+            sqs=bootstrap.aws_client("sqs"),
+            queue_url=queue_url,
+            client=client,
+            alias=settings.index_alias,
+        )
     summary = result.summary()
     for name, count in summary.items():
-        metrics.add_metric(name=f"Reconcile{name.title().replace('_', '')}", unit=MetricUnit.Count, value=count)
+        metrics.add_metric(
+            name=f"Reconcile{name.title().replace('_', '')}", unit=MetricUnit.Count, value=count
+        )
     logger.info("reconciled", extra={"prefix": prefix, **summary})
     return summary

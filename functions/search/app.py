@@ -64,8 +64,11 @@ def _to_json(value: Any) -> str:
 
 
 app = APIGatewayHttpResolver(enable_validation=True, serializer=_to_json)
-API_INFO = {"title": "Warta search API", "version": "1",
-            "description": "Indonesian news, searchable by official, region, organization and date."}
+API_INFO = {
+    "title": "Warta search API",
+    "version": "1",
+    "description": "Indonesian news, searchable by official, region, organization and date.",
+}
 app.enable_swagger(path="/docs", **API_INFO)
 
 DOC_ID = Annotated[str, Path(pattern=r"^[0-9a-f]{40}$", description="document id (from a search hit)")]
@@ -80,87 +83,154 @@ Position = Annotated[list[str] | None, _values("position, e.g. 'Kapolda Metro Ja
 Region = Annotated[list[str] | None, _values("region at any level: a province also finds its cities")]
 Organization = Annotated[list[str] | None, _values("organization, full name")]
 Site = Annotated[list[str] | None, _values("site name")]
-Person = Annotated[list[str] | None, _values("person named in the article; an alias finds the canonical person "
-                                             "('Jokowi' finds Joko Widodo)")]
+Person = Annotated[
+    list[str] | None,
+    _values("person named in the article; an alias finds the canonical person ('Jokowi' finds Joko Widodo)"),
+]
 Speaker = Annotated[list[str] | None, _values("who is quoted: the full name, or a word of it")]
 
 
-@app.get("/search", summary="Full-text and faceted search",
-         responses=responses("a page of hits, with facets and histogram", 400, *BACKEND_STATUSES))
+@app.get(
+    "/search",
+    summary="Full-text and faceted search",
+    responses=responses("a page of hits, with facets and histogram", 400, *BACKEND_STATUSES),
+)
 @tracer.capture_method
 def search_route(
-    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description='words; "quoted phrase", -exclude, a | b')] = "",
+    q: Annotated[
+        str, Query(max_length=MAX_QUERY_CHARS, description='words; "quoted phrase", -exclude, a | b')
+    ] = "",
     official: Official = None,
     position: Position = None,
     region: Region = None,
     organization: Organization = None,
     site: Site = None,
     person: Person = None,
-    region_mentioned: Annotated[list[str] | None, _values(
-        "region the story is about (any level), not counting the dateline's place")] = None,
-    speaker: Annotated[list[str] | None, _values("who is quoted: the full name as in the speaker facet")] = None,
-    official_position: Annotated[list[str] | None, _values(
-        "'name|position': this official, in this position, e.g. 'Putut Eko Bayu Seno|Kapolda Metro Jaya'")] = None,
-    not_official: Annotated[list[str] | None, _values("exclude articles naming this official", "-official")] = None,
+    region_mentioned: Annotated[
+        list[str] | None, _values("region the story is about (any level), not counting the dateline's place")
+    ] = None,
+    speaker: Annotated[
+        list[str] | None, _values("who is quoted: the full name as in the speaker facet")
+    ] = None,
+    official_position: Annotated[
+        list[str] | None,
+        _values(
+            "'name|position': this official, in this position, e.g. 'Putut Eko Bayu Seno|Kapolda Metro Jaya'"
+        ),
+    ] = None,
+    not_official: Annotated[
+        list[str] | None, _values("exclude articles naming this official", "-official")
+    ] = None,
     not_position: Annotated[list[str] | None, _values("exclude this position", "-position")] = None,
     not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
-    not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
+    not_organization: Annotated[
+        list[str] | None, _values("exclude this organization", "-organization")
+    ] = None,
     not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
     not_person: Annotated[list[str] | None, _values("exclude articles naming this person", "-person")] = None,
-    not_speaker: Annotated[list[str] | None, _values("exclude articles quoting this speaker", "-speaker")] = None,
-    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    not_speaker: Annotated[
+        list[str] | None, _values("exclude articles quoting this speaker", "-speaker")
+    ] = None,
+    from_: Annotated[
+        date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")
+    ] = None,
     to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     sort: Annotated[Sort, Query(description="relevance, newest or oldest")] = "relevance",
     size: Annotated[int, Query(ge=0, le=MAX_SIZE)] = 10,
     offset: Annotated[int, Query(ge=0, le=1_000, description="for the first pages; use cursor beyond")] = 0,
-    cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
-    collapse: Annotated[Collapse | None, Query(
-        description="story: one hit per story (its first match), with `copies`; pages with offset")] = None,
-    count: Annotated[Count, Query(description="what facets and the histogram count: articles or stories")] = "articles",
+    cursor: Annotated[
+        str | None, Query(max_length=512, description="next_cursor of the previous page")
+    ] = None,
+    collapse: Annotated[
+        Collapse | None,
+        Query(description="story: one hit per story (its first match), with `copies`; pages with offset"),
+    ] = None,
+    count: Annotated[
+        Count, Query(description="what facets and the histogram count: articles or stories")
+    ] = "articles",
 ) -> SearchPage:
     def named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
         return {name: tuple(values) for name, values in pairs if values}
 
     request = SearchRequest(
         text=q,
-        filters=named((("official", official), ("position", position), ("region", region),
-                       ("organization", organization), ("site", site), ("official_position", official_position),
-                       ("speaker", speaker), ("person", person), ("region_mentioned", region_mentioned))),
-        exclude=named((("official", not_official), ("position", not_position), ("region", not_region),
-                       ("organization", not_organization), ("site", not_site), ("speaker", not_speaker),
-                       ("person", not_person))),
-        published_from=from_, published_to=to, sort=sort, size=size, offset=offset, cursor=cursor,
-        collapse=collapse, count=count)
+        filters=named(
+            (
+                ("official", official),
+                ("position", position),
+                ("region", region),
+                ("organization", organization),
+                ("site", site),
+                ("official_position", official_position),
+                ("speaker", speaker),
+                ("person", person),
+                ("region_mentioned", region_mentioned),
+            )
+        ),
+        exclude=named(
+            (
+                ("official", not_official),
+                ("position", not_position),
+                ("region", not_region),
+                ("organization", not_organization),
+                ("site", not_site),
+                ("speaker", not_speaker),
+                ("person", not_person),
+            )
+        ),
+        published_from=from_,
+        published_to=to,
+        sort=sort,
+        size=size,
+        offset=offset,
+        cursor=cursor,
+        collapse=collapse,
+        count=count,
+    )
     client, alias = _index()
     metrics.add_metric(name="Searches", unit=MetricUnit.Count, value=1)
     return run_search(client, alias, request)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
 
 
-@app.get("/quotes", summary="Quotes: who said what, with the article each comes from",
-         responses=responses("matching quotes, highlighted, with their articles", 400, *BACKEND_STATUSES))
+@app.get(
+    "/quotes",
+    summary="Quotes: who said what, with the article each comes from",
+    responses=responses("matching quotes, highlighted, with their articles", 400, *BACKEND_STATUSES),
+)
 @tracer.capture_method
 def quotes_route(
     speaker: Speaker = None,
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words in the quote")] = "",
-    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    from_: Annotated[
+        date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")
+    ] = None,
     to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     size: Annotated[int, Query(ge=0, le=MAX_SIZE, description="articles per page")] = 10,
     offset: Annotated[int, Query(ge=0, le=1_000)] = 0,
 ) -> QuotesPage:
-    request = QuoteRequest(text=q, speakers=tuple(speaker or ()), published_from=from_, published_to=to,
-                           size=size, offset=offset)
+    request = QuoteRequest(
+        text=q, speakers=tuple(speaker or ()), published_from=from_, published_to=to, size=size, offset=offset
+    )
     client, alias = _index()
     metrics.add_metric(name="QuoteSearches", unit=MetricUnit.Count, value=1)
     return search_quotes(client, alias, request)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
 
 
-EXPORT_OK = {"description": "up to `rows` rows in id order, CSV (a header row first) or JSON lines; the "
-                            "X-Next-Cursor header, when present, continues the export", "content": {
-    "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}}
+EXPORT_OK = {
+    "description": "up to `rows` rows in id order, CSV (a header row first) or JSON lines; the "
+    "X-Next-Cursor header, when present, continues the export",
+    "content": {
+        "text/csv": {"schema": {"type": "string"}},
+        "application/x-ndjson": {"schema": {"type": "string"}},
+    },
+}
 
 
-@app.get("/export", summary="Every hit of a search as CSV or JSON lines, a capped page at a time",
-         responses={**responses("rows", 400, *BACKEND_STATUSES), 200: EXPORT_OK})
+@app.get(
+    "/export",
+    summary="Every hit of a search as CSV or JSON lines, a capped page at a time",
+    responses={**responses("rows", 400, *BACKEND_STATUSES), 200: EXPORT_OK},
+)
 @tracer.capture_method
 def export_route(
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, as for /search")] = "",
@@ -173,33 +243,65 @@ def export_route(
     not_official: Annotated[list[str] | None, _values("exclude this official", "-official")] = None,
     not_position: Annotated[list[str] | None, _values("exclude this position", "-position")] = None,
     not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
-    not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
+    not_organization: Annotated[
+        list[str] | None, _values("exclude this organization", "-organization")
+    ] = None,
     not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
-    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    from_: Annotated[
+        date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")
+    ] = None,
     to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     format: Annotated[ExportFormat, Query(description="csv or jsonl")] = "csv",
-    rows: Annotated[int, Query(ge=1, le=EXPORT_MAX_ROWS, description="rows in this response")] = EXPORT_MAX_ROWS,
-    cursor: Annotated[str | None, Query(max_length=512, description="X-Next-Cursor of the previous page")] = None,
+    rows: Annotated[
+        int, Query(ge=1, le=EXPORT_MAX_ROWS, description="rows in this response")
+    ] = EXPORT_MAX_ROWS,
+    cursor: Annotated[
+        str | None, Query(max_length=512, description="X-Next-Cursor of the previous page")
+    ] = None,
 ) -> Response[str]:
     request = SearchRequest(
         text=q,
-        filters=_named((("official", official), ("position", position), ("region", region),
-                        ("organization", organization), ("site", site), ("official_position", official_position))),
-        exclude=_named((("official", not_official), ("position", not_position), ("region", not_region),
-                        ("organization", not_organization), ("site", not_site))),
-        published_from=from_, published_to=to)
+        filters=_named(
+            (
+                ("official", official),
+                ("position", position),
+                ("region", region),
+                ("organization", organization),
+                ("site", site),
+                ("official_position", official_position),
+            )
+        ),
+        exclude=_named(
+            (
+                ("official", not_official),
+                ("position", not_position),
+                ("region", not_region),
+                ("organization", not_organization),
+                ("site", not_site),
+            )
+        ),
+        published_from=from_,
+        published_to=to,
+    )
     client, alias = _index()
     found, next_cursor = export_page(client, alias, request, rows=rows, cursor=cursor)
     headers = {"Content-Disposition": f'attachment; filename="warta-export.{format}"'}
     if next_cursor:
         headers["X-Next-Cursor"] = next_cursor
     metrics.add_metric(name="Exports", unit=MetricUnit.Count, value=1)
-    return Response(status_code=200, content_type=EXPORT_MEDIA_TYPES[format], body=render_rows(found, format),
-                    headers=headers)
+    return Response(
+        status_code=200,
+        content_type=EXPORT_MEDIA_TYPES[format],
+        body=render_rows(found, format),
+        headers=headers,
+    )
 
 
-@app.get("/trends", summary="Counts over time, as shares of all articles, side by side; what stands out",
-         responses=responses("series per period and what stands out", 400, *BACKEND_STATUSES))
+@app.get(
+    "/trends",
+    summary="Counts over time, as shares of all articles, side by side; what stands out",
+    responses=responses("series per period and what stands out", 400, *BACKEND_STATUSES),
+)
 @tracer.capture_method
 def trends_route(
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="words, as for /search")] = "",
@@ -210,22 +312,48 @@ def trends_route(
     site: Site = None,
     not_official: Annotated[list[str] | None, _values("exclude this official", "-official")] = None,
     not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
-    not_organization: Annotated[list[str] | None, _values("exclude this organization", "-organization")] = None,
+    not_organization: Annotated[
+        list[str] | None, _values("exclude this organization", "-organization")
+    ] = None,
     not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
-    from_: Annotated[date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")] = None,
+    from_: Annotated[
+        date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")
+    ] = None,
     to: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     interval: Annotated[TrendInterval, Query(description="day, week, month or year")] = "month",
-    compare: Annotated[list[str] | None, Query(max_length=MAX_TREND_SERIES - 1, description=(
-        "another search to set beside this one, in URL form ('q=banjir&region=Jawa Barat') or plain words; "
-        "repeat for several"))] = None,
+    compare: Annotated[
+        list[str] | None,
+        Query(
+            max_length=MAX_TREND_SERIES - 1,
+            description=(
+                "another search to set beside this one, in URL form ('q=banjir&region=Jawa Barat') or plain words; "
+                "repeat for several"
+            ),
+        ),
+    ] = None,
 ) -> TrendsPage:
     request = SearchRequest(
         text=q,
-        filters=_named((("official", official), ("position", position), ("region", region),
-                        ("organization", organization), ("site", site))),
-        exclude=_named((("official", not_official), ("region", not_region), ("organization", not_organization),
-                        ("site", not_site))),
-        published_from=from_, published_to=to)
+        filters=_named(
+            (
+                ("official", official),
+                ("position", position),
+                ("region", region),
+                ("organization", organization),
+                ("site", site),
+            )
+        ),
+        exclude=_named(
+            (
+                ("official", not_official),
+                ("region", not_region),
+                ("organization", not_organization),
+                ("site", not_site),
+            )
+        ),
+        published_from=from_,
+        published_to=to,
+    )
     series = [TrendSeries(q or "all articles", request), *(parse_compare(value) for value in compare or [])]
     client, alias = _index()
     return run_trends(client, alias, series, interval)  # type: ignore[return-value]  # the dict has this shape; Powertools checks it
@@ -235,37 +363,54 @@ def _named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[s
     return {name: tuple(values) for name, values in pairs if values}
 
 
-@app.get("/documents/<doc_id>", summary="One document with its entities and where they are written",
-         responses=responses("the document, its entities and their mentions", 404, *BACKEND_STATUSES))
+@app.get(
+    "/documents/<doc_id>",
+    summary="One document with its entities and where they are written",
+    responses=responses("the document, its entities and their mentions", 404, *BACKEND_STATUSES),
+)
 @tracer.capture_method
 def document_route(doc_id: DOC_ID) -> Document:
     client, alias = _index()
     return get_document(client, alias, doc_id)  # type: ignore[return-value]
 
 
-@app.get("/documents/<doc_id>/similar", summary="Articles like this one",
-         responses=responses("the most similar articles", 404, *BACKEND_STATUSES))
+@app.get(
+    "/documents/<doc_id>/similar",
+    summary="Articles like this one",
+    responses=responses("the most similar articles", 404, *BACKEND_STATUSES),
+)
 @tracer.capture_method
 def similar_route(doc_id: DOC_ID, size: Annotated[int, Query(ge=1, le=20)] = 5) -> Similar:
     client, alias = _index()
     return similar(client, alias, doc_id, size)  # type: ignore[return-value]
 
 
-@app.get("/suggest", summary="Autocomplete for facet values",
-         responses=responses("facet values that start with the prefix", 400, *BACKEND_STATUSES))
+@app.get(
+    "/suggest",
+    summary="Autocomplete for facet values",
+    responses=responses("facet values that start with the prefix", 400, *BACKEND_STATUSES),
+)
 @tracer.capture_method
 def suggest_route(
     prefix: Annotated[str, Query(min_length=1, max_length=50)],
-    field: Annotated[SuggestField, Query(description="official, position, region, organization, site, speaker or person")] = "official",
+    field: Annotated[
+        SuggestField, Query(description="official, position, region, organization, site, speaker or person")
+    ] = "official",
     size: Annotated[int, Query(ge=1, le=20)] = 10,
 ) -> Suggestions:
     client, alias = _index()
     return suggest(client, alias, field, prefix, size)  # type: ignore[return-value]
 
 
-@app.get("/offices/holder", summary="Who held an office on a date, read from the indexed articles",
-         responses=responses("the holder, and every person named in the post near the date with the evidence",
-                             400, *BACKEND_STATUSES))
+@app.get(
+    "/offices/holder",
+    summary="Who held an office on a date, read from the indexed articles",
+    responses=responses(
+        "the holder, and every person named in the post near the date with the evidence",
+        400,
+        *BACKEND_STATUSES,
+    ),
+)
 @tracer.capture_method
 def office_holder_route(
     position: Annotated[str, Query(min_length=2, max_length=120, description="e.g. 'Kapolda Metro Jaya'")],
@@ -279,7 +424,11 @@ def office_holder_route(
 ALERT_ID = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$", description="alert id (from POST /alerts)")]
 
 
-@app.post("/alerts", summary="Save a search as an alert", responses=alerts_api.responses(201, "created", 400, definition=True))
+@app.post(
+    "/alerts",
+    summary="Save a search as an alert",
+    responses=alerts_api.responses(201, "created", 400, definition=True),
+)
 @tracer.capture_method
 def create_alert_route(body: Annotated[alerts_api.AlertIn, Body()]) -> Response[alerts_api.AlertCreated]:
     from datetime import UTC, datetime
@@ -290,26 +439,39 @@ def create_alert_route(body: Annotated[alerts_api.AlertIn, Body()]) -> Response[
     client, alias = _index()
     alert_id = alerts_store.create_alert(client, alias, definition, datetime.now(UTC))
     metrics.add_metric(name="AlertsCreated", unit=MetricUnit.Count, value=1)
-    return Response(status_code=201, content_type="application/json", body=alerts_api.AlertCreated(id=alert_id),
-                    headers={"Location": f"/alerts/{alert_id}"})
+    return Response(
+        status_code=201,
+        content_type="application/json",
+        body=alerts_api.AlertCreated(id=alert_id),
+        headers={"Location": f"/alerts/{alert_id}"},
+    )
 
 
-@app.get("/alerts", summary="Every saved alert (no secrets)", responses=alerts_api.responses(200, "the alerts"))
+@app.get(
+    "/alerts", summary="Every saved alert (no secrets)", responses=alerts_api.responses(200, "the alerts")
+)
 @tracer.capture_method
 def list_alerts_route() -> alerts_api.AlertList:
     client, alias = _index()
     return alerts_api.AlertList.model_validate(alerts_store.list_alerts(client, alias))
 
 
-@app.get("/alerts/<alert_id>", summary="One alert (no secrets)", responses=alerts_api.responses(200, "the alert", 404))
+@app.get(
+    "/alerts/<alert_id>",
+    summary="One alert (no secrets)",
+    responses=alerts_api.responses(200, "the alert", 404),
+)
 @tracer.capture_method
 def get_alert_route(alert_id: ALERT_ID) -> alerts_api.AlertOut:
     client, alias = _index()
     return alerts_api.AlertOut.model_validate(alerts_store.get_alert(client, alias, alert_id))
 
 
-@app.delete("/alerts/<alert_id>", summary="Delete an alert: no further deliveries",
-            responses=alerts_api.responses(200, "deleted", 404))
+@app.delete(
+    "/alerts/<alert_id>",
+    summary="Delete an alert: no further deliveries",
+    responses=alerts_api.responses(200, "deleted", 404),
+)
 @tracer.capture_method
 def delete_alert_route(alert_id: ALERT_ID) -> alerts_api.AlertDeleted:
     client, alias = _index()
@@ -317,17 +479,23 @@ def delete_alert_route(alert_id: ALERT_ID) -> alerts_api.AlertDeleted:
     return alerts_api.AlertDeleted(id=alert_id)
 
 
-@app.get("/alerts/<alert_id>/matches", summary="What an alert matched, newest first, with each delivery's state",
-         responses=alerts_api.responses(200, "a page of matches", 400, 404))
+@app.get(
+    "/alerts/<alert_id>/matches",
+    summary="What an alert matched, newest first, with each delivery's state",
+    responses=alerts_api.responses(200, "a page of matches", 400, 404),
+)
 @tracer.capture_method
 def alert_matches_route(
     alert_id: ALERT_ID,
     size: Annotated[int, Query(ge=1, le=100)] = alerts_store.MATCHES_PAGE,
-    cursor: Annotated[str | None, Query(max_length=512, description="next_cursor of the previous page")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=512, description="next_cursor of the previous page")
+    ] = None,
 ) -> alerts_api.MatchesOut:
     client, alias = _index()
     return alerts_api.MatchesOut.model_validate(
-        alerts_store.list_matches(client, alias, alert_id, size=size, cursor=cursor))
+        alerts_store.list_matches(client, alias, alert_id, size=size, cursor=cursor)
+    )
 
 
 @cache
@@ -341,7 +509,9 @@ def _alert_policy() -> Any:
 
 @app.get("/openapi.json", include_in_schema=False)
 def openapi_route() -> Response[str]:
-    return Response(status_code=200, content_type="application/json", body=app.get_openapi_json_schema(**API_INFO))
+    return Response(
+        status_code=200, content_type="application/json", body=app.get_openapi_json_schema(**API_INFO)
+    )
 
 
 # The explorer: a static page over this API, shipped in this function's folder (docs/explorer.md).
@@ -379,7 +549,9 @@ def _index() -> tuple[Any, str]:
 
 # One place where domain and backend errors become HTTP statuses; no stack traces reach clients.
 def _error(status: int, code: str, message: str) -> Response[dict[str, str]]:
-    return Response(status_code=status, content_type="application/json", body={"error": code, "message": message})
+    return Response(
+        status_code=status, content_type="application/json", body={"error": code, "message": message}
+    )
 
 
 @app.exception_handler(DocumentNotFound)
@@ -404,8 +576,11 @@ def _bad_trend(exc: BadTrendRequest) -> Response[dict[str, str]]:
 
 @app.exception_handler(BadAlert)
 def _bad_alert(exc: BadAlert) -> Response[dict[str, str]]:
-    return Response(status_code=400, content_type="application/json",
-                    body={"error": "bad_alert", "field": exc.field, "message": str(exc)})
+    return Response(
+        status_code=400,
+        content_type="application/json",
+        body={"error": "bad_alert", "field": exc.field, "message": str(exc)},
+    )
 
 
 @app.exception_handler(ValueError)
@@ -415,8 +590,11 @@ def _unparseable_body(exc: ValueError) -> Response[dict[str, Any]]:
     # ValueError is a bug of ours and stays a 500.
     content_type = app.current_event.headers.get("content-type", "")
     if content_type.startswith("multipart/") and "boundary=" not in content_type:
-        return Response(status_code=415, content_type="application/json", body={
-            "statusCode": 415, "detail": [{"loc": ["body"], "type": "unsupported_content_type"}]})
+        return Response(
+            status_code=415,
+            content_type="application/json",
+            body={"statusCode": 415, "detail": [{"loc": ["body"], "type": "unsupported_content_type"}]},
+        )
     raise exc
 
 

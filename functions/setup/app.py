@@ -40,8 +40,9 @@ Sender = Callable[[str, bytes], None]
 def put_response(url: str, body: bytes, attempts: int = 4) -> None:
     """PUT the answer to CloudFormation's presigned URL (no content type: it is part of the signature)."""
     for attempt in range(1, attempts + 1):
-        request = urllib.request.Request(url, data=body, method="PUT",
-                                         headers={"Content-Type": "", "Content-Length": str(len(body))})
+        request = urllib.request.Request(
+            url, data=body, method="PUT", headers={"Content-Type": "", "Content-Length": str(len(body))}
+        )
         try:
             with urllib.request.urlopen(request, timeout=10) as response:  # the https URL CloudFormation sent
                 response.read()
@@ -62,8 +63,9 @@ class Responder:
         self._lock = threading.Lock()
         self.answered: str | None = None
 
-    def answer(self, status: str, *, physical_id: str, reason: str = "",
-               data: dict[str, str] | None = None) -> bool:
+    def answer(
+        self, status: str, *, physical_id: str, reason: str = "", data: dict[str, str] | None = None
+    ) -> bool:
         with self._lock:
             if self.answered is not None:
                 return False
@@ -92,8 +94,13 @@ def physical_id_for(properties: dict[str, Any]) -> str:
     return f"warta-index:{properties['Alias']}"
 
 
-def security_roles(alias: str, ingest_role_arn: str, search_role_arn: str,
-                   reconcile_role_arn: str = "", alerts_role_arns: list[str] | None = None) -> dict[str, Any]:
+def security_roles(
+    alias: str,
+    ingest_role_arn: str,
+    search_role_arn: str,
+    reconcile_role_arn: str = "",
+    alerts_role_arns: list[str] | None = None,
+) -> dict[str, Any]:
     """Fine-grained access control roles, scoped to the alias's indices, and their IAM role mappings.
     The optional reconcile function reads and deletes as ingest does, so it shares ingest's role."""
     pattern = f"{alias}*"  # the versioned indices, both aliases and the failures index
@@ -101,8 +108,11 @@ def security_roles(alias: str, ingest_role_arn: str, search_role_arn: str,
         "warta_ingest": (
             {
                 # Index templates are cluster-level objects; bulk is a cluster-level action.
-                "cluster_permissions": ["cluster_composite_ops", "indices:admin/index_template/put",
-                                        "indices:admin/index_template/get"],
+                "cluster_permissions": [
+                    "cluster_composite_ops",
+                    "indices:admin/index_template/put",
+                    "indices:admin/index_template/get",
+                ],
                 # All index actions, but only on this alias's indices: create, aliases, write, delete.
                 "index_permissions": [{"index_patterns": [pattern], "allowed_actions": ["indices_all"]}],
             },
@@ -119,8 +129,10 @@ def security_roles(alias: str, ingest_role_arn: str, search_role_arn: str,
         "warta_alerts": (
             {
                 "cluster_permissions": ["cluster_composite_ops"],
-                "index_permissions": [{"index_patterns": [pattern], "allowed_actions": ["read"]},
-                                      {"index_patterns": [f"{alias}-alert*"], "allowed_actions": ["crud"]}],
+                "index_permissions": [
+                    {"index_patterns": [pattern], "allowed_actions": ["read"]},
+                    {"index_patterns": [f"{alias}-alert*"], "allowed_actions": ["crud"]},
+                ],
             },
             {"backend_roles": [arn for arn in alerts_role_arns or [] if arn]},
         ),
@@ -134,12 +146,17 @@ def configure(client: Any, properties: dict[str, Any]) -> dict[str, str]:
     alias = properties["Alias"]
     index = ensure_index(client, alias)
     if str(properties.get("ConfigureSecurity", "false")).lower() == "true":
-        for name, (role, mapping) in security_roles(alias, properties["IngestRoleArn"], properties["SearchRoleArn"],
-                                                    properties.get("ReconcileRoleArn", ""),
-                                                    list(properties.get("AlertsRoleArns", []))).items():
+        for name, (role, mapping) in security_roles(
+            alias,
+            properties["IngestRoleArn"],
+            properties["SearchRoleArn"],
+            properties.get("ReconcileRoleArn", ""),
+            list(properties.get("AlertsRoleArns", [])),
+        ).items():
             client.transport.perform_request("PUT", f"/_plugins/_security/api/roles/{name}", body=role)
-            client.transport.perform_request("PUT", f"/_plugins/_security/api/rolesmapping/{name}",
-                                             body=mapping)
+            client.transport.perform_request(
+                "PUT", f"/_plugins/_security/api/rolesmapping/{name}", body=mapping
+            )
     return {"IndexName": index}
 
 
@@ -152,9 +169,12 @@ def _retryable(exc: Exception) -> bool:
     return isinstance(exc, TransportError) and exc.status_code in RETRY_STATUSES
 
 
-def with_retries(work: Callable[[], dict[str, str]], deadline: float,
-                 clock: Callable[[], float] = time.monotonic,
-                 sleep: Callable[[float], None] = time.sleep) -> dict[str, str]:
+def with_retries(
+    work: Callable[[], dict[str, str]],
+    deadline: float,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> dict[str, str]:
     delay = 5.0
     while True:
         try:
@@ -174,8 +194,13 @@ def default_client() -> Any:
     return bootstrap.index_client(Settings.from_env(), timeout=30.0)
 
 
-def handle(event: dict[str, Any], remaining_ms: Callable[[], int], *,
-           client_factory: Callable[[], Any] = default_client, send: Sender = put_response) -> str:
+def handle(
+    event: dict[str, Any],
+    remaining_ms: Callable[[], int],
+    *,
+    client_factory: Callable[[], Any] = default_client,
+    send: Sender = put_response,
+) -> str:
     """Do the request's work and answer CloudFormation exactly once; return the status sent."""
     responder = Responder(event, send)
     properties = event.get("ResourceProperties", {})
@@ -183,11 +208,16 @@ def handle(event: dict[str, Any], remaining_ms: Callable[[], int], *,
     # On a failed Create there is no PhysicalResourceId yet; give one so that the rollback's
     # Delete names something this function recognises (and answers with a harmless success).
     physical_id = event.get("PhysicalResourceId") or (
-        physical_id_for(properties) if "Alias" in properties else "warta-index:invalid")
+        physical_id_for(properties) if "Alias" in properties else "warta-index:invalid"
+    )
 
     budget_s = max(remaining_ms() / 1000.0 - ANSWER_MARGIN_S, 1.0)
-    timer = threading.Timer(budget_s, lambda: responder.answer(
-        FAILED, physical_id=physical_id, reason="index setup did not finish before the function timeout"))
+    timer = threading.Timer(
+        budget_s,
+        lambda: responder.answer(
+            FAILED, physical_id=physical_id, reason="index setup did not finish before the function timeout"
+        ),
+    )
     timer.daemon = True
     timer.start()
     try:
@@ -198,8 +228,9 @@ def handle(event: dict[str, Any], remaining_ms: Callable[[], int], *,
                 raise ValueError("the custom resource needs an Alias property")
             new_id = physical_id_for(properties)
             client = client_factory()
-            data = with_retries(lambda: configure(client, properties),
-                                deadline=time.monotonic() + budget_s - 5.0)
+            data = with_retries(
+                lambda: configure(client, properties), deadline=time.monotonic() + budget_s - 5.0
+            )
             responder.answer(SUCCESS, physical_id=new_id, data=data)
         else:
             raise ValueError(f"unknown RequestType {request_type!r}")

@@ -31,7 +31,9 @@ from tests.conftest import FIXTURES
 STACK_NAME = os.environ.get("WARTA_STACK_NAME", "").strip()
 INDEX_WAIT_S = float(os.environ.get("WARTA_DEPLOYED_TIMEOUT", "180"))
 
-pytestmark = pytest.mark.skipif(not STACK_NAME, reason="WARTA_STACK_NAME is not set: no deployed stack to test")
+pytestmark = pytest.mark.skipif(
+    not STACK_NAME, reason="WARTA_STACK_NAME is not set: no deployed stack to test"
+)
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +82,12 @@ def uploaded(session: Any, outputs: dict[str, str]) -> Iterator[tuple[str, str]]
     s3 = session.client("s3")
     bucket = outputs["ArticlesBucketName"]
     key = f"deployed-test/{uuid.uuid4().hex}.html"
-    s3.put_object(Bucket=bucket, Key=key, Body=(FIXTURES / "seed_vivanews.html").read_bytes(),
-                  ContentType="text/html; charset=utf-8")
+    s3.put_object(
+        Bucket=bucket,
+        Key=key,
+        Body=(FIXTURES / "seed_vivanews.html").read_bytes(),
+        ContentType="text/html; charset=utf-8",
+    )
     try:
         yield bucket, key
     finally:
@@ -92,7 +98,8 @@ def uploaded(session: Any, outputs: dict[str, str]) -> Iterator[tuple[str, str]]
 
 
 def test_an_uploaded_article_becomes_searchable_and_goes_away(
-        session: Any, outputs: dict[str, str], uploaded: tuple[str, str]) -> None:
+    session: Any, outputs: dict[str, str], uploaded: tuple[str, str]
+) -> None:
     bucket, key = uploaded
     api = outputs["SearchApiUrl"].rstrip("/")
     doc_url = f"{api}/documents/{document_id(bucket, key)}"
@@ -113,5 +120,6 @@ def test_an_uploaded_article_becomes_searchable_and_goes_away(
 
 def test_dead_letter_queue_is_empty(session: Any, outputs: dict[str, str]) -> None:
     attributes = session.client("sqs").get_queue_attributes(
-        QueueUrl=outputs["DeadLetterQueueUrl"], AttributeNames=["ApproximateNumberOfMessages"])
+        QueueUrl=outputs["DeadLetterQueueUrl"], AttributeNames=["ApproximateNumberOfMessages"]
+    )
     assert attributes["Attributes"]["ApproximateNumberOfMessages"] == "0"

@@ -24,10 +24,18 @@ pytestmark = pytest.mark.e2e
 PAGES = ROOT / "tests" / "e2e" / "pages"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = shutil.which("chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-EXPECTED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+EXPECTED_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
 
 
 def _all_keys(api_url: str) -> set[str]:
@@ -49,8 +57,9 @@ def explorer(stack) -> str:
     files = [*sorted(SAMPLES.glob("*.html")), FIXTURES / "seed_vivanews.html", PAGES / "xss-attempt.html"]
     keys = {f"{prefix}/{path.name}" for path in files}
     for path in files:
-        s3.put_object(Bucket=stack.bucket, Key=f"{prefix}/{path.name}", Body=path.read_bytes(),
-                      ContentType="text/html")
+        s3.put_object(
+            Bucket=stack.bucket, Key=f"{prefix}/{path.name}", Body=path.read_bytes(), ContentType="text/html"
+        )
     wait_for(lambda: keys <= _all_keys(stack.api_url), timeout=30, interval=0.5)
     return stack.api_url
 
@@ -138,7 +147,10 @@ def test_a_facet_click_filters_updates_the_address_and_back_restores_the_view(pa
 
     assert _params(page)["region"] == ["Jawa Barat"]
     assert 0 < _total(page) < everything
-    assert page.locator('.value[data-facet=region][data-value="Jawa Barat"]').get_attribute("aria-pressed") == "true"
+    assert (
+        page.locator('.value[data-facet=region][data-value="Jawa Barat"]').get_attribute("aria-pressed")
+        == "true"
+    )
     assert page.locator(".pill").first.inner_text().startswith("region: Jawa Barat")
 
     page.go_back()
@@ -159,7 +171,7 @@ def test_the_persons_facet_filters_by_a_person_and_hits_show_person_chips(page):
 
     assert _params(page)["person"] == ["Putut Eko Bayu Seno"]
     assert 0 < _total(page) < everything
-    assert page.locator('.chip.person', has_text="Putut Eko Bayu Seno").count() >= 1
+    assert page.locator(".chip.person", has_text="Putut Eko Bayu Seno").count() >= 1
 
 
 def test_excluding_a_site_removes_its_articles(page):
@@ -202,7 +214,9 @@ def test_brushing_the_histogram_with_the_mouse_sets_the_date_range(page):
     assert page.input_value("#from") == params["from"][0]
     assert page.input_value("#to") == params["to"][0]
     assert _total(page) < before
-    for published in page.locator(".hit time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))"):
+    for published in page.locator(".hit time").evaluate_all(
+        "els => els.map(e => e.getAttribute('datetime'))"
+    ):
         assert params["from"][0] <= published[:10] <= params["to"][0]
 
     # The keyboard path: the date inputs.
@@ -246,7 +260,10 @@ def test_a_hostile_page_runs_nothing_in_the_explorer(page):
     page.locator(".hit h3").first.hover()
 
     assert page.evaluate("window.__pwned") is None
-    assert page.evaluate("document.querySelectorAll('#results img, #document img, #document script').length") == 0
+    assert (
+        page.evaluate("document.querySelectorAll('#results img, #document img, #document script').length")
+        == 0
+    )
     assert dialogs == []
 
 
@@ -261,9 +278,11 @@ def test_first_render_timing_is_reported(page):
           + performance.getEntriesByType('navigation')[0].transferSize,
     })""")
     assert timings["results"] is not None and timings["api"] is not None
-    print(f"\nexplorer first contentful paint {timings['paint']:.0f} ms, first results {timings['results']:.0f} ms "
-          f"({timings['results'] - timings['api']:.0f} ms after the API answered), "
-          f"{timings['transferred']} bytes transferred")
+    print(
+        f"\nexplorer first contentful paint {timings['paint']:.0f} ms, first results {timings['results']:.0f} ms "
+        f"({timings['results'] - timings['api']:.0f} ms after the API answered), "
+        f"{timings['transferred']} bytes transferred"
+    )
 
 
 def test_behind_a_jwt_authorizer_the_explorer_asks_for_a_token_and_sends_it(browser, explorer):
@@ -302,12 +321,23 @@ def test_behind_a_jwt_authorizer_the_explorer_asks_for_a_token_and_sends_it(brow
         context.close()
 
 
-@pytest.mark.skipif(os.environ.get("WARTA_SCREENSHOTS") != "1", reason="set WARTA_SCREENSHOTS=1 to write screenshots")
+@pytest.mark.skipif(
+    os.environ.get("WARTA_SCREENSHOTS") != "1", reason="set WARTA_SCREENSHOTS=1 to write screenshots"
+)
 def test_screenshots(browser, explorer):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name, options in (("desktop", {"viewport": {"width": 1366, "height": 900}}),
-                          ("phone", {"viewport": {"width": 390, "height": 844}, "is_mobile": True,
-                                     "has_touch": True, "device_scale_factor": 2})):
+    for name, options in (
+        ("desktop", {"viewport": {"width": 1366, "height": 900}}),
+        (
+            "phone",
+            {
+                "viewport": {"width": 390, "height": 844},
+                "is_mobile": True,
+                "has_touch": True,
+                "device_scale_factor": 2,
+            },
+        ),
+    ):
         context = browser.new_context(locale="en-US", **options)
         tab = context.new_page()
         tab.goto(f"{explorer}/?region=Jawa+Barat")

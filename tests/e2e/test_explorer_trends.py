@@ -25,8 +25,12 @@ def _open_trends(page) -> None:
 def _column(page, index: int) -> dict[str, int]:
     """Period -> count shown in the compare table's column `index` (0: the search itself)."""
     rows = page.locator(".compare-table tbody tr")
-    return {rows.nth(i).locator("th").inner_text(): int(rows.nth(i).locator("td").nth(index).get_attribute("data-count"))
-            for i in range(rows.count())}
+    return {
+        rows.nth(i).locator("th").inner_text(): int(
+            rows.nth(i).locator("td").nth(index).get_attribute("data-count")
+        )
+        for i in range(rows.count())
+    }
 
 
 def test_the_compare_view_sets_searches_side_by_side_with_their_shares(page):
@@ -42,7 +46,9 @@ def test_the_compare_view_sets_searches_side_by_side_with_their_shares(page):
 
     assert _params(page)["compare"] == ["gempa"]
     assert page.locator(".compare-table thead th").all_inner_texts() == ["Period", "banjir", "gempa"]
-    status, expected = api_get(page.base, "/trends", [("q", "banjir"), ("interval", "month"), ("compare", "gempa")])
+    status, expected = api_get(
+        page.base, "/trends", [("q", "banjir"), ("interval", "month"), ("compare", "gempa")]
+    )
     assert status == 200
     gempa = {b["date"]: b["count"] for b in expected["series"][1]["buckets"]}
     assert _column(page, 1) == {day: gempa[day] for day in _column(page, 1)}
@@ -67,10 +73,16 @@ def test_what_stands_out_matches_the_api_and_a_click_filters_by_it(page):
     status, expected = api_get(page.base, "/trends", [("region", "Jawa Barat"), ("interval", "month")])
     assert status == 200
     for kind in ("official", "region", "organization", "words"):
-        shown = page.locator(f'.stand-out[data-kind="{kind}"]').evaluate_all("els => els.map(e => e.dataset.value)")
+        shown = page.locator(f'.stand-out[data-kind="{kind}"]').evaluate_all(
+            "els => els.map(e => e.dataset.value)"
+        )
         assert shown == [item["value"] for item in expected["stands_out"][kind]], kind
-    candidates = [(kind, item["value"]) for kind in ("official", "organization", "region")
-                  for item in expected["stands_out"][kind] if item["value"] != "Jawa Barat"]
+    candidates = [
+        (kind, item["value"])
+        for kind in ("official", "organization", "region")
+        for item in expected["stands_out"][kind]
+        if item["value"] != "Jawa Barat"
+    ]
     assert candidates, expected["stands_out"]
     kind, value = candidates[0]
     before = _total(page)

@@ -30,8 +30,11 @@ DOWNTIME = float(os.environ.get("WARTA_FAULT_DOWNTIME", "60"))
 
 @pytest.fixture(scope="module")
 def clients(stack):
-    return (emulator.client("s3", stack.emulator_url), emulator.client("sqs", stack.emulator_url),
-            make_client(stack.opensearch_url, timeout=30))
+    return (
+        emulator.client("s3", stack.emulator_url),
+        emulator.client("sqs", stack.emulator_url),
+        make_client(stack.opensearch_url, timeout=30),
+    )
 
 
 def _indexed_keys(client, alias: str, prefix: str) -> list[str]:
@@ -50,12 +53,19 @@ def _upload(s3, bucket: str, keys: list[str], on_progress=lambda n: None) -> Non
 
 
 def _dead_keys(sqs, stack, prefix: str) -> list[str]:
-    return [k for letter in dlq.peek(sqs, stack.dlq_url, limit=1000) for k in letter.keys if k.startswith(prefix)]
+    return [
+        k for letter in dlq.peek(sqs, stack.dlq_url, limit=1000) for k in letter.keys if k.startswith(prefix)
+    ]
 
 
 def _report(name: str, dropped: int, keys: list[str], dead: list[str]) -> None:
-    counts = {"dropped": dropped, "indexed": len(set(keys)), "duplicates": len(keys) - len(set(keys)),
-              "lost": dropped - len(set(keys)), "dead_lettered": len(dead)}
+    counts = {
+        "dropped": dropped,
+        "indexed": len(set(keys)),
+        "duplicates": len(keys) - len(set(keys)),
+        "lost": dropped - len(set(keys)),
+        "dead_lettered": len(dead),
+    }
     print(f"\n[{name}] " + json.dumps(counts))
 
 
@@ -75,8 +85,12 @@ def test_opensearch_outage_mid_ingest_loses_nothing_and_duplicates_nothing(stack
     time.sleep(max(0.0, DOWNTIME - (time.monotonic() - stopped_at[0])))
     start_service(stack_dir(stack), "opensearch")
 
-    indexed = wait_for(lambda: _indexed_keys(client, stack.index_alias, prefix), timeout=300, interval=2,
-                       until=lambda got: len(set(got)) >= FILES)
+    indexed = wait_for(
+        lambda: _indexed_keys(client, stack.index_alias, prefix),
+        timeout=300,
+        interval=2,
+        until=lambda got: len(set(got)) >= FILES,
+    )
 
     dead = _dead_keys(sqs, stack, prefix)
     _report("opensearch outage", FILES, indexed, dead)
@@ -95,8 +109,12 @@ def test_worker_killed_mid_batch_and_restarted(stack, clients):
     start_service(stack_dir(stack), "worker-0")
 
     # Messages the killed worker held come back after the queue's visibility timeout.
-    indexed = wait_for(lambda: _indexed_keys(client, stack.index_alias, prefix), timeout=120, interval=1,
-                       until=lambda got: len(set(got)) >= len(keys))
+    indexed = wait_for(
+        lambda: _indexed_keys(client, stack.index_alias, prefix),
+        timeout=120,
+        interval=1,
+        until=lambda got: len(set(got)) >= len(keys),
+    )
     dead = _dead_keys(sqs, stack, prefix)
     _report("worker SIGKILL", len(keys), indexed, dead)
     assert sorted(indexed) == keys
@@ -108,8 +126,15 @@ def test_duplicate_late_missing_and_rapid_events(stack, clients):
     prefix = f"events-{uuid.uuid4().hex[:6]}/"
 
     def notify(key: str, event_time: str) -> None:
-        body = {"Records": [{"eventName": "ObjectCreated:Put", "eventTime": event_time,
-                             "s3": {"bucket": {"name": stack.bucket}, "object": {"key": key}}}]}
+        body = {
+            "Records": [
+                {
+                    "eventName": "ObjectCreated:Put",
+                    "eventTime": event_time,
+                    "s3": {"bucket": {"name": stack.bucket}, "object": {"key": key}},
+                }
+            ]
+        }
         sqs.send_message(QueueUrl=stack.queue_url, MessageBody=json.dumps(body))
 
     def source(key: str) -> dict | None:
@@ -126,11 +151,16 @@ def test_duplicate_late_missing_and_rapid_events(stack, clients):
     # Overwritten three times within a second: the last content must win.
     rapid = f"{prefix}rapid.html"
     for label in (b"Satu", b"Dua", b"Tiga"):
-        s3.put_object(Bucket=stack.bucket, Key=rapid, Body=PAGE.replace(b"Tawuran Pelajar", b"Tawuran " + label))
+        s3.put_object(
+            Bucket=stack.bucket, Key=rapid, Body=PAGE.replace(b"Tawuran Pelajar", b"Tawuran " + label)
+        )
     # A created-event for an object deleted before the event was processed.
     notify(f"{prefix}deleted-before.html", "2026-11-27T06:00:00.000Z")
 
-    wait_for(lambda: source(twice) and (source(rapid) or {}).get("title", "").startswith("Tawuran Tiga"), timeout=15)
+    wait_for(
+        lambda: source(twice) and (source(rapid) or {}).get("title", "").startswith("Tawuran Tiga"),
+        timeout=15,
+    )
     first_ingest = source(twice)["ingested"]
     # An older event for `twice`, delivered late, must not overwrite what newer events wrote.
     notify(twice, "2020-01-01T00:00:00.000Z")

@@ -49,7 +49,9 @@ class BulkFaultProxy:
                     proxy.bulk_requests += 1
                     body, faults, stand_in = proxy._withhold(body)
                 upstream = http.client.HTTPConnection(proxy.target.hostname, proxy.target.port, timeout=30)
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+                headers = {
+                    k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")
+                }
                 upstream.request(self.command, self.path, body=body or None, headers=headers)
                 response = upstream.getresponse()
                 payload = response.read()
@@ -94,7 +96,7 @@ class BulkFaultProxy:
             if status:
                 faults[position] = (op, meta.get("_id"), status)
             else:
-                kept += lines[index:index + width]
+                kept += lines[index : index + width]
             index += width
             position += 1
         stand_in = not kept
@@ -109,7 +111,8 @@ class BulkFaultProxy:
         count = len(faults) + (0 if stand_in else len(answer["items"]))
         answer["items"] = [
             {faults[p][0]: {"_id": faults[p][1], "status": faults[p][2], "error": REJECTIONS[faults[p][2]]}}
-            if p in faults else next(real)
+            if p in faults
+            else next(real)
             for p in range(count)
         ]
         answer["errors"] = answer["errors"] or bool(faults)

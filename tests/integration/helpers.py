@@ -11,7 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 
-def api_get(api_url: str, path: str, params: list[tuple[str, str]] | dict[str, str] | None = None) -> tuple[int, Any]:
+def api_get(
+    api_url: str, path: str, params: list[tuple[str, str]] | dict[str, str] | None = None
+) -> tuple[int, Any]:
     query = f"?{urllib.parse.urlencode(params)}" if params else ""
     try:
         with urllib.request.urlopen(f"{api_url}{path}{query}", timeout=10) as response:
@@ -20,8 +22,9 @@ def api_get(api_url: str, path: str, params: list[tuple[str, str]] | dict[str, s
         return exc.code, json.loads(exc.read() or b"null")
 
 
-def wait_for[T](check: Callable[[], T], *, timeout: float, interval: float = 0.25,
-                until: Callable[[T], object] = bool) -> T:
+def wait_for[T](
+    check: Callable[[], T], *, timeout: float, interval: float = 0.25, until: Callable[[T], object] = bool
+) -> T:
     """Poll `check` until `until(value)` holds; return that value, or fail with the last one."""
     deadline = time.monotonic() + timeout
     while True:

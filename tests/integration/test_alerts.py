@@ -94,8 +94,9 @@ def s3(stack):
 
 def api(stack, method: str, path: str, body: Any = None) -> tuple[int, Any]:
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(f"{stack.api_url}{path}", data=data, method=method,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        f"{stack.api_url}{path}", data=data, method=method, headers={"Content-Type": "application/json"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             raw = response.read()
@@ -106,8 +107,16 @@ def api(stack, method: str, path: str, body: Any = None) -> tuple[int, Any]:
 
 
 def create_alert(stack, search: dict[str, Any], url: str) -> str:
-    status, body = api(stack, "POST", "/alerts", {"name": "banjir uji", "search": search,
-                                                   "channel": {"type": "webhook", "url": url, "secret": SECRET}})
+    status, body = api(
+        stack,
+        "POST",
+        "/alerts",
+        {
+            "name": "banjir uji",
+            "search": search,
+            "channel": {"type": "webhook", "url": url, "secret": SECRET},
+        },
+    )
     assert status == 201, body
     return str(body["id"])
 
@@ -138,12 +147,16 @@ def test_a_filtered_alert_fires_within_5_s_and_not_for_a_page_matching_only_its_
     assert hook.documents() == [bekasi]
     request = hook.requests[0]
     assert verify(SECRET, request["headers"][SIGNATURE_HEADER], request["body"], now=time.time())
-    assert not verify("another-secret-entirely", request["headers"][SIGNATURE_HEADER], request["body"],
-                      now=time.time())
+    assert not verify(
+        "another-secret-entirely", request["headers"][SIGNATURE_HEADER], request["body"], now=time.time()
+    )
     delivery = hook.deliveries()[0]
     assert delivery["alert"]["id"] == alert and delivery["match"]["story_id"] == bekasi
-    _, matches = wait_for(lambda: api(stack, "GET", f"/alerts/{alert}/matches"), timeout=5,
-                          until=lambda r: r[1]["matches"] and r[1]["matches"][0]["delivery"]["status"] == "delivered")
+    _, matches = wait_for(
+        lambda: api(stack, "GET", f"/alerts/{alert}/matches"),
+        timeout=5,
+        until=lambda r: r[1]["matches"] and r[1]["matches"][0]["delivery"]["status"] == "delivered",
+    )
     assert [m["document_id"] for m in matches["matches"]] == [bekasi]
     assert matches["matches"][0]["title"] == "Banjir Rendam Perumahan di Kota Bekasi"
 
@@ -159,8 +172,11 @@ def test_a_webhook_that_fails_twice_gets_the_delivery_on_the_third_try(stack, s3
     ids = {r["headers"]["X-Warta-Delivery"] for r in hook.requests}
     assert len(ids) == 1  # the same delivery, tried again
     assert hook.documents() == [doc, doc, doc]
-    _, matches = wait_for(lambda: api(stack, "GET", f"/alerts/{alert}/matches"), timeout=5,
-                          until=lambda r: r[1]["matches"][0]["delivery"]["status"] == "delivered")
+    _, matches = wait_for(
+        lambda: api(stack, "GET", f"/alerts/{alert}/matches"),
+        timeout=5,
+        until=lambda r: r[1]["matches"][0]["delivery"]["status"] == "delivered",
+    )
     assert matches["matches"][0]["delivery"]["attempts"] == 3
 
 
@@ -189,7 +205,9 @@ def test_a_changed_article_fires_once_as_an_update_and_never_again_for_the_same_
     wait_for(hook.documents, timeout=10)
     first_ingest = indexed(stack, doc)["ingested"]
 
-    s3.put_object(Bucket=stack.bucket, Key=key, Body=page(token, BEKASI), ContentType="text/html")  # same text
+    s3.put_object(
+        Bucket=stack.bucket, Key=key, Body=page(token, BEKASI), ContentType="text/html"
+    )  # same text
     wait_for(lambda: indexed(stack, doc)["ingested"], timeout=10, until=lambda at: at != first_ingest)
     changed = page(token, BEKASI, extra="Korban jiwa dilaporkan dua orang.")
     s3.put_object(Bucket=stack.bucket, Key=key, Body=changed, ContentType="text/html")
@@ -203,18 +221,33 @@ def test_a_changed_article_fires_once_as_an_update_and_never_again_for_the_same_
     assert len({d["delivery_id"] for d in hook.deliveries()}) == 2
 
 
-@pytest.mark.parametrize(("body", "field"), [
-    ({"search": {"q": "banjir"}}, "name"),
-    ({"name": "x", "search": {"q": "banjir", "color": "merah"}}, "color"),
-    ({"name": "x", "search": {}}, "search"),
-    ({"name": "x", "search": {"q": "banjir", "from": "2024-02-10", "to": "2024-02-01"}}, "search.from"),
-    ({"name": "x", "search": {"q": "banjir", "from": "kemarin"}}, "search.from"),
-    ({"name": "x", "search": {"q": "banjir"}, "channel": {"type": "webhook", "url": "http://example.org/h",
-                                                          "secret": SECRET}}, "channel.url"),
-    ({"name": "x", "search": {"q": "banjir"}, "channel": {"type": "webhook", "url": "http://127.0.0.1:9/h",
-                                                          "secret": "pendek"}}, "channel.secret"),
-    ({"name": "x", "search": {"q": "banjir"}, "channel": {"type": "sns"}}, "channel.type"),
-])
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"search": {"q": "banjir"}}, "name"),
+        ({"name": "x", "search": {"q": "banjir", "color": "merah"}}, "color"),
+        ({"name": "x", "search": {}}, "search"),
+        ({"name": "x", "search": {"q": "banjir", "from": "2024-02-10", "to": "2024-02-01"}}, "search.from"),
+        ({"name": "x", "search": {"q": "banjir", "from": "kemarin"}}, "search.from"),
+        (
+            {
+                "name": "x",
+                "search": {"q": "banjir"},
+                "channel": {"type": "webhook", "url": "http://example.org/h", "secret": SECRET},
+            },
+            "channel.url",
+        ),
+        (
+            {
+                "name": "x",
+                "search": {"q": "banjir"},
+                "channel": {"type": "webhook", "url": "http://127.0.0.1:9/h", "secret": "pendek"},
+            },
+            "channel.secret",
+        ),
+        ({"name": "x", "search": {"q": "banjir"}, "channel": {"type": "sns"}}, "channel.type"),
+    ],
+)
 def test_bad_definitions_get_a_4xx_naming_the_field(stack, body, field):
     status, answer = api(stack, "POST", "/alerts", body)
     assert 400 <= status < 500
@@ -239,14 +272,18 @@ def test_the_cli_creates_an_alert_and_reads_its_log_deliveries(stack, s3):
 
     token = f"zq{uuid.uuid4().hex[:6]}"
     runner = CliRunner()
-    created = runner.invoke(main, ["alerts", "create", "banjir jabar", "--q", f"banjir {token}",
-                                   "--region", "Jawa Barat"])
+    created = runner.invoke(
+        main, ["alerts", "create", "banjir jabar", "--q", f"banjir {token}", "--region", "Jawa Barat"]
+    )
     assert created.exit_code == 0, created.output
     alert = created.output.strip()
     _, doc = drop(stack, s3, page(token, BEKASI))
 
-    text = wait_for(lambda: runner.invoke(main, ["alerts", "matches", alert]).output, timeout=10,
-                    until=lambda out: "delivered" in out)
+    text = wait_for(
+        lambda: runner.invoke(main, ["alerts", "matches", alert]).output,
+        timeout=10,
+        until=lambda out: "delivered" in out,
+    )
     assert "1 match(es)" in text and doc in text and "Banjir Rendam Perumahan di Kota Bekasi" in text
     assert alert in runner.invoke(main, ["alerts", "list"]).output
     assert runner.invoke(main, ["alerts", "delete", alert]).exit_code == 0

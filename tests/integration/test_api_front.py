@@ -50,8 +50,9 @@ def test_a_chunked_request_body_is_refused_clearly(stack):
     # client still sending chunks could meet a closed socket instead of the answer.
     parts = urlsplit(stack.api_url)
     with socket.create_connection((parts.hostname, parts.port), timeout=10) as raw:
-        raw.sendall(b"POST /search HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    b"2\r\n{}\r\n0\r\n\r\n")
+        raw.sendall(
+            b"POST /search HTTP/1.1\r\nHost: test\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n"
+        )
         response = http.client.HTTPResponse(raw)
         response.begin()
         assert response.status == 411

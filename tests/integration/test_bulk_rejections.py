@@ -21,12 +21,26 @@ BUCKET = "warta-bulk-faults"
 
 
 def _record(key: str, receive_count: int = 1) -> dict:
-    body = {"Records": [{"eventName": "ObjectCreated:Put", "eventTime": "2026-11-27T05:00:00.000Z",
-                         "s3": {"bucket": {"name": BUCKET}, "object": {"key": key}}}]}
-    return {"messageId": f"m-{key}", "receiptHandle": "r", "body": json.dumps(body),
-            "attributes": {"ApproximateReceiveCount": str(receive_count)}, "messageAttributes": {},
-            "md5OfBody": "0" * 32, "eventSource": "aws:sqs", "eventSourceARN": "arn:aws:sqs:us-east-1:0:q",
-            "awsRegion": "us-east-1"}
+    body = {
+        "Records": [
+            {
+                "eventName": "ObjectCreated:Put",
+                "eventTime": "2026-11-27T05:00:00.000Z",
+                "s3": {"bucket": {"name": BUCKET}, "object": {"key": key}},
+            }
+        ]
+    }
+    return {
+        "messageId": f"m-{key}",
+        "receiptHandle": "r",
+        "body": json.dumps(body),
+        "attributes": {"ApproximateReceiveCount": str(receive_count)},
+        "messageAttributes": {},
+        "md5OfBody": "0" * 32,
+        "eventSource": "aws:sqs",
+        "eventSourceARN": "arn:aws:sqs:us-east-1:0:q",
+        "awsRegion": "us-east-1",
+    }
 
 
 def test_throttled_items_are_retried_and_refused_items_dead_lettered(stack, monkeypatch):

@@ -27,8 +27,19 @@ def test_search_command_prints_titles_and_officials(stack):
     runner = CliRunner()
 
     def output() -> str:
-        return runner.invoke(main, ["search", "konflik", "--official", "Putut Eko Bayu Seno",
-                                    "--from", "2012-10-31", "--to", "2012-10-31"]).output
+        return runner.invoke(
+            main,
+            [
+                "search",
+                "konflik",
+                "--official",
+                "Putut Eko Bayu Seno",
+                "--from",
+                "2012-10-31",
+                "--to",
+                "2012-10-31",
+            ],
+        ).output
 
     from tests.integration.helpers import wait_for
 
@@ -41,7 +52,11 @@ def test_failures_command_lists_reasons(stack):
 
     from tests.integration.helpers import wait_for
 
-    emulator.client("s3", stack.emulator_url).put_object(Bucket=stack.bucket, Key="cli/blank.html", Body=b"   ")
+    emulator.client("s3", stack.emulator_url).put_object(
+        Bucket=stack.bucket, Key="cli/blank.html", Body=b"   "
+    )
     runner = CliRunner()
-    text = wait_for(lambda: runner.invoke(main, ["failures"]).output, timeout=10, until=lambda o: "cli/blank.html" in o)
+    text = wait_for(
+        lambda: runner.invoke(main, ["failures"]).output, timeout=10, until=lambda o: "cli/blank.html" in o
+    )
     assert re.search(r"cli/blank\.html\s+empty:", text)

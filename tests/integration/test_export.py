@@ -34,7 +34,9 @@ def corpus(stack):
     client = make_client(stack.opensearch_url, timeout=60)
     ensure_index(client, alias)
     docs = list(documents(COUNT, seed=11))
-    results = write(client, [WriteAction("index", write_alias(alias), d["id"], 1, d) for d in docs], refresh=True)
+    results = write(
+        client, [WriteAction("index", write_alias(alias), d["id"], 1, d) for d in docs], refresh=True
+    )
     assert {r.outcome for r in results} == {"indexed"}
     site = docs[0]["site"]
     with pytest.MonkeyPatch.context() as patch:
@@ -46,7 +48,9 @@ def test_the_stream_gives_every_document_exactly_once_and_releases_its_point_in_
     client, alias, ids, _, _ = corpus
     pits_before = len(client.get_all_pits().get("pits", []))
     totals = []
-    exported = [row["id"] for row in stream(client, alias, SearchRequest(), page_rows=1_000, on_total=totals.append)]
+    exported = [
+        row["id"] for row in stream(client, alias, SearchRequest(), page_rows=1_000, on_total=totals.append)
+    ]
     assert len(exported) == COUNT and set(exported) == ids
     assert totals == [COUNT]
     assert exported == sorted(exported)
@@ -61,7 +65,9 @@ def test_the_cli_writes_csv_with_entity_and_provenance_columns(corpus, tmp_path)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert tuple(rows[0]) == COLUMNS
     assert len(rows) == COUNT and {r["id"] for r in rows} == ids
-    assert all(r["bucket"] and r["key"] and r["url"] and r["ingested"] and r["extractor_version"] for r in rows)
+    assert all(
+        r["bucket"] and r["key"] and r["url"] and r["ingested"] and r["extractor_version"] for r in rows
+    )
     assert any(";" in r["regions"] for r in rows)  # several regions in one cell
     filtered = CliRunner().invoke(cli, ["export", "--site", site, "--format", "jsonl"])
     assert filtered.exit_code == 0
@@ -80,7 +86,9 @@ def test_the_route_serves_capped_pages_that_chain_to_every_document_once(corpus)
 
     seen, cursor, pages = [], None, 0
     while True:
-        params = [("site", site), ("format", "jsonl"), ("rows", "700")] + ([("cursor", cursor)] if cursor else [])
+        params = [("site", site), ("format", "jsonl"), ("rows", "700")] + (
+            [("cursor", cursor)] if cursor else []
+        )
         response = get(params)
         assert response["statusCode"] == 200
         assert response["headers"]["Content-Type"].startswith("application/x-ndjson")

@@ -21,7 +21,12 @@ from warta.local.lambda_runtime import LocalContext, load_handler
 from warta.parse import parse_article
 
 pytestmark = pytest.mark.integration
-PAGE = Path(__file__).resolve().parents[1] / "fixtures" / "extraction" / "itemprop-english-date-related-time.html"
+PAGE = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "extraction"
+    / "itemprop-english-date-related-time.html"
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,18 +37,22 @@ def monkeypatch_module():
 
 def test_document_view_carries_how_the_page_was_read(stack, monkeypatch_module):
     article = parse_article(PAGE.read_bytes(), key=PAGE.name)
-    document = build_document(bucket="b", key=PAGE.name, article=article, entities=enrich(article),
-                              ingested=datetime.now(UTC))
+    document = build_document(
+        bucket="b", key=PAGE.name, article=article, entities=enrich(article), ingested=datetime.now(UTC)
+    )
     alias = f"warta-extracttest-{uuid.uuid4().hex[:8]}"
     client = make_client(stack.opensearch_url)
     ensure_index(client, alias)
-    results = write(client, [WriteAction("index", write_alias(alias), document["id"], 1, document)], refresh=True)
+    results = write(
+        client, [WriteAction("index", write_alias(alias), document["id"], 1, document)], refresh=True
+    )
     assert [r.outcome for r in results] == ["indexed"]  # the strict mapping knows every new field
     monkeypatch_module.setenv("WARTA_INDEX_ALIAS", alias)
     handler = load_handler("search")
 
-    response = handler(http_api_event("GET", f"/documents/{document['id']}", {"host": "test"}, b""),
-                       LocalContext("search"))
+    response = handler(
+        http_api_event("GET", f"/documents/{document['id']}", {"host": "test"}, b""), LocalContext("search")
+    )
 
     assert response["statusCode"] == 200
     found = json.loads(response["body"])
@@ -53,4 +62,4 @@ def test_document_view_carries_how_the_page_was_read(stack, monkeypatch_module):
     assert 0.5 <= found["confidence"] <= 1.0
     dateline = found["dateline"]
     assert (dateline["text"], dateline["place"], dateline["agency"]) == ("Gresik - ", "Gresik", None)
-    assert found["body"][dateline["place_start"]:dateline["place_end"]] == "Gresik"
+    assert found["body"][dateline["place_start"] : dateline["place_end"]] == "Gresik"

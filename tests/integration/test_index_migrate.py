@@ -19,8 +19,12 @@ def test_migrate_moves_both_aliases_and_keeps_documents_and_versions(stack, monk
     alias = f"warta-migrate-{uuid.uuid4().hex[:8]}"
     client = make_client(stack.opensearch_url)
     ensure_index(client, alias)
-    docs = [WriteAction("index", write_alias(alias), f"{i:040x}", 1000 + i, {"id": f"{i:040x}", "title": f"Berita {i}"})
-            for i in range(1200)]
+    docs = [
+        WriteAction(
+            "index", write_alias(alias), f"{i:040x}", 1000 + i, {"id": f"{i:040x}", "title": f"Berita {i}"}
+        )
+        for i in range(1200)
+    ]
     assert {r.outcome for r in write(client, docs, refresh=True)} == {"indexed"}
     monkeypatch.setenv("WARTA_INDEX_ALIAS", alias)
 

@@ -28,8 +28,12 @@ def _search(stack, **params: str) -> dict:
 
 def test_seed_page_is_found_by_official_region_and_publication_date(stack, s3):
     key = f"it-{uuid.uuid4().hex[:8]}/seed.html"
-    s3.put_object(Bucket=stack.bucket, Key=key, Body=(FIXTURES / "seed_vivanews.html").read_bytes(),
-                  ContentType="text/html")
+    s3.put_object(
+        Bucket=stack.bucket,
+        Key=key,
+        Body=(FIXTURES / "seed_vivanews.html").read_bytes(),
+        ContentType="text/html",
+    )
 
     found = wait_for(lambda: key in keys_of(_search(stack, official="Putut Eko Bayu Seno")), timeout=10)
 
@@ -58,7 +62,9 @@ def test_a_province_finds_an_article_that_names_only_a_city_in_it(stack, s3):
 
 def test_bad_files_are_recorded_with_a_reason_and_do_not_block_good_ones(stack, s3):
     prefix = f"it-{uuid.uuid4().hex[:8]}"
-    s3.put_object(Bucket=stack.bucket, Key=f"{prefix}/photo.html", Body=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    s3.put_object(
+        Bucket=stack.bucket, Key=f"{prefix}/photo.html", Body=b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+    )
     s3.put_object(Bucket=stack.bucket, Key=f"{prefix}/empty.html", Body=b"")
     good = f"{prefix}/good.html"
     s3.put_object(Bucket=stack.bucket, Key=good, Body=(SAMPLES / "tempo-mutasi-kapolda.html").read_bytes())
@@ -71,8 +77,9 @@ def test_bad_files_are_recorded_with_a_reason_and_do_not_block_good_ones(stack, 
 
     def recorded() -> dict[str, str] | None:
         client.indices.refresh(index=failures_index(stack.index_alias))
-        hits = client.search(index=failures_index(stack.index_alias),
-                             body={"query": {"prefix": {"key": prefix}}})["hits"]["hits"]
+        hits = client.search(
+            index=failures_index(stack.index_alias), body={"query": {"prefix": {"key": prefix}}}
+        )["hits"]["hits"]
         reasons = {h["_source"]["key"]: h["_source"]["reason"] for h in hits}
         return reasons if len(reasons) == 2 else None
 

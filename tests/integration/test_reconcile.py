@@ -31,20 +31,43 @@ def test_reconcile_reindexes_missing_and_stale_and_removes_orphans(stack):
 
     def indexed() -> set[str]:
         client.indices.refresh(index=stack.index_alias)
-        hits = client.search(index=stack.index_alias, body={"query": {"prefix": {"key": prefix}}, "size": 100})
+        hits = client.search(
+            index=stack.index_alias, body={"query": {"prefix": {"key": prefix}}, "size": 100}
+        )
         return {h["_source"]["key"] for h in hits["hits"]["hits"]}
 
     wait_for(lambda: indexed() == set(keys), timeout=15)
     # Lost writes, as if notifications had gone missing: two documents gone, one with an old ETag,
     # and one document whose object no longer exists.
     now = int(time.time() * 1000)
-    write(client, [WriteAction("delete", write_alias(stack.index_alias), document_id(stack.bucket, k), now)
-                   for k in keys[:2]], refresh=True)
-    client.update(index=write_alias(stack.index_alias), id=document_id(stack.bucket, keys[2]),
-                  body={"doc": {"etag": "an-older-version"}}, refresh=True)
+    write(
+        client,
+        [
+            WriteAction("delete", write_alias(stack.index_alias), document_id(stack.bucket, k), now)
+            for k in keys[:2]
+        ],
+        refresh=True,
+    )
+    client.update(
+        index=write_alias(stack.index_alias),
+        id=document_id(stack.bucket, keys[2]),
+        body={"doc": {"etag": "an-older-version"}},
+        refresh=True,
+    )
     orphan = f"{prefix}gone.html"
-    write(client, [WriteAction("index", write_alias(stack.index_alias), document_id(stack.bucket, orphan), now,
-                               {"bucket": stack.bucket, "key": orphan, "title": "Objek sudah dihapus"})], refresh=True)
+    write(
+        client,
+        [
+            WriteAction(
+                "index",
+                write_alias(stack.index_alias),
+                document_id(stack.bucket, orphan),
+                now,
+                {"bucket": stack.bucket, "key": orphan, "title": "Objek sudah dihapus"},
+            )
+        ],
+        refresh=True,
+    )
 
     dry = CliRunner().invoke(main, ["reconcile", "--prefix", prefix, "--dry-run"])
 
@@ -58,5 +81,9 @@ def test_reconcile_reindexes_missing_and_stale_and_removes_orphans(stack):
     assert "re-enqueued 3, deleted 1" in real.output
     wait_for(lambda: indexed() == set(keys), timeout=15)
     # The stale document was re-indexed too: now everything is in sync.
-    wait_for(lambda: "in_sync: 6" in CliRunner().invoke(main, ["reconcile", "--prefix", prefix, "--dry-run"]).output,
-             timeout=15)
+    wait_for(
+        lambda: (
+            "in_sync: 6" in CliRunner().invoke(main, ["reconcile", "--prefix", prefix, "--dry-run"]).output
+        ),
+        timeout=15,
+    )

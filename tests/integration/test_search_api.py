@@ -33,22 +33,57 @@ def _doc(key: str, title: str, body: str, published: datetime, site: str, offici
     entities = Entities(
         officials=tuple(Official(key=name, name=name, position=position) for name, position in officials),
         regions=tuple(lookup_region(name) for name in regions),
-        organizations=tuple(Organization(name=o, canonical=o) for o in orgs))
+        organizations=tuple(Organization(name=o, canonical=o) for o in orgs),
+    )
     return build_document(bucket="b", key=key, article=article, entities=entities, ingested=datetime.now(UTC))
 
 
 CORPUS = [
-    _doc("a", "Kapolda baru cegah tawuran", "Kapolda Metro Jaya Putut Eko Bayu Seno menyiapkan patroli di Jakarta.",
-         datetime(2012, 10, 31, 14, 5, tzinfo=WIB), "VIVA", [(PUTUT, "Kapolda Metro Jaya")], ["Jakarta"], ["Mabes Polri"]),
-    _doc("b", "Putut pamit dari Bandung", "Putut Eko Bayu Seno berpamitan kepada warga Bandung setelah dua tahun bertugas.",
-         datetime(2012, 1, 15, 9, 0, tzinfo=WIB), "Tempo", [(PUTUT, "Kapolda Jawa Barat")], ["Kota Bandung"]),
-    _doc("c", "Wali kota menata pasar", "Ridwan Kamil menata ulang pasar tradisional di Bandung bersama pedagang.",
-         datetime(2012, 3, 10, 10, 0, tzinfo=WIB), "Kompas.com", [("Ridwan Kamil", "Wali Kota Bandung")], ["Kota Bandung"]),
-    _doc("d", "Gempa guncang Palu", "Gempa mengguncang Palu pada malam hari; warga berhamburan keluar rumah.",
-         datetime(2012, 5, 1, 21, 0, tzinfo=WIB), "Antara", regions=["Palu"]),
+    _doc(
+        "a",
+        "Kapolda baru cegah tawuran",
+        "Kapolda Metro Jaya Putut Eko Bayu Seno menyiapkan patroli di Jakarta.",
+        datetime(2012, 10, 31, 14, 5, tzinfo=WIB),
+        "VIVA",
+        [(PUTUT, "Kapolda Metro Jaya")],
+        ["Jakarta"],
+        ["Mabes Polri"],
+    ),
+    _doc(
+        "b",
+        "Putut pamit dari Bandung",
+        "Putut Eko Bayu Seno berpamitan kepada warga Bandung setelah dua tahun bertugas.",
+        datetime(2012, 1, 15, 9, 0, tzinfo=WIB),
+        "Tempo",
+        [(PUTUT, "Kapolda Jawa Barat")],
+        ["Kota Bandung"],
+    ),
+    _doc(
+        "c",
+        "Wali kota menata pasar",
+        "Ridwan Kamil menata ulang pasar tradisional di Bandung bersama pedagang.",
+        datetime(2012, 3, 10, 10, 0, tzinfo=WIB),
+        "Kompas.com",
+        [("Ridwan Kamil", "Wali Kota Bandung")],
+        ["Kota Bandung"],
+    ),
+    _doc(
+        "d",
+        "Gempa guncang Palu",
+        "Gempa mengguncang Palu pada malam hari; warga berhamburan keluar rumah.",
+        datetime(2012, 5, 1, 21, 0, tzinfo=WIB),
+        "Antara",
+        regions=["Palu"],
+    ),
 ] + [
-    _doc(f"filler-{i:03d}", f"Patroli rutin {i}", f"Polisi menggelar patroli rutin nomor {i} di Surabaya.",
-         datetime(2020, 1, 1, tzinfo=WIB) + timedelta(hours=i), "Suara", regions=["Surabaya"])
+    _doc(
+        f"filler-{i:03d}",
+        f"Patroli rutin {i}",
+        f"Polisi menggelar patroli rutin nomor {i} di Surabaya.",
+        datetime(2020, 1, 1, tzinfo=WIB) + timedelta(hours=i),
+        "Suara",
+        regions=["Surabaya"],
+    )
     for i in range(FILLERS)
 ]
 
@@ -58,7 +93,9 @@ def api(stack, monkeypatch_module):
     alias = f"warta-searchtest-{uuid.uuid4().hex[:8]}"
     client = make_client(stack.opensearch_url)
     ensure_index(client, alias)
-    results = write(client, [WriteAction("index", write_alias(alias), d["id"], 1, d) for d in CORPUS], refresh=True)
+    results = write(
+        client, [WriteAction("index", write_alias(alias), d["id"], 1, d) for d in CORPUS], refresh=True
+    )
     assert {r.outcome for r in results} == {"indexed"}
     monkeypatch_module.setenv("WARTA_INDEX_ALIAS", alias)
     handler = load_handler("search")
@@ -88,7 +125,11 @@ def test_each_filter(api):
     assert _keys(api("/search", [("position", "Wali Kota Bandung")])[1]) == {"c"}
     assert _keys(api("/search", [("organization", "Mabes Polri")])[1]) == {"a"}
     assert _keys(api("/search", [("site", "tempo")])[1]) == {"b"}
-    assert _keys(api("/search", [("from", "2012-03-01"), ("to", "2012-10-31"), ("sort", "oldest")])[1]) == {"c", "d", "a"}
+    assert _keys(api("/search", [("from", "2012-03-01"), ("to", "2012-10-31"), ("sort", "oldest")])[1]) == {
+        "c",
+        "d",
+        "a",
+    }
 
 
 def test_repeated_filters_match_any_value_and_exclusions_remove(api):
@@ -173,21 +214,24 @@ def test_document_has_entity_offsets_in_the_body(api):
     assert status == 200
     body = document["body"]
     official = next(m for m in document["mentions"] if m["type"] == "official")
-    assert body[official["start"]:official["end"]] == PUTUT
+    assert body[official["start"] : official["end"]] == PUTUT
 
 
-@pytest.mark.parametrize(("path", "params", "status"), [
-    ("/search", [("size", "101")], 422),
-    ("/search", [("from", "31-10-2012")], 422),
-    ("/search", [("sort", "random")], 422),
-    ("/search", [("q", "x" * 501)], 422),
-    ("/search", [("cursor", "bm90IGEgY3Vyc29y")], 400),
-    ("/suggest", [("prefix", "a"), ("field", "body")], 422),
-    ("/suggest", [], 422),
-    ("/documents/not-an-id", None, 422),
-    (f"/documents/{'0' * 40}", None, 404),
-    ("/nowhere", None, 404),
-])
+@pytest.mark.parametrize(
+    ("path", "params", "status"),
+    [
+        ("/search", [("size", "101")], 422),
+        ("/search", [("from", "31-10-2012")], 422),
+        ("/search", [("sort", "random")], 422),
+        ("/search", [("q", "x" * 501)], 422),
+        ("/search", [("cursor", "bm90IGEgY3Vyc29y")], 400),
+        ("/suggest", [("prefix", "a"), ("field", "body")], 422),
+        ("/suggest", [], 422),
+        ("/documents/not-an-id", None, 422),
+        (f"/documents/{'0' * 40}", None, 404),
+        ("/nowhere", None, 404),
+    ],
+)
 def test_bad_parameters_get_a_clear_4xx(api, path, params, status):
     got, body = api(path, params)
     assert got == status

@@ -37,14 +37,27 @@ class PageStore:
 
 
 def _created(key: str) -> tuple[str, str]:
-    body = {"Records": [{"eventName": "ObjectCreated:Put", "eventTime": "2026-03-06T00:00:00Z",
-                         "s3": {"bucket": {"name": BUCKET}, "object": {"key": key}}}]}
+    body = {
+        "Records": [
+            {
+                "eventName": "ObjectCreated:Put",
+                "eventTime": "2026-03-06T00:00:00Z",
+                "s3": {"bucket": {"name": BUCKET}, "object": {"key": key}},
+            }
+        ]
+    }
     return str(uuid.uuid4()), json.dumps(body)
 
 
 def _ingest(client, alias, messages):
-    return ingest_messages(messages, store=PageStore(), writer=OpenSearchIndexWriter(client), alias=alias,
-                           refresh=True, stories=OpenSearchStoryLookup(client, alias))
+    return ingest_messages(
+        messages,
+        store=PageStore(),
+        writer=OpenSearchIndexWriter(client),
+        alias=alias,
+        refresh=True,
+        stories=OpenSearchStoryLookup(client, alias),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -52,15 +65,21 @@ def indexed(stack):
     alias = f"warta-stories-{uuid.uuid4().hex[:8]}"
     client = make_client(stack.opensearch_url)
     ensure_index(client, alias)
-    batches = [["banjir-1.html", "stadion-1.html"],
-               ["banjir-susulan-1.html", "banjir-2.html"],
-               ["beras-1.html", "beras-2.html", "banjir-3.html"]]  # beras: a copy within one batch
+    batches = [
+        ["banjir-1.html", "stadion-1.html"],
+        ["banjir-susulan-1.html", "banjir-2.html"],
+        ["beras-1.html", "beras-2.html", "banjir-3.html"],
+    ]  # beras: a copy within one batch
     for batch in batches:
         messages = [_created(key) for key in batch]
         outcomes = _ingest(client, alias, messages)
         assert {o.status for o in outcomes.values()} == {"indexed"}, outcomes
-    stories = {hit["_source"]["key"]: hit["_source"]["story_id"] for hit in client.search(
-        index=alias, body={"size": 100, "_source": ["key", "story_id"]})["hits"]["hits"]}
+    stories = {
+        hit["_source"]["key"]: hit["_source"]["story_id"]
+        for hit in client.search(index=alias, body={"size": 100, "_source": ["key", "story_id"]})["hits"][
+            "hits"
+        ]
+    }
     return client, alias, stories
 
 
@@ -81,8 +100,12 @@ def api(indexed):
 
 def test_every_copy_gets_the_story_of_the_first_page_of_its_story(indexed):
     _, _, stories = indexed
-    first = {"banjir": "banjir-1.html", "banjir-susulan": "banjir-susulan-1.html", "beras": "beras-1.html",
-             "stadion": "stadion-1.html"}
+    first = {
+        "banjir": "banjir-1.html",
+        "banjir-susulan": "banjir-susulan-1.html",
+        "beras": "beras-1.html",
+        "stadion": "stadion-1.html",
+    }
     assert stories == {key: document_id(BUCKET, first[STORY_OF[key]]) for key in PAGES}
 
 
@@ -99,7 +122,8 @@ def test_hits_carry_their_story(api, indexed):
     status, result = api([("q", "Cipinang"), ("size", "10")])
     assert status == 200
     assert {hit["key"]: hit["story_id"] for hit in result["hits"]} == {
-        key: stories[key] for key in ("beras-1.html", "beras-2.html")}
+        key: stories[key] for key in ("beras-1.html", "beras-2.html")
+    }
     assert all(hit["copies"] is None for hit in result["hits"])
 
 
@@ -123,8 +147,10 @@ def test_counting_stories_in_facets_and_histogram(api):
     assert {b["value"]: b["count"] for b in articles["facets"]["site"]} == sites
     assert {b["value"]: b["count"] for b in stories["facets"]["site"]} == site_stories
     assert stories["stories"] == 4 and stories["total"] == len(PAGES)
-    per_bucket = [(a["count"], s["count"]) for a, s in zip(articles["histogram"]["buckets"],
-                                                           stories["histogram"]["buckets"], strict=True)]
+    per_bucket = [
+        (a["count"], s["count"])
+        for a, s in zip(articles["histogram"]["buckets"], stories["histogram"]["buckets"], strict=True)
+    ]
     assert sum(a for a, _ in per_bucket) == len(PAGES)
     assert sum(s for _, s in per_bucket) == 4  # each story's pages fall in one bucket
     assert (3, 1) in per_bucket or (4, 2) in per_bucket  # the flood's three copies (and its follow-up)

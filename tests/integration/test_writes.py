@@ -35,8 +35,15 @@ class FakeStore:
 
 def _message(kind: str, key: str, event_time: str) -> tuple[str, str]:
     name = "ObjectCreated:Put" if kind == "created" else "ObjectRemoved:Delete"
-    body = {"Records": [{"eventName": name, "eventTime": event_time,
-                         "s3": {"bucket": {"name": BUCKET}, "object": {"key": key}}}]}
+    body = {
+        "Records": [
+            {
+                "eventName": name,
+                "eventTime": event_time,
+                "s3": {"bucket": {"name": BUCKET}, "object": {"key": key}},
+            }
+        ]
+    }
     return str(uuid.uuid4()), json.dumps(body)
 
 
@@ -48,8 +55,9 @@ def setup(stack):
     store = FakeStore()
 
     def run(*messages: tuple[str, str]) -> list[str]:
-        outcomes = ingest_messages(list(messages), store=store, writer=OpenSearchIndexWriter(client), alias=alias,
-                                   refresh=True)
+        outcomes = ingest_messages(
+            list(messages), store=store, writer=OpenSearchIndexWriter(client), alias=alias, refresh=True
+        )
         return [outcomes[message_id].status for message_id, _ in messages]
 
     def count(key: str) -> int:

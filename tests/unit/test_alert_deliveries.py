@@ -34,31 +34,51 @@ class FakeIndex:
         self.docs[(index, id)]["delivery"] |= body["doc"]["delivery"]
 
 
-def _setup(answers: list[int], max_receives: int = 5) -> tuple[FakeIndex, DeliverDependencies, list[dict[str, Any]]]:
+def _setup(
+    answers: list[int], max_receives: int = 5
+) -> tuple[FakeIndex, DeliverDependencies, list[dict[str, Any]]]:
     index = FakeIndex()
-    index.docs[(f"{ALIAS}-alerts", "a1")] = {"alert": {"name": "banjir", "created": "2026-01-01T00:00:00Z",
-                                                      "definition": {"search": {"q": "banjir"}, "channel": {
-                                                          "type": "webhook", "url": "http://127.0.0.1:9/h",
-                                                          "secret": SECRET}}}}
-    index.docs[(f"{ALIAS}-alert-matches", "m1")] = {"content_version": "v1", "delivery": {"status": "pending"}}
+    index.docs[(f"{ALIAS}-alerts", "a1")] = {
+        "alert": {
+            "name": "banjir",
+            "created": "2026-01-01T00:00:00Z",
+            "definition": {
+                "search": {"q": "banjir"},
+                "channel": {"type": "webhook", "url": "http://127.0.0.1:9/h", "secret": SECRET},
+            },
+        }
+    }
+    index.docs[(f"{ALIAS}-alert-matches", "m1")] = {
+        "content_version": "v1",
+        "delivery": {"status": "pending"},
+    }
     posted: list[dict[str, Any]] = []
 
     def post(url: str, body: bytes, headers: dict[str, str]) -> int:
         posted.append({"url": url, "body": body, "headers": headers})
         return answers[len(posted) - 1]
 
-    deps = DeliverDependencies(client=index, alias=ALIAS,  # type: ignore[arg-type]
-                               channels=Channels(local=True, post=post, clock=lambda: 1_700_000_000),
-                               reporter=RecordingReporter(), backoff=RecordingBackoff(),
-                               dead_letters=RecordingDeadLetters(), max_receives=max_receives,
-                               now=lambda: datetime(2026, 1, 1, tzinfo=UTC))
+    deps = DeliverDependencies(
+        client=index,
+        alias=ALIAS,  # type: ignore[arg-type]
+        channels=Channels(local=True, post=post, clock=lambda: 1_700_000_000),
+        reporter=RecordingReporter(),
+        backoff=RecordingBackoff(),
+        dead_letters=RecordingDeadLetters(),
+        max_receives=max_receives,
+        now=lambda: datetime(2026, 1, 1, tzinfo=UTC),
+    )
     return index, deps, posted
 
 
 def _record(receives: int) -> dict[str, Any]:
     body = {"match_id": "m1", "alert_id": "a1", "content_version": "v1", "payload": {"title": "Banjir"}}
-    return {"messageId": "q1", "body": json.dumps(body), "receiptHandle": f"r{receives}",
-            "attributes": {"ApproximateReceiveCount": str(receives)}}
+    return {
+        "messageId": "q1",
+        "body": json.dumps(body),
+        "receiptHandle": f"r{receives}",
+        "attributes": {"ApproximateReceiveCount": str(receives)},
+    }
 
 
 def test_a_webhook_failing_twice_is_retried_with_back_off_and_delivered_on_the_third_try() -> None:
@@ -66,8 +86,12 @@ def test_a_webhook_failing_twice_is_retried_with_back_off_and_delivered_on_the_t
     matches = index.docs[(f"{ALIAS}-alert-matches", "m1")]
 
     assert deliver_batch([_record(1)], deps) == ["q1"]
-    assert matches["delivery"] == {"status": "retrying", "attempts": 1, "last_error": "webhook answered 500",
-                                   "updated": "2026-01-01T00:00:00+00:00"}
+    assert matches["delivery"] == {
+        "status": "retrying",
+        "attempts": 1,
+        "last_error": "webhook answered 500",
+        "updated": "2026-01-01T00:00:00+00:00",
+    }
     assert deliver_batch([_record(2)], deps) == ["q1"]
     assert deliver_batch([_record(3)], deps) == []
 

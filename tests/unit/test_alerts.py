@@ -16,18 +16,36 @@ PUBLIC = ChannelPolicy(resolve=lambda host: ["93.184.215.14"])
 
 
 def test_a_saved_search_becomes_the_request_the_search_api_would_run() -> None:
-    definition = parse_definition({"name": "banjir jabar", "search": {
-        "q": "banjir", "region": "Jawa Barat", "-site": ["contoh"], "from": "2024-01-01"}}, PUBLIC)
+    definition = parse_definition(
+        {
+            "name": "banjir jabar",
+            "search": {"q": "banjir", "region": "Jawa Barat", "-site": ["contoh"], "from": "2024-01-01"},
+        },
+        PUBLIC,
+    )
 
-    assert definition.request == SearchRequest(text="banjir", filters={"region": ("Jawa Barat",)},
-                                               exclude={"site": ("contoh",)}, published_from=date(2024, 1, 1))
-    assert definition.search == {"q": "banjir", "region": ["Jawa Barat"], "-site": ["contoh"], "from": "2024-01-01"}
+    assert definition.request == SearchRequest(
+        text="banjir",
+        filters={"region": ("Jawa Barat",)},
+        exclude={"site": ("contoh",)},
+        published_from=date(2024, 1, 1),
+    )
+    assert definition.search == {
+        "q": "banjir",
+        "region": ["Jawa Barat"],
+        "-site": ["contoh"],
+        "from": "2024-01-01",
+    }
     assert definition.channel.type == "log"
 
 
 def test_the_match_query_is_the_search_query_with_its_facet_filters() -> None:
-    request = SearchRequest(text="banjir", filters={"region": ("jawa barat",)}, exclude={"site": ("a",)},
-                            published_to=date(2024, 2, 1))
+    request = SearchRequest(
+        text="banjir",
+        filters={"region": ("jawa barat",)},
+        exclude={"site": ("a",)},
+        published_to=date(2024, 2, 1),
+    )
     query = build_match_query(request)["bool"]
     search = build_search(request)
 
@@ -37,37 +55,48 @@ def test_the_match_query_is_the_search_query_with_its_facet_filters() -> None:
     assert search["query"]["bool"]["filter"][0] in query["filter"]
 
 
-@pytest.mark.parametrize(("payload", "field"), [
-    ([], "body"),
-    ({"search": {"q": "x"}}, "name"),
-    ({"name": "x", "search": {"q": "x"}, "extra": 1}, "extra"),
-    ({"name": "x", "search": {"q": "x", "size": 5}}, "search.size"),
-    ({"name": "x", "search": {"region": []}}, "search.region"),
-    ({"name": "x", "search": {"region": ["a"] * 21}}, "search.region"),
-    ({"name": "x", "search": {"q": ""}}, "search"),
-    ({"name": "x", "search": {"q": "x", "to": "31-01-2024"}}, "search.to"),
-    ({"name": "x", "search": {"q": "x"}, "channel": {"type": "email"}}, "channel.type"),
-    ({"name": "x", "search": {"q": "x"}, "channel": {"type": "webhook", "secret": SECRET}}, "channel.url"),
-    ({"name": "x", "search": {"q": "x"}, "channel": {"type": "webhook", "url": "https://contoh.id/h"}},
-     "channel.secret"),
-])
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ([], "body"),
+        ({"search": {"q": "x"}}, "name"),
+        ({"name": "x", "search": {"q": "x"}, "extra": 1}, "extra"),
+        ({"name": "x", "search": {"q": "x", "size": 5}}, "search.size"),
+        ({"name": "x", "search": {"region": []}}, "search.region"),
+        ({"name": "x", "search": {"region": ["a"] * 21}}, "search.region"),
+        ({"name": "x", "search": {"q": ""}}, "search"),
+        ({"name": "x", "search": {"q": "x", "to": "31-01-2024"}}, "search.to"),
+        ({"name": "x", "search": {"q": "x"}, "channel": {"type": "email"}}, "channel.type"),
+        (
+            {"name": "x", "search": {"q": "x"}, "channel": {"type": "webhook", "secret": SECRET}},
+            "channel.url",
+        ),
+        (
+            {"name": "x", "search": {"q": "x"}, "channel": {"type": "webhook", "url": "https://contoh.id/h"}},
+            "channel.secret",
+        ),
+    ],
+)
 def test_bad_definitions_name_the_field(payload: object, field: str) -> None:
     with pytest.raises(BadAlert) as raised:
         parse_definition(payload, PUBLIC)
     assert raised.value.field == field
 
 
-@pytest.mark.parametrize("url", [
-    "http://contoh.id/hook",  # plain http outside the local stack
-    "ftp://contoh.id/hook",
-    "https://user:pw@contoh.id/hook",
-    "https://127.0.0.1/hook",
-    "https://10.0.0.8/hook",
-    "https://169.254.169.254/latest/meta-data",  # the instance metadata service
-    "https://[::1]/hook",
-    "https://[::ffff:127.0.0.1]/hook",
-    "https://contoh.id:22/hook",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://contoh.id/hook",  # plain http outside the local stack
+        "ftp://contoh.id/hook",
+        "https://user:pw@contoh.id/hook",
+        "https://127.0.0.1/hook",
+        "https://10.0.0.8/hook",
+        "https://169.254.169.254/latest/meta-data",  # the instance metadata service
+        "https://[::1]/hook",
+        "https://[::ffff:127.0.0.1]/hook",
+        "https://contoh.id:22/hook",
+    ],
+)
 def test_webhooks_may_not_point_inside(url: str) -> None:
     with pytest.raises(UnsafeUrl):
         check_webhook_url(url, local=False, resolve=lambda host: ["93.184.215.14"])
@@ -75,7 +104,9 @@ def test_webhooks_may_not_point_inside(url: str) -> None:
 
 def test_a_host_resolving_to_a_private_address_is_refused() -> None:
     with pytest.raises(UnsafeUrl, match="non-public"):
-        check_webhook_url("https://intranet.contoh.id/h", local=False, resolve=lambda host: ["93.184.215.14", "10.1.2.3"])
+        check_webhook_url(
+            "https://intranet.contoh.id/h", local=False, resolve=lambda host: ["93.184.215.14", "10.1.2.3"]
+        )
     check_webhook_url("https://contoh.id/h", local=False, resolve=lambda host: ["93.184.215.14"])
 
 
@@ -126,11 +157,28 @@ def test_the_percolated_part_of_an_article_holds_every_field_a_search_can_match(
     from warta.alerts.matching import SEARCHED_FIELDS, percolated
     from warta.index.mapping import MAPPINGS
 
-    request = SearchRequest(text="banjir", filters=dict.fromkeys(("official", "region", "site"), ("x",)),
-                            exclude={"organization": ("y",)}, published_from=date(2024, 1, 1))
+    request = SearchRequest(
+        text="banjir",
+        filters=dict.fromkeys(("official", "region", "site"), ("x",)),
+        exclude={"organization": ("y",)},
+        published_from=date(2024, 1, 1),
+    )
     nested = {n for n, spec in MAPPINGS["properties"].items() if spec.get("type") == "nested"}
     used = {name.split(".")[0] for name in _fields(build_match_query(request))}
     assert used - nested <= SEARCHED_FIELDS
-    article = {"id": "d", "title": "t", "body": "b", "officials": [{"name": "n"}], "facet": {"site": ["s"]},
-               "published": "2024-01-01", "authors": ["a"], "dates": []}
-    assert percolated(article) == {"title": "t", "body": "b", "facet": {"site": ["s"]}, "published": "2024-01-01"}
+    article = {
+        "id": "d",
+        "title": "t",
+        "body": "b",
+        "officials": [{"name": "n"}],
+        "facet": {"site": ["s"]},
+        "published": "2024-01-01",
+        "authors": ["a"],
+        "dates": [],
+    }
+    assert percolated(article) == {
+        "title": "t",
+        "body": "b",
+        "facet": {"site": ["s"]},
+        "published": "2024-01-01",
+    }

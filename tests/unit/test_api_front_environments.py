@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from warta.local.api_front import EnvironmentPool, serve
 
-PROBE = '''
+PROBE = """
 import os, time
 
 def lambda_handler(event, context):
@@ -27,7 +27,7 @@ def lambda_handler(event, context):
         time.sleep(0.5)
     return {"statusCode": 200, "headers": {"Content-Type": "application/json"},
             "body": '{"pid": %d}' % os.getpid()}
-'''
+"""
 
 
 @pytest.fixture(scope="module")

@@ -19,8 +19,16 @@ class ScriptedConnection(Connection):
     refuse: ClassVar[bool] = False
     requests: ClassVar[list[str]] = []
 
-    def perform_request(self, method: str, url: str, params: Any = None, body: Any = None, timeout: Any = None,
-                        ignore: Any = (), headers: Any = None) -> tuple[int, dict[str, str], str]:
+    def perform_request(
+        self,
+        method: str,
+        url: str,
+        params: Any = None,
+        body: Any = None,
+        timeout: Any = None,
+        ignore: Any = (),
+        headers: Any = None,
+    ) -> tuple[int, dict[str, str], str]:
         if self.refuse:
             raise TransportConnectionError("N/A", "connection refused", None)
         text = body.decode() if isinstance(body, bytes) else body
@@ -35,9 +43,16 @@ class ScriptedConnection(Connection):
             status = self.statuses.get(meta["_id"], 201 if op == "index" else 200)
             item: dict[str, Any] = {"_id": meta["_id"], "_index": meta["_index"], "status": status}
             if status == 400:
-                item["error"] = {"type": "mapper_parsing_exception", "reason": "failed to parse field [title]"}
+                item["error"] = {
+                    "type": "mapper_parsing_exception",
+                    "reason": "failed to parse field [title]",
+                }
             items.append({op: item})
-        return 200, {"content-type": "application/json"}, json.dumps({"took": 1, "errors": True, "items": items})
+        return (
+            200,
+            {"content-type": "application/json"},
+            json.dumps({"took": 1, "errors": True, "items": items}),
+        )
 
 
 def _client(statuses: dict[str, int] | None = None, refuse: bool = False) -> OpenSearch:
@@ -47,10 +62,12 @@ def _client(statuses: dict[str, int] | None = None, refuse: bool = False) -> Ope
     return OpenSearch(hosts=["http://127.0.0.1:9"], connection_class=ScriptedConnection, max_retries=0)
 
 
-ACTIONS = [WriteAction("index", "w", "doc-ok", 5, {"title": "a"}),
-           WriteAction("index", "w", "doc-bad", 5, {"title": "b"}),
-           WriteAction("delete", "w", "doc-gone", 5),
-           WriteAction("index", "w", "doc-old", 5, {"title": "c"})]
+ACTIONS = [
+    WriteAction("index", "w", "doc-ok", 5, {"title": "a"}),
+    WriteAction("index", "w", "doc-bad", 5, {"title": "b"}),
+    WriteAction("delete", "w", "doc-gone", 5),
+    WriteAction("index", "w", "doc-old", 5, {"title": "c"}),
+]
 
 
 def test_each_action_gets_its_own_result_in_order():

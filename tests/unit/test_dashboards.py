@@ -62,8 +62,9 @@ def _fields_used(item: dict[str, Any]) -> set[str]:
 # ---- the saved objects ------------------------------------------------------------------------
 def test_the_committed_file_is_what_the_generator_writes():
     generate = runpy.run_path(str(ROOT / "tools" / "export_dashboards.py"))["generate"]
-    assert (ROOT / "dashboards" / "warta.ndjson").read_text() == generate(), \
+    assert (ROOT / "dashboards" / "warta.ndjson").read_text() == generate(), (
         "dashboards/warta.ndjson is stale: run `make dashboards-file`"
+    )
 
 
 def test_the_objects_are_the_ones_the_docs_promise_with_unique_ids():
@@ -72,8 +73,11 @@ def test_the_objects_are_the_ones_the_docs_promise_with_unique_ids():
     kinds = [item["type"] for item in OBJECTS]
     assert kinds.count("index-pattern") == 1 and "search" in kinds and "dashboard" in kinds
     assert kinds.count("visualization") >= 5
-    visualization_types = {json.loads(item["attributes"]["visState"])["type"] for item in OBJECTS
-                           if item["type"] == "visualization"}
+    visualization_types = {
+        json.loads(item["attributes"]["visState"])["type"]
+        for item in OBJECTS
+        if item["type"] == "visualization"
+    }
     assert {"histogram", "heatmap"} <= visualization_types
     pattern = next(item for item in OBJECTS if item["type"] == "index-pattern")
     assert pattern["attributes"]["timeFieldName"] == "published"
@@ -115,7 +119,10 @@ def test_the_index_pattern_can_be_retitled_for_another_alias():
 
 
 def test_aws_hosts_are_recognised_with_their_region():
-    assert dashboards.aws_region("https://search-news-abc123.eu-west-1.es.amazonaws.com/_dashboards") == "eu-west-1"
+    assert (
+        dashboards.aws_region("https://search-news-abc123.eu-west-1.es.amazonaws.com/_dashboards")
+        == "eu-west-1"
+    )
     assert dashboards.aws_region("https://abc.aos.ap-southeast-3.on.aws/_dashboards") == "ap-southeast-3"
     assert dashboards.aws_region("http://127.0.0.1:5601") is None
 
@@ -134,7 +141,9 @@ def fake_dashboards() -> Iterator[tuple[str, _Recorder]]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
-            recorder.requests.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body})
+            recorder.requests.append(
+                {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body}
+            )
             status, answer = recorder.answer
             payload = json.dumps(answer).encode()
             self.send_response(status)
@@ -158,7 +167,9 @@ def fake_dashboards() -> Iterator[tuple[str, _Recorder]]:
 
 def _file_part(request: dict[str, Any]) -> tuple[str, bytes]:
     content_type = request["headers"]["content-type"]
-    message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + request["body"])
+    message = BytesParser(policy=HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + request["body"]
+    )
     parts = list(message.iter_parts())
     assert len(parts) == 1
     return parts[0].get_filename(), parts[0].get_payload(decode=True)
@@ -185,8 +196,11 @@ def test_the_import_command_posts_every_object_as_multipart_with_the_xsrf_header
 def test_basic_auth_is_sent_when_a_user_is_given(fake_dashboards):
     url, recorder = fake_dashboards
 
-    result = CliRunner().invoke(main, ["dashboards", "import", "--url", url, "--user", "admin"],
-                                env={"WARTA_DASHBOARDS_PASSWORD": "s3cret"})
+    result = CliRunner().invoke(
+        main,
+        ["dashboards", "import", "--url", url, "--user", "admin"],
+        env={"WARTA_DASHBOARDS_PASSWORD": "s3cret"},
+    )
 
     assert result.exit_code == 0, result.output
     assert recorder.requests[0]["headers"]["authorization"] == "Basic YWRtaW46czNjcmV0"
@@ -194,8 +208,20 @@ def test_basic_auth_is_sent_when_a_user_is_given(fake_dashboards):
 
 def test_a_refused_object_fails_the_command_with_the_reason(fake_dashboards):
     url, recorder = fake_dashboards
-    recorder.answer = (200, {"success": False, "successCount": 7, "errors": [
-        {"type": "visualization", "id": "warta-top-officials", "error": {"type": "missing_references"}}]})
+    recorder.answer = (
+        200,
+        {
+            "success": False,
+            "successCount": 7,
+            "errors": [
+                {
+                    "type": "visualization",
+                    "id": "warta-top-officials",
+                    "error": {"type": "missing_references"},
+                }
+            ],
+        },
+    )
 
     result = CliRunner().invoke(main, ["dashboards", "import", "--url", url])
 
@@ -215,13 +241,17 @@ def test_sigv4_signs_for_the_es_service_with_the_given_credentials(fake_dashboar
     url, recorder = fake_dashboards
     credentials = Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "session-token")
 
-    dashboards.import_saved_objects(url, dashboards.read_objects(FILES),
-                                    auth=dashboards.SigV4(credentials, "ap-southeast-3"))
+    dashboards.import_saved_objects(
+        url, dashboards.read_objects(FILES), auth=dashboards.SigV4(credentials, "ap-southeast-3")
+    )
 
     headers = recorder.requests[0]["headers"]
     authorization = headers["authorization"]
-    assert re.fullmatch(r"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\d{8}/ap-southeast-3/es/aws4_request, "
-                        r"SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}", authorization), authorization
+    assert re.fullmatch(
+        r"AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\d{8}/ap-southeast-3/es/aws4_request, "
+        r"SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}",
+        authorization,
+    ), authorization
     signed = authorization.split("SignedHeaders=")[1].split(",")[0].split(";")
     assert {"host", "x-amz-date", "osd-xsrf", "content-type", "x-amz-security-token"} <= set(signed)
     assert headers["x-amz-security-token"] == "session-token"
@@ -233,6 +263,7 @@ def test_the_signature_covers_the_body():
     auth = dashboards.SigV4(credentials, "eu-west-1")
     one = dashboards.build_request("https://x.eu-west-1.es.amazonaws.com", b"{}\n", auth=auth, boundary="b")
     two = dashboards.build_request("https://x.eu-west-1.es.amazonaws.com", b"[]\n", auth=auth, boundary="b")
+
     def signature(request: Any) -> str:
         return request.headers["Authorization"].rsplit("Signature=", 1)[1]
 

@@ -46,7 +46,9 @@ def result() -> dict[str, Any]:
 @pytest.mark.parametrize("field", sorted(FLOORS))
 def test_devset_field_meets_its_floor(result: dict[str, Any], field: str) -> None:
     value = result["ours"]["all"][field]
-    assert value >= FLOORS[field], f"{field}: {value:.3f} < {FLOORS[field]}; misses: {result['misses']['ours']}"
+    assert value >= FLOORS[field], (
+        f"{field}: {value:.3f} < {FLOORS[field]}; misses: {result['misses']['ours']}"
+    )
 
 
 def test_no_devset_page_is_refused(result: dict[str, Any]) -> None:

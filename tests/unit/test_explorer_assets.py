@@ -40,8 +40,9 @@ def test_every_file_the_page_loads_exists_and_is_servable():
     for name in assets:
         assert (EXPLORER / name).is_file(), name
         assert is_servable(name), name
-    assert {path.name for path in SCRIPTS} == {name for name in assets if name.endswith(".js")}, \
+    assert {path.name for path in SCRIPTS} == {name for name in assets if name.endswith(".js")}, (
         "a script in the folder that the page never loads"
+    )
 
 
 def test_the_page_weighs_under_150_kb():
@@ -63,8 +64,17 @@ def test_nothing_is_inline_so_the_content_security_policy_can_forbid_it():
 @pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: p.name)
 def test_scripts_never_turn_strings_into_html_or_code(path):
     source = path.read_text()
-    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
-                 "DOMParser", "createContextualFragment", ".style ="):
+    for sink in (
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+        "new Function",
+        "DOMParser",
+        "createContextualFragment",
+        ".style =",
+    ):
         assert sink not in source, f"{path.name} uses {sink}"
 
 
@@ -83,7 +93,9 @@ def handler():
     search = load_handler("search")
     from warta.local.api_front import http_api_event
 
-    return lambda path, headers=None: search(http_api_event("GET", path, headers or {}, b""), LocalContext("search"))
+    return lambda path, headers=None: search(
+        http_api_event("GET", path, headers or {}, b""), LocalContext("search")
+    )
 
 
 def test_the_page_is_served_at_the_root_with_security_headers(handler):
@@ -98,8 +110,10 @@ def test_the_page_is_served_at_the_root_with_security_headers(handler):
     assert response["body"] == PAGE.read_text()
 
 
-@pytest.mark.parametrize(("name", "content_type"), [("app.js", "text/javascript; charset=utf-8"),
-                                                     ("explorer.css", "text/css; charset=utf-8")])
+@pytest.mark.parametrize(
+    ("name", "content_type"),
+    [("app.js", "text/javascript; charset=utf-8"), ("explorer.css", "text/css; charset=utf-8")],
+)
 def test_assets_carry_their_type_and_may_be_cached_briefly(handler, name, content_type):
     response = handler(f"/explorer/{name}")
     assert response["statusCode"] == 200
@@ -115,8 +129,9 @@ def test_a_matching_etag_answers_not_modified(handler):
     assert not response["body"]
 
 
-@pytest.mark.parametrize("path", ["/explorer/app.py", "/explorer/..%2Fapp.py", "/explorer/missing.js",
-                                  "/explorer/.hidden.js"])
+@pytest.mark.parametrize(
+    "path", ["/explorer/app.py", "/explorer/..%2Fapp.py", "/explorer/missing.js", "/explorer/.hidden.js"]
+)
 def test_anything_else_is_not_found(handler, path):
     response = handler(path)
     assert response["statusCode"] == 404
@@ -142,12 +157,24 @@ console.log(JSON.stringify(out));
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="Node.js is not installed")
 def test_text_helpers_decode_entities_once_and_keep_markup_as_text():
-    result = subprocess.run(["node", "--input-type=module", "-e", NODE_CHECK, (EXPLORER / "text.js").as_uri()],
-                            capture_output=True, text=True, timeout=30, check=True)
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", NODE_CHECK, (EXPLORER / "text.js").as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
     out = json.loads(result.stdout)
     assert out["decoded"] == "<script> &lt; ''\" é &bogus; &#0;"
-    assert out["segments"] == [{"text": "a <mark> ", "marked": False}, {"text": "B&C", "marked": True},
-                               {"text": " d", "marked": False}]
+    assert out["segments"] == [
+        {"text": "a <mark> ", "marked": False},
+        {"text": "B&C", "marked": True},
+        {"text": " d", "marked": False},
+    ]
     assert [(s["text"], (s["mention"] or {}).get("value")) for s in out["mentions"]] == [
-        ("Ridwan", "k"), (" di ", None), ("Bandung", "Kota Bandung"), (".", None)]
+        ("Ridwan", "k"),
+        (" di ", None),
+        ("Bandung", "Kota Bandung"),
+        (".", None),
+    ]
     assert out["safe"] == ["https://a.id/x", None, None]

@@ -20,8 +20,13 @@ PAGE = REPO / "samples" / "tempo-mutasi-kapolda.html"
 
 def test_the_document_carries_exactly_the_mapped_facet_fields():
     article = parse_article(PAGE.read_bytes(), key=PAGE.name)
-    document = build_document(bucket="b", key=PAGE.name, article=article, entities=enrich(article),
-                              ingested=datetime(2026, 11, 27, tzinfo=UTC))
+    document = build_document(
+        bucket="b",
+        key=PAGE.name,
+        article=article,
+        entities=enrich(article),
+        ingested=datetime(2026, 11, 27, tzinfo=UTC),
+    )
     mapped = index_template("warta-articles")["template"]["mappings"]["properties"]["facet"]["properties"]
 
     assert tuple(document["facet"]) == facets.FIELDS

@@ -15,14 +15,17 @@ from warta.index.errors import (
 )
 
 
-@pytest.mark.parametrize(("error", "expected"), [
-    (ConnectionTimeout("TIMEOUT", "read timed out", None), IndexTimeout),
-    (TransportConnectionError("N/A", "connection refused", None), IndexUnavailable),
-    (TransportError(429, "es_rejected_execution_exception", {}), IndexUnavailable),
-    (TransportError(503, "unavailable_shards_exception", {}), IndexUnavailable),
-    (RequestError(400, "search_phase_execution_exception", {}), BadQuery),
-    (TransportError(500, "null_pointer_exception", {}), SearchBackendError),
-])
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (ConnectionTimeout("TIMEOUT", "read timed out", None), IndexTimeout),
+        (TransportConnectionError("N/A", "connection refused", None), IndexUnavailable),
+        (TransportError(429, "es_rejected_execution_exception", {}), IndexUnavailable),
+        (TransportError(503, "unavailable_shards_exception", {}), IndexUnavailable),
+        (RequestError(400, "search_phase_execution_exception", {}), BadQuery),
+        (TransportError(500, "null_pointer_exception", {}), SearchBackendError),
+    ],
+)
 def test_each_error_becomes_its_domain_error(error, expected):
     translated = translate(error)
 

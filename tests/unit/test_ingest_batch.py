@@ -27,11 +27,24 @@ PAGE = (Path(__file__).parents[2] / "samples" / "tempo-mutasi-kapolda.html").rea
 NOW = datetime(2026, 11, 27, 5, 0, tzinfo=UTC)
 
 
-def _record(key: str, *, receives: int = 1, event: str = "ObjectCreated:Put", body: str | None = None) -> dict[str, Any]:
-    s3 = {"Records": [{"eventName": event, "eventTime": "2026-11-27T05:00:00.000Z",
-                       "s3": {"bucket": {"name": BUCKET}, "object": {"key": key}}}]}
-    return {"messageId": f"m-{key}", "receiptHandle": f"r-{key}", "body": body if body is not None else json.dumps(s3),
-            "attributes": {"ApproximateReceiveCount": str(receives)}}
+def _record(
+    key: str, *, receives: int = 1, event: str = "ObjectCreated:Put", body: str | None = None
+) -> dict[str, Any]:
+    s3 = {
+        "Records": [
+            {
+                "eventName": event,
+                "eventTime": "2026-11-27T05:00:00.000Z",
+                "s3": {"bucket": {"name": BUCKET}, "object": {"key": key}},
+            }
+        ]
+    }
+    return {
+        "messageId": f"m-{key}",
+        "receiptHandle": f"r-{key}",
+        "body": body if body is not None else json.dumps(s3),
+        "attributes": {"ApproximateReceiveCount": str(receives)},
+    }
 
 
 class World:
@@ -43,9 +56,16 @@ class World:
         self.reporter = RecordingReporter()
         self.dead_letters = RecordingDeadLetters()
         self.backoff = RecordingBackoff()
-        self.deps = Dependencies(store=self.store, writer=self.writer, reporter=self.reporter, alias=ALIAS,
-                                 dead_letters=self.dead_letters if dlq else None, backoff=self.backoff,
-                                 max_receives=max_receives, now=lambda: NOW)
+        self.deps = Dependencies(
+            store=self.store,
+            writer=self.writer,
+            reporter=self.reporter,
+            alias=ALIAS,
+            dead_letters=self.dead_letters if dlq else None,
+            backoff=self.backoff,
+            max_receives=max_receives,
+            now=lambda: NOW,
+        )
 
 
 def _fault(world: World, fault: str, key: str) -> None:
@@ -54,7 +74,9 @@ def _fault(world: World, fault: str, key: str) -> None:
     if fault != "missing object":
         world.store.put(BUCKET, key, b"\x89PNG\r\n\x1a\n" + bytes(200) if fault == "not html" else PAGE)
     if fault == "throttle":
-        world.writer.results[doc_id] = WriteResult("failed", 429, "es_rejected_execution_exception: queue full")
+        world.writer.results[doc_id] = WriteResult(
+            "failed", 429, "es_rejected_execution_exception: queue full"
+        )
     elif fault == "5xx":
         world.writer.results[doc_id] = WriteResult("failed", 503, "unavailable_shards_exception: no shard")
     elif fault == "timeout":
@@ -127,8 +149,17 @@ def test_a_rejected_page_is_recorded_with_its_reason_and_its_old_document_remove
     assert process_batch([_record("a/gambar.html")], world.deps) == []
 
     record, delete = world.writer.actions
-    assert (record.op, record.index, delete.op, delete.index) == ("index", f"{ALIAS}-failures", "delete", f"{ALIAS}-write")
-    assert record.document is not None and record.document["key"] == "a/gambar.html" and record.document["reason"]
+    assert (record.op, record.index, delete.op, delete.index) == (
+        "index",
+        f"{ALIAS}-failures",
+        "delete",
+        f"{ALIAS}-write",
+    )
+    assert (
+        record.document is not None
+        and record.document["key"] == "a/gambar.html"
+        and record.document["reason"]
+    )
 
 
 def test_a_removed_object_deletes_its_document_and_failure_record():
@@ -136,8 +167,10 @@ def test_a_removed_object_deletes_its_document_and_failure_record():
 
     assert process_batch([_record("a/hapus.html", event="ObjectRemoved:Delete")], world.deps) == []
 
-    assert {(a.op, a.index) for a in world.writer.actions} == {("delete", f"{ALIAS}-write"),
-                                                               ("delete", f"{ALIAS}-failures")}
+    assert {(a.op, a.index) for a in world.writer.actions} == {
+        ("delete", f"{ALIAS}-write"),
+        ("delete", f"{ALIAS}-failures"),
+    }
     assert world.reporter.metrics == ["MessagesDeleted"]
 
 
@@ -185,7 +218,7 @@ def test_the_retry_metric_and_a_visible_log_line_come_before_the_answer():
 
     assert failed == ["m-a/lambat.html"]
     assert ("metric", "MessagesRetry") in world.reporter.events
-    (level, message, fields), = [line for line in world.reporter.lines if line[2].get("status") == "retry"]
+    ((level, message, fields),) = [line for line in world.reporter.lines if line[2].get("status") == "retry"]
     assert level == "warning" and "s3 get_object failed: RuntimeError: SlowDown" in message
     assert fields["reason"] == message.removeprefix("message retry: ")
     assert ("info", "next try in 60 s") in [(lvl, msg) for lvl, msg, _ in world.reporter.lines]
@@ -194,11 +227,15 @@ def test_the_retry_metric_and_a_visible_log_line_come_before_the_answer():
 def test_a_failed_dead_letter_send_leaves_the_message_to_the_queue():
     world = World()
     world.store.put(BUCKET, "a/tolak.html", PAGE)
-    world.writer.results[document_id(BUCKET, "a/tolak.html")] = WriteResult("failed", 400, "mapper_parsing_exception")
+    world.writer.results[document_id(BUCKET, "a/tolak.html")] = WriteResult(
+        "failed", 400, "mapper_parsing_exception"
+    )
     world.dead_letters.fault = RuntimeError("AccessDenied")
 
     assert process_batch([_record("a/tolak.html")], world.deps) == ["m-a/tolak.html"]
-    assert any(level == "warning" and "could not dead-letter" in msg for level, msg, _ in world.reporter.lines)
+    assert any(
+        level == "warning" and "could not dead-letter" in msg for level, msg, _ in world.reporter.lines
+    )
     assert world.reporter.lines[-1][2]["disposition"] == "retry"
 
 

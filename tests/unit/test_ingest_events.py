@@ -33,7 +33,9 @@ def test_s3_test_event_yields_nothing():
     assert object_events(_bodies("sqs_s3_test_event.json")[0]) == []
 
 
-@pytest.mark.parametrize("body", ["not json", "[]", '{"Records": "x"}', '{"Records": [{"eventName": "ObjectCreated:Put"}]}'])
+@pytest.mark.parametrize(
+    "body", ["not json", "[]", '{"Records": "x"}', '{"Records": [{"eventName": "ObjectCreated:Put"}]}']
+)
 def test_malformed_bodies_are_refused_with_a_reason(body):
     with pytest.raises(MalformedMessage):
         object_events(body)

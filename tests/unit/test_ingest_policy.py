@@ -14,13 +14,16 @@ def test_finished_messages_are_acknowledged_whatever_the_receive(status, receive
     assert settle(MessageOutcome(status), receives, max_receives, has_dlq) == "acknowledge"
 
 
-@pytest.mark.parametrize(("receives", "max_receives", "expected"), [
-    (1, 5, "retry"),
-    (4, 5, "retry"),
-    (5, 5, "dead-letter"),  # the last receive the queue allows: we move it, with its reason
-    (7, 5, "dead-letter"),  # the queue's limit was lowered meanwhile
-    (40, 0, "retry"),  # the limit is unknown: the queue's redrive decides
-])
+@pytest.mark.parametrize(
+    ("receives", "max_receives", "expected"),
+    [
+        (1, 5, "retry"),
+        (4, 5, "retry"),
+        (5, 5, "dead-letter"),  # the last receive the queue allows: we move it, with its reason
+        (7, 5, "dead-letter"),  # the queue's limit was lowered meanwhile
+        (40, 0, "retry"),  # the limit is unknown: the queue's redrive decides
+    ],
+)
 def test_a_retry_goes_to_our_dlq_only_on_the_last_receive(receives, max_receives, expected):
     assert settle(MessageOutcome("retry", "opensearch 429"), receives, max_receives, True) == expected
 

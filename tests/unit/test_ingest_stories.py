@@ -33,8 +33,14 @@ class FakeLookup:
 
 
 def _message(*keys: str) -> tuple[str, str]:
-    records = [{"eventName": "ObjectCreated:Put", "eventTime": "2026-03-06T00:00:00Z",
-                "s3": {"bucket": {"name": BUCKET}, "object": {"key": key}}} for key in keys]
+    records = [
+        {
+            "eventName": "ObjectCreated:Put",
+            "eventTime": "2026-03-06T00:00:00Z",
+            "s3": {"bucket": {"name": BUCKET}, "object": {"key": key}},
+        }
+        for key in keys
+    ]
     return f"m-{'-'.join(keys)}", json.dumps({"Records": records})
 
 
@@ -46,7 +52,9 @@ def _store() -> FakeObjectStore:
 
 
 def _stories(writer: RecordingIndexWriter) -> dict[str, str]:
-    return {a.document["key"]: a.document["story_id"] for a in writer.actions if a.op == "index" and a.document}
+    return {
+        a.document["key"]: a.document["story_id"] for a in writer.actions if a.op == "index" and a.document
+    }
 
 
 def test_copies_in_one_batch_take_the_story_of_the_first_with_one_look_up():
@@ -55,8 +63,11 @@ def test_copies_in_one_batch_take_the_story_of_the_first_with_one_look_up():
     outcomes = ingest_messages(messages, store=_store(), writer=writer, alias="a", stories=lookup)
     assert {o.status for o in outcomes.values()} == {"indexed"}
     first = document_id(BUCKET, "beras-1.html")
-    assert _stories(writer) == {"beras-1.html": first, "stadion-1.html": document_id(BUCKET, "stadion-1.html"),
-                                "beras-2.html": first}
+    assert _stories(writer) == {
+        "beras-1.html": first,
+        "stadion-1.html": document_id(BUCKET, "stadion-1.html"),
+        "beras-2.html": first,
+    }
     assert lookup.asked == [3]
 
 
@@ -66,14 +77,17 @@ def test_an_indexed_copy_gives_its_story():
     ingest_messages([_message("banjir-1.html")], store=_store(), writer=writer_first, alias="a")
     earlier = writer_first.actions[0].document
     known = Known(earlier["id"], "story-of-the-flood", Fingerprint.decode(earlier["story_signature"]))
-    ingest_messages([_message("banjir-3.html")], store=_store(), writer=writer, alias="a",
-                    stories=FakeLookup([known]))
+    ingest_messages(
+        [_message("banjir-3.html")], store=_store(), writer=writer, alias="a", stories=FakeLookup([known])
+    )
     assert _stories(writer) == {"banjir-3.html": "story-of-the-flood"}
 
 
 def test_without_a_look_up_every_document_is_its_own_story():
     writer = RecordingIndexWriter()
-    ingest_messages([_message("beras-1.html"), _message("beras-2.html")], store=_store(), writer=writer, alias="a")
+    ingest_messages(
+        [_message("beras-1.html"), _message("beras-2.html")], store=_store(), writer=writer, alias="a"
+    )
     assert _stories(writer) == {key: document_id(BUCKET, key) for key in ("beras-1.html", "beras-2.html")}
 
 
@@ -81,8 +95,13 @@ def test_a_failed_look_up_writes_nothing_and_retries_the_messages_with_writes():
     writer = RecordingIndexWriter()
     malformed = ("m-bad", "not json")
     messages = [_message("beras-1.html"), malformed]
-    outcomes = ingest_messages(messages, store=_store(), writer=writer, alias="a",
-                               stories=FakeLookup(error=ConnectionError("node down")))
+    outcomes = ingest_messages(
+        messages,
+        store=_store(),
+        writer=writer,
+        alias="a",
+        stories=FakeLookup(error=ConnectionError("node down")),
+    )
     assert writer.calls == []
     assert outcomes["m-beras-1.html"].status == "retry"
     assert "story look-up failed" in outcomes["m-beras-1.html"].reason

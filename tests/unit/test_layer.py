@@ -24,7 +24,8 @@ from tests.conftest import ROOT
 
 MAX_UNZIPPED = 50 * 1000 * 1000
 HOST_ARCH = {"x86_64": "x86_64", "amd64": "x86_64", "aarch64": "arm64", "arm64": "arm64"}.get(
-    platform.machine().lower())
+    platform.machine().lower()
+)
 
 
 def _build_layer_module() -> ModuleType:
@@ -69,8 +70,10 @@ def test_lean_requirements_drop_the_tracer_extra_and_the_grpc_stack() -> None:
     assert powertools and all("tracer" not in r for r in powertools)
     assert any(r.startswith("opensearch-py==") for r in no_deps)
     assert any(r.startswith("aws-xray-sdk==") for r in no_deps)
-    assert not any(r.split("=")[0].split("<")[0] in {"boto3", "botocore", "opensearch-protobufs", "grpcio"}
-                   for r in normal + no_deps)
+    assert not any(
+        r.split("=")[0].split("<")[0] in {"boto3", "botocore", "opensearch-protobufs", "grpcio"}
+        for r in normal + no_deps
+    )
     assert "python-dateutil>=2.8,<3" in normal
 
 
@@ -116,8 +119,13 @@ print(json.dumps({"outside": outside, "has_boto3": has_boto3,
 
 def test_layer_imports_with_only_the_standard_library_beside_it(host_layer: Path) -> None:
     site = str(host_layer / "python")
-    result = subprocess.run([sys.executable, "-I", "-S", "-c", IMPORT_CHECK, site],
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", IMPORT_CHECK, site],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["outside"] == [], "modules came from outside the layer"

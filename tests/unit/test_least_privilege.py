@@ -35,34 +35,79 @@ STAR_RESOURCE_ALLOWED = {
 # What each function's role may do, exactly: a new permission has to be added here on purpose.
 EXPECTED_ACTIONS = {
     "IngestFunction": {
-        "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
-        "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility",
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:GetQueueAttributes",
+        "sqs:ChangeMessageVisibility",
         "sqs:SendMessage",  # to the DLQ, with the failure reason, and alert deliveries to their queue
-        "s3:GetObject", "s3:GetObjectVersion",
-        "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete",
+        "s3:GetObject",
+        "s3:GetObjectVersion",
+        "es:ESHttpGet",
+        "es:ESHttpHead",
+        "es:ESHttpPost",
+        "es:ESHttpPut",
+        "es:ESHttpDelete",
     },
     "SearchFunction": {
-        "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
-        "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost",
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+        "es:ESHttpGet",
+        "es:ESHttpHead",
+        "es:ESHttpPost",
     },
     "ReconcileFunction": {
-        "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
-        "s3:ListBucket", "sqs:SendMessage", "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpDelete",
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+        "s3:ListBucket",
+        "sqs:SendMessage",
+        "es:ESHttpGet",
+        "es:ESHttpHead",
+        "es:ESHttpPost",
+        "es:ESHttpDelete",
     },
     "DeliverFunction": {
-        "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
-        "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility",
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+        "sqs:ReceiveMessage",
+        "sqs:DeleteMessage",
+        "sqs:GetQueueAttributes",
+        "sqs:ChangeMessageVisibility",
         "sqs:SendMessage",  # to the delivery DLQ only, with the reason
         "sns:Publish",  # to the alert topic only
-        "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost",
+        "es:ESHttpGet",
+        "es:ESHttpHead",
+        "es:ESHttpPost",
     },
     "AlertsApiFunction": {
-        "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
-        "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete",
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+        "es:ESHttpGet",
+        "es:ESHttpHead",
+        "es:ESHttpPost",
+        "es:ESHttpPut",
+        "es:ESHttpDelete",
     },
     "SetupFunction": {
-        "logs:CreateLogStream", "logs:PutLogEvents", "xray:PutTraceSegments", "xray:PutTelemetryRecords",
-        "es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut",
+        "logs:CreateLogStream",
+        "logs:PutLogEvents",
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+        "es:ESHttpGet",
+        "es:ESHttpHead",
+        "es:ESHttpPost",
+        "es:ESHttpPut",
     },
 }
 VPC_ACTIONS = {a for a in STAR_RESOURCE_ALLOWED if a.startswith("ec2:")}
@@ -115,7 +160,9 @@ def statements(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def allow_statements(cfn: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    return [(where, s) for where, doc in policy_documents(cfn) for s in statements(doc) if s["Effect"] == "Allow"]
+    return [
+        (where, s) for where, doc in policy_documents(cfn) for s in statements(doc) if s["Effect"] == "Allow"
+    ]
 
 
 def _role_of(cfn: dict[str, Any], function_id: str) -> dict[str, Any]:
@@ -127,8 +174,15 @@ def _role_of(cfn: dict[str, Any], function_id: str) -> dict[str, Any]:
 
 def test_the_walk_sees_every_policy(cfn: dict[str, Any]) -> None:
     where = {w.split("/")[0] for w, _ in policy_documents(cfn)}
-    assert {"IngestFunctionRole", "SearchFunctionRole", "SetupFunctionRole", "IngestQueuePolicy",
-            "ArticlesBucketPolicy", "OpenSearchDomain", "OpenSearchLogPolicy"} <= where
+    assert {
+        "IngestFunctionRole",
+        "SearchFunctionRole",
+        "SetupFunctionRole",
+        "IngestQueuePolicy",
+        "ArticlesBucketPolicy",
+        "OpenSearchDomain",
+        "OpenSearchLogPolicy",
+    } <= where
 
 
 def test_no_wildcard_or_service_wide_actions(cfn: dict[str, Any]) -> None:
@@ -160,7 +214,9 @@ def test_resource_policies_name_their_principals(cfn: dict[str, Any]) -> None:
 
 
 def test_every_star_resource_in_the_source_has_a_comment() -> None:
-    lines = [ln for ln in TEMPLATE.read_text(encoding="utf-8").splitlines() if re.search(r'Resource: "\*"', ln)]
+    lines = [
+        ln for ln in TEMPLATE.read_text(encoding="utf-8").splitlines() if re.search(r'Resource: "\*"', ln)
+    ]
     assert lines
     assert all("#" in ln for ln in lines), [ln for ln in lines if "#" not in ln]
 

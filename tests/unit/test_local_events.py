@@ -14,7 +14,12 @@ def test_http_api_event_joins_repeated_parameters_with_commas_like_api_gateway()
 
 
 def test_sqs_event_has_lambdas_record_shape():
-    message = {"MessageId": "m1", "ReceiptHandle": "r1", "Body": "{}", "Attributes": {"ApproximateReceiveCount": "2"}}
+    message = {
+        "MessageId": "m1",
+        "ReceiptHandle": "r1",
+        "Body": "{}",
+        "Attributes": {"ApproximateReceiveCount": "2"},
+    }
     (record,) = sqs_event([message], "arn:aws:sqs:us-east-1:000000000000:q")["Records"]
     assert record["messageId"] == "m1" and record["receiptHandle"] == "r1" and record["body"] == "{}"
     assert record["eventSource"] == "aws:sqs"

@@ -14,6 +14,19 @@ def test_committed_openapi_document_is_current():
 
 def test_openapi_lists_every_route_and_the_exclusion_parameters():
     schema = json.loads((ROOT / "docs" / "openapi.json").read_text())
-    assert {"/search", "/documents/{doc_id}", "/documents/{doc_id}/similar", "/suggest"} <= schema["paths"].keys()
+    assert {"/search", "/documents/{doc_id}", "/documents/{doc_id}/similar", "/suggest"} <= schema[
+        "paths"
+    ].keys()
     names = {p["name"] for p in schema["paths"]["/search"]["get"]["parameters"]}
-    assert {"q", "official", "-official", "region", "-region", "from", "to", "sort", "cursor", "size"} <= names
+    assert {
+        "q",
+        "official",
+        "-official",
+        "region",
+        "-region",
+        "from",
+        "to",
+        "sort",
+        "cursor",
+        "size",
+    } <= names

@@ -28,19 +28,25 @@ def _png() -> bytes:
 
 
 def _is_well_formed(article: Article) -> bool:
-    return isinstance(article.title, str) and isinstance(article.body, str) and (
-        article.published is None or article.published.tzinfo is not None)
+    return (
+        isinstance(article.title, str)
+        and isinstance(article.body, str)
+        and (article.published is None or article.published.tzinfo is not None)
+    )
 
 
-@pytest.mark.parametrize(("data", "error"), [
-    (b"", EmptyDocument),
-    (b"   \n\t  ", EmptyDocument),
-    (_png(), NotHtml),
-    (b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF", NotHtml),
-    (b'{"title": "bukan halaman", "items": [1, 2, 3]}', NotHtml),
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", NotHtml),
-    (b"<script>var iklan = true;</script>", NotHtml),
-])
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"", EmptyDocument),
+        (b"   \n\t  ", EmptyDocument),
+        (_png(), NotHtml),
+        (b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF", NotHtml),
+        (b'{"title": "bukan halaman", "items": [1, 2, 3]}', NotHtml),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", NotHtml),
+        (b"<script>var iklan = true;</script>", NotHtml),
+    ],
+)
 def test_non_pages_are_refused_with_a_reason(data: bytes, error: type[ParseError]) -> None:
     with pytest.raises(error) as caught:
         parse_article(data)
@@ -109,9 +115,11 @@ def test_corrupt_gzip_is_not_html() -> None:
 
 
 def test_an_english_page_gives_a_well_formed_article() -> None:
-    data = _page("<h1>City Council Approves New Bus Lanes</h1><p>The city council voted on Tuesday to add "
-                 "dedicated bus lanes along the main avenue, officials said.</p>",
-                 head='<title>City Council Approves New Bus Lanes - Daily Example</title>')
+    data = _page(
+        "<h1>City Council Approves New Bus Lanes</h1><p>The city council voted on Tuesday to add "
+        "dedicated bus lanes along the main avenue, officials said.</p>",
+        head="<title>City Council Approves New Bus Lanes - Daily Example</title>",
+    )
     article = parse_article(data)
     assert article.title == "City Council Approves New Bus Lanes"
     assert article.body.startswith("The city council voted")

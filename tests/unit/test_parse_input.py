@@ -12,15 +12,20 @@ BODY = "Bandung – Pemilik kafe, Rénata, menyebut sedotan plastik sudah dihapu
 
 
 def _page(charset: str) -> str:
-    return (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
-            f"</head><body><h1>{TITLE}</h1><p>{BODY}</p></body></html>")
+    return (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        f"</head><body><h1>{TITLE}</h1><p>{BODY}</p></body></html>"
+    )
 
 
 @pytest.mark.parametrize("how", ["magic", "header", "key"])
 def test_gzip_is_detected_by_magic_bytes_header_or_key(how: str) -> None:
     data = gzip.compress(_page("utf-8").encode())
-    article = parse_article(data, key="a.html.gz" if how == "key" else "a.html",
-                            content_encoding="gzip" if how == "header" else None)
+    article = parse_article(
+        data,
+        key="a.html.gz" if how == "key" else "a.html",
+        content_encoding="gzip" if how == "header" else None,
+    )
     assert article.title == TITLE
 
 
@@ -49,9 +54,11 @@ def test_a_utf8_bom_is_not_part_of_the_text() -> None:
 
 
 def test_multi_page_articles_report_page_count_and_next_url() -> None:
-    html = (f"<html><body><h1>{TITLE}</h1><div class='content'><p>{BODY}</p></div>"
-            "<div class='pagination'><a href='/berita/kafe?page=2'>2</a><a href='/berita/kafe?page=4'>4</a>"
-            "</div></body></html>")
+    html = (
+        f"<html><body><h1>{TITLE}</h1><div class='content'><p>{BODY}</p></div>"
+        "<div class='pagination'><a href='/berita/kafe?page=2'>2</a><a href='/berita/kafe?page=4'>4</a>"
+        "</div></body></html>"
+    )
     article = parse_article(html.encode(), key="kafe.html")
     assert article.pages == 4
     assert article.next_page_url == "/berita/kafe?page=2"

@@ -11,10 +11,55 @@ from warta.enrich import enrich
 from warta.parse import Article, ParseError, parse_article
 
 EXAMPLES = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-WORDS = ["Kapolda", "Metro", "Jaya", "Irjen", "Pol", "Inspektur", "Jenderal", "Putut", "Eko", "Bayu", "Seno",
-         "Bupati", "Lampung", "Selatan", "Palu", "Jawa", "Barat", "Kota", "Kabupaten", "Bogor", "Mabes", "Polri",
-         "KPK", "DPRD", "Rabu", "31", "Oktober", "2012", "(31/10/2012)", "kemarin", "lalu", "UU", "No", "Rp",
-         "kata", "ujar", "Mantan", "H.", "S.H.", ",", ".", "\"", "-", "Jakarta", "WIB", "14.05", "Gubernur"]
+WORDS = [
+    "Kapolda",
+    "Metro",
+    "Jaya",
+    "Irjen",
+    "Pol",
+    "Inspektur",
+    "Jenderal",
+    "Putut",
+    "Eko",
+    "Bayu",
+    "Seno",
+    "Bupati",
+    "Lampung",
+    "Selatan",
+    "Palu",
+    "Jawa",
+    "Barat",
+    "Kota",
+    "Kabupaten",
+    "Bogor",
+    "Mabes",
+    "Polri",
+    "KPK",
+    "DPRD",
+    "Rabu",
+    "31",
+    "Oktober",
+    "2012",
+    "(31/10/2012)",
+    "kemarin",
+    "lalu",
+    "UU",
+    "No",
+    "Rp",
+    "kata",
+    "ujar",
+    "Mantan",
+    "H.",
+    "S.H.",
+    ",",
+    ".",
+    '"',
+    "-",
+    "Jakarta",
+    "WIB",
+    "14.05",
+    "Gubernur",
+]
 TAGS = ["p", "div", "h1", "span", "a", "script", "style", "article", "time", "meta", "title", "figure", "br"]
 indonesian_text = st.lists(st.sampled_from(WORDS) | st.text(max_size=12), max_size=400).map(" ".join)
 
@@ -24,8 +69,17 @@ def html_pages(draw: st.DrawFn) -> bytes:
     parts = ["<html><head><meta charset='utf-8'>"]
     for _ in range(draw(st.integers(0, 40))):
         tag = draw(st.sampled_from(TAGS))
-        attrs = draw(st.sampled_from(["", ' class="detail__body-text"', ' class="baca-juga"', ' datetime="2012-10-31"',
-                                      ' property="article:published_time" content="2012-10-31T14:05:00+07:00"']))
+        attrs = draw(
+            st.sampled_from(
+                [
+                    "",
+                    ' class="detail__body-text"',
+                    ' class="baca-juga"',
+                    ' datetime="2012-10-31"',
+                    ' property="article:published_time" content="2012-10-31T14:05:00+07:00"',
+                ]
+            )
+        )
         closing = draw(st.booleans())
         parts.append(f"<{tag}{attrs}>{draw(indonesian_text)}" + (f"</{tag}>" if closing else ""))
     return "".join(parts).encode("utf-8", errors="replace")
@@ -45,12 +99,18 @@ def test_parse_returns_an_article_or_a_typed_error(data: bytes):
 
 
 @EXAMPLES
-@given(indonesian_text, st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2030, 1, 1)) | st.none())
+@given(
+    indonesian_text, st.datetimes(min_value=datetime(1995, 1, 1), max_value=datetime(2030, 1, 1)) | st.none()
+)
 def test_enrich_returns_well_formed_entities(text: str, published: datetime | None):
     moment = published.replace(tzinfo=timezone(timedelta(hours=7))) if published else None
     entities = enrich(Article(title="", body=text, published=moment))
     for region in entities.regions:
-        assert region.path and region.path[-1] == region.canonical and region.level in ("province", "regency", "city")
+        assert (
+            region.path
+            and region.path[-1] == region.canonical
+            and region.level in ("province", "regency", "city")
+        )
         assert 0 <= region.start < region.end <= len(text) + 2
     for official in entities.officials:
         assert official.key and official.name and official.name.strip() == official.name

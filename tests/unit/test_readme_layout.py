@@ -24,13 +24,18 @@ def test_every_top_level_entry_is_in_the_layout():
     top = {line.split("/")[0] + ("/" if "/" in line else "") for line in tracked.splitlines()} - IGNORED
     layout = _layout()
 
-    missing = sorted(name for name in top if not re.search(rf"(^|[\s,]){re.escape(name)}", layout, re.MULTILINE))
+    missing = sorted(
+        name for name in top if not re.search(rf"(^|[\s,]){re.escape(name)}", layout, re.MULTILINE)
+    )
     assert not missing, f"not in README's layout: {missing}"
 
 
 def test_every_module_of_the_package_is_in_the_layout():
-    modules = {f"warta/{p.name}" + ("/" if p.is_dir() else "") for p in PACKAGE.iterdir()
-               if (p.is_dir() and (p / "__init__.py").exists()) or (p.suffix == ".py" and p.name != "__init__.py")}
+    modules = {
+        f"warta/{p.name}" + ("/" if p.is_dir() else "")
+        for p in PACKAGE.iterdir()
+        if (p.is_dir() and (p / "__init__.py").exists()) or (p.suffix == ".py" and p.name != "__init__.py")
+    }
     layout = _layout()
 
     assert not sorted(m for m in modules if m not in layout), "every warta module is in README's layout"

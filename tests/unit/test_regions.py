@@ -359,8 +359,10 @@ def test_a_region_in_the_dateline_has_the_dateline_role_and_again_mentioned_when
     found = [(r.canonical, r.role) for r in find_regions(text, dateline_end)]
     assert found == [("Kota Palu", "dateline"), ("Kota Palu", "mentioned"), ("Kabupaten Sigi", "mentioned")]
     # without a dateline every region is simply mentioned, once
-    assert [(r.canonical, r.role) for r in find_regions(text)] == [("Kota Palu", "mentioned"),
-                                                                   ("Kabupaten Sigi", "mentioned")]
+    assert [(r.canonical, r.role) for r in find_regions(text)] == [
+        ("Kota Palu", "mentioned"),
+        ("Kabupaten Sigi", "mentioned"),
+    ]
 
 
 def test_a_region_only_in_the_dateline_is_not_a_place_the_story_mentions():

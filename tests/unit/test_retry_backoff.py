@@ -22,6 +22,11 @@ def test_backoff_changes_the_visibility_of_that_message():
 
 
 def test_settings_read_the_retry_variables():
-    settings = Settings.from_env({"WARTA_QUEUE_URL": "https://queue", "WARTA_RETRY_BASE_SECONDS": "10",
-                                  "WARTA_MAX_RECEIVE_COUNT": "5"})
-    assert (settings.queue_url, settings.retry_base_seconds, settings.max_receive_count) == ("https://queue", 10, 5)
+    settings = Settings.from_env(
+        {"WARTA_QUEUE_URL": "https://queue", "WARTA_RETRY_BASE_SECONDS": "10", "WARTA_MAX_RECEIVE_COUNT": "5"}
+    )
+    assert (settings.queue_url, settings.retry_base_seconds, settings.max_receive_count) == (
+        "https://queue",
+        10,
+        5,
+    )

@@ -16,10 +16,17 @@ def test_the_cached_answers_are_powertools_own_for_every_route_parameter():
     app = load_function("search").app  # the handler applies the cache at import
     cache_route_facts()  # idempotent
     cached = openapi_validation.is_scalar_field
-    fields = [field for route in app._static_routes + app._dynamic_routes if route.enable_validation is not False
-              for field in route.dependant.query_params + route.dependant.path_params]
+    fields = [
+        field
+        for route in app._static_routes + app._dynamic_routes
+        if route.enable_validation is not False
+        for field in route.dependant.query_params + route.dependant.path_params
+    ]
 
-    assert cached is not powertools_is_scalar_field and getattr(cached, "__wrapped__", None) is powertools_is_scalar_field
+    assert (
+        cached is not powertools_is_scalar_field
+        and getattr(cached, "__wrapped__", None) is powertools_is_scalar_field
+    )
     assert len(fields) > 20
     assert [cached(f) for f in fields] == [powertools_is_scalar_field(f) for f in fields]
     assert [cached(f) for f in fields] == [powertools_is_scalar_field(f) for f in fields]  # from the cache

@@ -29,23 +29,43 @@ def _terms(*pairs: tuple[str, int]) -> dict[str, Any]:
     return {"values": {"buckets": [{"key": key, "doc_count": count} for key, count in pairs]}}
 
 
-RAW_HIT = {"_id": "a" * 40, "sort": [3.2, "a" * 40],
-           "_source": {"title": "Banjir di Bekasi", "published": "2026-11-02T08:00:00+07:00", "site": "Contoh",
-                       "url": "https://contoh.test/banjir", "key": "2026/banjir.html",
-                       "officials": [{"name": "Budi Santoso", "rank": None, "position": "Wali Kota Bekasi"}],
-                       "regions": [{"canonical": "Kota Bekasi", "path": ["Jawa Barat", "Kota Bekasi"]}],
-                       "organizations": [{"canonical": "Badan Penanggulangan Bencana Daerah"}]},
-           "highlight": {"body": ["air <mark>banjir</mark> setinggi"], "title": ["<mark>Banjir</mark> di Bekasi"]}}
+RAW_HIT = {
+    "_id": "a" * 40,
+    "sort": [3.2, "a" * 40],
+    "_source": {
+        "title": "Banjir di Bekasi",
+        "published": "2026-11-02T08:00:00+07:00",
+        "site": "Contoh",
+        "url": "https://contoh.test/banjir",
+        "key": "2026/banjir.html",
+        "officials": [{"name": "Budi Santoso", "rank": None, "position": "Wali Kota Bekasi"}],
+        "regions": [{"canonical": "Kota Bekasi", "path": ["Jawa Barat", "Kota Bekasi"]}],
+        "organizations": [{"canonical": "Badan Penanggulangan Bencana Daerah"}],
+    },
+    "highlight": {"body": ["air <mark>banjir</mark> setinggi"], "title": ["<mark>Banjir</mark> di Bekasi"]},
+}
 ANSWER = {
-    "took": 7, "timed_out": False, "hits": {"total": {"value": 41}, "hits": [RAW_HIT]},
+    "took": 7,
+    "timed_out": False,
+    "hits": {"total": {"value": 41}, "hits": [RAW_HIT]},
     "aggregations": {
-        "official": _terms(("Budi Santoso", 3)), "position": _terms(("Wali Kota Bekasi", 3)),
-        "organization": _terms(), "site": _terms(("Contoh", 41)), "speaker": _terms(("Budi Santoso", 2)),
+        "official": _terms(("Budi Santoso", 3)),
+        "position": _terms(("Wali Kota Bekasi", 3)),
+        "organization": _terms(),
+        "site": _terms(("Contoh", 41)),
+        "speaker": _terms(("Budi Santoso", 2)),
         "person": _terms(("Budi Santoso", 3)),
         "province": _terms(("Jawa Barat", 30), ("DKI Jakarta", 4)),
         "region_pair": _terms(("Jawa Barat|Kota Bekasi", 25), ("Jawa Barat|Kabupaten Bogor", 5)),
-        "published": {"values": {"interval": "1d", "buckets": [
-            {"key_as_string": "2026-11-01", "doc_count": 2}, {"key_as_string": "2026-11-04", "doc_count": 1}]}},
+        "published": {
+            "values": {
+                "interval": "1d",
+                "buckets": [
+                    {"key_as_string": "2026-11-01", "doc_count": 2},
+                    {"key_as_string": "2026-11-04", "doc_count": 1},
+                ],
+            }
+        },
     },
 }
 
@@ -59,11 +79,18 @@ def test_a_search_answer_is_a_valid_search_page_with_a_region_tree_and_a_gapless
     assert page["hits"][0]["organizations"] == ["Badan Penanggulangan Bencana Daerah"]
     assert page["facets"] is not None
     jabar = page["facets"]["region"][0]
-    assert (jabar["value"], [c["value"] for c in jabar["children"]]) == ("Jawa Barat", ["Kota Bekasi", "Kabupaten Bogor"])
+    assert (jabar["value"], [c["value"] for c in jabar["children"]]) == (
+        "Jawa Barat",
+        ["Kota Bekasi", "Kabupaten Bogor"],
+    )
     assert page["facets"]["region"][1]["children"] == []
     assert page["histogram"] is not None
     assert [(b["date"], b["count"]) for b in page["histogram"]["buckets"]] == [
-        ("2026-11-01", 2), ("2026-11-02", 0), ("2026-11-03", 0), ("2026-11-04", 1)]
+        ("2026-11-01", 2),
+        ("2026-11-02", 0),
+        ("2026-11-03", 0),
+        ("2026-11-04", 1),
+    ]
     assert page["next_cursor"] is not None and decode_cursor(page["next_cursor"]) == [3.2, "a" * 40]
 
 
@@ -92,8 +119,9 @@ def test_a_field_added_to_a_hit_before_its_model_passes_through():
     assert PAGE.dump_python(PAGE.validate_python(shaped), mode="json")["hits"][0]["story_id"] == "s-1"
 
 
-@pytest.mark.parametrize(("prefix", "expected"), [("bu", ["Budi Santoso"]), ("san", ["Budi Santoso"]),
-                                                  ("x", [])])
+@pytest.mark.parametrize(
+    ("prefix", "expected"), [("bu", ["Budi Santoso"]), ("san", ["Budi Santoso"]), ("x", [])]
+)
 def test_suggestions_match_the_value_or_one_of_its_words(prefix, expected):
     client = FakeClient({"aggregations": _terms(("Budi Santoso", 3), ("Ahmad Rizal", 1))})
 

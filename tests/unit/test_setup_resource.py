@@ -15,7 +15,9 @@ from tests.conftest import ROOT
 
 
 def _load_app() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("setup_app_under_test", ROOT / "functions" / "setup" / "app.py")
+    spec = importlib.util.spec_from_file_location(
+        "setup_app_under_test", ROOT / "functions" / "setup" / "app.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -87,16 +89,20 @@ def _plenty() -> int:
 
 def test_create_sets_up_the_index_and_answers_success() -> None:
     client, send = FakeClient(), Recorder()
-    status = app.handle(_event("Create", ConfigureSecurity="false"), _plenty,
-                        client_factory=lambda: client, send=send)
+    status = app.handle(
+        _event("Create", ConfigureSecurity="false"), _plenty, client_factory=lambda: client, send=send
+    )
     assert status == "SUCCESS"
-    (url, body), = send.answers
+    ((url, body),) = send.answers
     assert url.startswith("https://")
     assert body["Status"] == "SUCCESS"
     assert body["PhysicalResourceId"] == "warta-index:warta-articles"
     assert body["Data"] == {"IndexName": "warta-articles-v1"}
     assert (body["StackId"], body["RequestId"], body["LogicalResourceId"]) == (
-        "arn:aws:cloudformation:eu-west-1:123456789012:stack/warta/abc", "req-1", "IndexSetup")
+        "arn:aws:cloudformation:eu-west-1:123456789012:stack/warta/abc",
+        "req-1",
+        "IndexSetup",
+    )
     assert ("put_index_template", "warta-articles") in client.calls
     assert ("update_aliases", ["warta-articles", "warta-articles-write"]) in client.calls
     assert not [c for c in client.calls if str(c[1]).startswith("/_plugins/_security")]
@@ -104,23 +110,38 @@ def test_create_sets_up_the_index_and_answers_success() -> None:
 
 def test_on_its_own_domain_it_maps_the_function_roles() -> None:
     client, send = FakeClient(), Recorder()
-    app.handle(_event("Create", ConfigureSecurity="true", IngestRoleArn="arn:aws:iam::1:role/i",
-                      SearchRoleArn="arn:aws:iam::1:role/s"), _plenty, client_factory=lambda: client, send=send)
+    app.handle(
+        _event(
+            "Create",
+            ConfigureSecurity="true",
+            IngestRoleArn="arn:aws:iam::1:role/i",
+            SearchRoleArn="arn:aws:iam::1:role/s",
+        ),
+        _plenty,
+        client_factory=lambda: client,
+        send=send,
+    )
     security = [url for method, url in client.calls if method == "PUT"]
-    assert security == ["/_plugins/_security/api/roles/warta_ingest",
-                        "/_plugins/_security/api/rolesmapping/warta_ingest",
-                        "/_plugins/_security/api/roles/warta_search",
-                        "/_plugins/_security/api/rolesmapping/warta_search",
-                        "/_plugins/_security/api/roles/warta_alerts",
-                        "/_plugins/_security/api/rolesmapping/warta_alerts"]
+    assert security == [
+        "/_plugins/_security/api/roles/warta_ingest",
+        "/_plugins/_security/api/rolesmapping/warta_ingest",
+        "/_plugins/_security/api/roles/warta_search",
+        "/_plugins/_security/api/rolesmapping/warta_search",
+        "/_plugins/_security/api/roles/warta_alerts",
+        "/_plugins/_security/api/rolesmapping/warta_alerts",
+    ]
     roles = app.security_roles("warta-articles", "arn:i", "arn:s")
     assert roles["warta_search"][0]["index_permissions"] == [
-        {"index_patterns": ["warta-articles*"], "allowed_actions": ["read"]}]
+        {"index_patterns": ["warta-articles*"], "allowed_actions": ["read"]}
+    ]
     assert roles["warta_ingest"][1] == {"backend_roles": ["arn:i"]}
-    alerts = app.security_roles("warta-articles", "arn:i", "arn:s", alerts_role_arns=["arn:a", "arn:d"])["warta_alerts"]
+    alerts = app.security_roles("warta-articles", "arn:i", "arn:s", alerts_role_arns=["arn:a", "arn:d"])[
+        "warta_alerts"
+    ]
     assert alerts[0]["index_permissions"] == [
         {"index_patterns": ["warta-articles*"], "allowed_actions": ["read"]},
-        {"index_patterns": ["warta-articles-alert*"], "allowed_actions": ["crud"]}]
+        {"index_patterns": ["warta-articles-alert*"], "allowed_actions": ["crud"]},
+    ]
     assert alerts[1] == {"backend_roles": ["arn:a", "arn:d"]}
 
 
@@ -132,7 +153,7 @@ def test_delete_answers_success_and_touches_nothing() -> None:
 
     event = {**_event("Delete"), "PhysicalResourceId": "warta-index:warta-articles"}
     assert app.handle(event, _plenty, client_factory=no_client, send=send) == "SUCCESS"
-    (_, body), = send.answers
+    ((_, body),) = send.answers
     assert body["PhysicalResourceId"] == "warta-index:warta-articles"
 
 
@@ -143,7 +164,7 @@ def test_a_failure_is_answered_with_its_reason() -> None:
         raise ValueError("WARTA_OPENSEARCH_URL must be an http(s) URL")
 
     assert app.handle(_event("Create"), _plenty, client_factory=broken, send=send) == "FAILED"
-    (_, body), = send.answers
+    ((_, body),) = send.answers
     assert body["Status"] == "FAILED"
     assert "WARTA_OPENSEARCH_URL" in body["Reason"]
     # A physical id even on a failed Create, so that the rollback's Delete can succeed.
@@ -169,7 +190,7 @@ def test_a_hang_is_answered_failed_before_the_function_times_out() -> None:
     # 15.5 s left and a 15 s margin: the timer fires after 1 s (its floor), the work ends later.
     status = app.handle(_event("Create"), lambda: 15_500, client_factory=slow_client, send=send)
     assert status == "FAILED"
-    (_, body), = send.answers  # the late success was not sent as a second answer
+    ((_, body),) = send.answers  # the late success was not sent as a second answer
     assert "timeout" in body["Reason"]
 
 
@@ -183,8 +204,9 @@ def test_retries_while_the_domain_settles() -> None:
             raise OpenSearchConnectionError("N/A", "not resolvable yet", None)
         return {"IndexName": "x"}
 
-    result = app.with_retries(work, deadline=100.0, clock=lambda: now[0],
-                              sleep=lambda s: now.__setitem__(0, now[0] + s))
+    result = app.with_retries(
+        work, deadline=100.0, clock=lambda: now[0], sleep=lambda s: now.__setitem__(0, now[0] + s)
+    )
     assert result == {"IndexName": "x"} and len(attempts) == 3
 
 

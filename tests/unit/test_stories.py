@@ -13,8 +13,10 @@ from tests.story_pages import story_pages
 @pytest.fixture(scope="module")
 def bodies() -> dict[str, tuple[str, str]]:
     """key -> (story, body as the parser extracts it from the page)."""
-    return {p.key: (p.story, parse_article(p.html, key=p.key, content_type="text/html").body)
-            for p in story_pages()}
+    return {
+        p.key: (p.story, parse_article(p.html, key=p.key, content_type="text/html").body)
+        for p in story_pages()
+    }
 
 
 def test_copies_on_another_layout_with_a_new_headline_and_fewer_paragraphs_are_one_story(bodies):
@@ -28,7 +30,10 @@ def test_copies_on_another_layout_with_a_new_headline_and_fewer_paragraphs_are_o
 
 
 def test_a_follow_up_on_the_same_flood_is_not_a_copy(bodies):
-    original, follow_up = fingerprint(bodies["banjir-1.html"][1]), fingerprint(bodies["banjir-susulan-1.html"][1])
+    original, follow_up = (
+        fingerprint(bodies["banjir-1.html"][1]),
+        fingerprint(bodies["banjir-susulan-1.html"][1]),
+    )
     assert original.similarity(follow_up) < SAME_STORY / 2
     assert not set(original.bands()) & set(follow_up.bands())
 
@@ -42,13 +47,17 @@ def test_trimmed_copy_shares_bands_and_passes_the_threshold(bodies):
 def test_an_earlier_indexed_copy_gives_its_story(bodies):
     body = bodies["beras-1.html"][1]
     earlier = [Known("doc-old", "story-old", fingerprint(body))]
-    assert assign_stories([("doc-new", fingerprint(bodies["beras-2.html"][1]))], earlier) == {"doc-new": "story-old"}
+    assert assign_stories([("doc-new", fingerprint(bodies["beras-2.html"][1]))], earlier) == {
+        "doc-new": "story-old"
+    }
 
 
 def test_a_reingested_page_keeps_its_story(bodies):
     body = bodies["stadion-1.html"][1]
     earlier = [Known("doc-1", "story-9", fingerprint(body))]
-    assert assign_stories([("doc-1", fingerprint(body + " Pembaruan pukul 17.00 WIB."))], earlier) == {"doc-1": "story-9"}
+    assert assign_stories([("doc-1", fingerprint(body + " Pembaruan pukul 17.00 WIB."))], earlier) == {
+        "doc-1": "story-9"
+    }
 
 
 def test_the_most_similar_story_wins(bodies):

@@ -7,7 +7,10 @@ import json
 
 from tests.conftest import ROOT
 
-OBJECTS = {item["id"]: item for item in map(json.loads, (ROOT / "dashboards" / "warta.ndjson").read_text().splitlines())}
+OBJECTS = {
+    item["id"]: item
+    for item in map(json.loads, (ROOT / "dashboards" / "warta.ndjson").read_text().splitlines())
+}
 
 
 def _aggs(object_id: str) -> list[dict]:
@@ -23,10 +26,13 @@ def test_most_copied_stories_buckets_by_story_and_shows_a_headline():
     aggs = _aggs("warta-most-copied-stories")
     buckets = [agg for agg in aggs if agg["schema"] == "bucket"]
     assert [(agg["type"], agg["params"]["field"], agg["params"]["orderBy"]) for agg in buckets] == [
-        ("terms", "story_id", "1")]  # ordered by the number of articles: copies
+        ("terms", "story_id", "1")
+    ]  # ordered by the number of articles: copies
     assert any(agg["type"] == "top_hits" and agg["params"]["field"] == "title.exact" for agg in aggs)
 
 
 def test_both_are_on_the_overview_dashboard():
     dashboard = OBJECTS["warta-overview"]
-    assert {"warta-stories-over-time", "warta-most-copied-stories"} <= {r["id"] for r in dashboard["references"]}
+    assert {"warta-stories-over-time", "warta-most-copied-stories"} <= {
+        r["id"] for r in dashboard["references"]
+    }

@@ -140,13 +140,17 @@ def _role(cfn: dict[str, Any], function_id: str) -> dict[str, Any]:
 
 
 def _role_statements(cfn: dict[str, Any], function_id: str) -> list[dict[str, Any]]:
-    return [s for policy in _role(cfn, function_id)["Properties"].get("Policies", [])
-            for s in _statements(policy["PolicyDocument"])]
+    return [
+        s
+        for policy in _role(cfn, function_id)["Properties"].get("Policies", [])
+        for s in _statements(policy["PolicyDocument"])
+    ]
 
 
 def _role_actions(cfn: dict[str, Any], function_id: str) -> set[str]:
-    return {a for s in _role_statements(cfn, function_id) if s["Effect"] == "Allow"
-            for a in _as_list(s["Action"])}
+    return {
+        a for s in _role_statements(cfn, function_id) if s["Effect"] == "Allow" for a in _as_list(s["Action"])
+    }
 
 
 def _condition_of(cfn: dict[str, Any], logical_id: str) -> str | None:
@@ -198,7 +202,10 @@ def test_cfn_lint_is_clean() -> None:
     if beside_python.exists():
         result = subprocess.run(
             [str(beside_python), "--format", "parseable", "--", str(TEMPLATE)],
-            capture_output=True, text=True, timeout=300, check=False,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
         )
         assert result.returncode == 0 and not result.stdout.strip(), (
             f"cfn-lint found problems (exit {result.returncode}):\n{result.stdout}{result.stderr}"
@@ -214,12 +221,22 @@ def test_sam_validate_lint() -> None:
     """`sam validate --lint` from the separate SAM CLI venv (kept out of .venv: it pins versions)."""
     sam = SAM_VENV / "bin" / "sam"
     if not sam.exists():
-        pytest.skip(f"{sam} not found: create .venv-sam with aws-sam-cli to run sam validate (docs/deploy.md)")
+        pytest.skip(
+            f"{sam} not found: create .venv-sam with aws-sam-cli to run sam validate (docs/deploy.md)"
+        )
     result = subprocess.run(
         [str(sam), "validate", "--lint", "--region", "eu-west-1", "--template-file", str(TEMPLATE)],
-        capture_output=True, text=True, timeout=300, check=False, cwd=REPO,
-        env={"PATH": f"{SAM_VENV / 'bin'}:/usr/bin:/bin", "HOME": str(Path.home()),
-             "SAM_CLI_TELEMETRY": "0", "AWS_DEFAULT_REGION": "eu-west-1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=REPO,
+        env={
+            "PATH": f"{SAM_VENV / 'bin'}:/usr/bin:/bin",
+            "HOME": str(Path.home()),
+            "SAM_CLI_TELEMETRY": "0",
+            "AWS_DEFAULT_REGION": "eu-west-1",
+        },
     )
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
 
@@ -230,9 +247,21 @@ def test_checkov_finds_nothing_unsuppressed() -> None:
     if not checkov.exists():
         pytest.skip(f"{checkov} not found: `make checkov` creates .venv-checkov (docs/deploy.md)")
     result = subprocess.run(
-        [str(checkov), "--file", str(TEMPLATE), "--framework", "cloudformation", "--compact", "--quiet",
-         "--skip-download"],
-        capture_output=True, text=True, timeout=600, check=False, cwd=REPO,
+        [
+            str(checkov),
+            "--file",
+            str(TEMPLATE),
+            "--framework",
+            "cloudformation",
+            "--compact",
+            "--quiet",
+            "--skip-download",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        cwd=REPO,
     )
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr[-2000:]}"
 
@@ -259,7 +288,8 @@ def test_functions_runtime_architecture_and_layer(cfn: dict[str, Any], function_
     # X-Ray is opt-in; with it off, POWERTOOLS_TRACE_DISABLED keeps the SDK from loading (warta.tracing).
     assert props["TracingConfig"] == {"Mode": {"Fn::If": ["TraceWithXRay", "Active", "PassThrough"]}}
     assert props["Environment"]["Variables"]["POWERTOOLS_TRACE_DISABLED"] == {
-        "Fn::If": ["TraceWithXRay", "false", "true"]}
+        "Fn::If": ["TraceWithXRay", "false", "true"]
+    }
     assert len(props["Layers"]) == 1
     layer_ref = props["Layers"][0]["Ref"]
     assert cfn["Resources"][layer_ref]["Type"] == "AWS::Lambda::LayerVersion"
@@ -274,18 +304,23 @@ def test_functions_environment(cfn: dict[str, Any], function_id: str) -> None:
     assert variables["POWERTOOLS_LOG_LEVEL"] == "INFO"
     assert variables["POWERTOOLS_LOGGER_LOG_EVENT"] == "false"
     assert variables["WARTA_INDEX_ALIAS"] == {"Ref": "IndexAlias"}
-    assert variables["WARTA_OPENSEARCH_URL"] == {"Fn::If": [
-        "CreateDomain",
-        {"Fn::Sub": "https://${OpenSearchDomain.DomainEndpoint}"},
-        {"Ref": "OpenSearchEndpoint"},
-    ]}
+    assert variables["WARTA_OPENSEARCH_URL"] == {
+        "Fn::If": [
+            "CreateDomain",
+            {"Fn::Sub": "https://${OpenSearchDomain.DomainEndpoint}"},
+            {"Ref": "OpenSearchEndpoint"},
+        ]
+    }
 
 
 @pytest.mark.parametrize("function_id", FUNCTIONS)
 def test_functions_join_the_vpc_only_when_subnets_are_given(cfn: dict[str, Any], function_id: str) -> None:
     vpc = cfn["Resources"][function_id]["Properties"]["VpcConfig"]
     assert vpc["Fn::If"][0] == "UseVpc"
-    assert vpc["Fn::If"][1] == {"SubnetIds": {"Ref": "SubnetIds"}, "SecurityGroupIds": {"Ref": "SecurityGroupIds"}}
+    assert vpc["Fn::If"][1] == {
+        "SubnetIds": {"Ref": "SubnetIds"},
+        "SecurityGroupIds": {"Ref": "SecurityGroupIds"},
+    }
     assert vpc["Fn::If"][2] == {"Ref": "AWS::NoValue"}
 
 
@@ -341,8 +376,11 @@ def test_batch_parameters_are_bounded_for_lambda(sam_template: dict[str, Any]) -
 def test_ingest_role_consumes_only_its_queue(cfn: dict[str, Any]) -> None:
     """No AWSLambdaSQSQueueExecutionRole (Resource "*"): an inline statement on the queue."""
     assert "ManagedPolicyArns" not in _role(cfn, "IngestFunction")["Properties"]
-    sqs = {s["Sid"]: s for s in _role_statements(cfn, "IngestFunction")
-           if any(a.startswith("sqs:") for a in _as_list(s["Action"]))}
+    sqs = {
+        s["Sid"]: s
+        for s in _role_statements(cfn, "IngestFunction")
+        if any(a.startswith("sqs:") for a in _as_list(s["Action"]))
+    }
     assert set(sqs) == {"ConsumeIngestQueue", "DeadLetterWithReason", "QueueAlertDeliveries"}
     assert sqs["QueueAlertDeliveries"]["Resource"] == {"Fn::GetAtt": ["AlertDeliveryQueue", "Arn"]}
     consume = sqs["ConsumeIngestQueue"]
@@ -369,7 +407,8 @@ def test_queue_redrives_to_the_dead_letter_queue(cfn: dict[str, Any]) -> None:
 
 
 def test_visibility_timeout_covers_six_ingest_timeouts_and_the_window(
-        cfn: dict[str, Any], sam_template: dict[str, Any]) -> None:
+    cfn: dict[str, Any], sam_template: dict[str, Any]
+) -> None:
     timeout = cfn["Resources"]["IngestFunction"]["Properties"]["Timeout"]
     visibility = cfn["Resources"]["IngestQueue"]["Properties"]["VisibilityTimeout"]
     max_window = sam_template["Parameters"]["IngestBatchWindowSeconds"]["MaxValue"]
@@ -387,7 +426,9 @@ def test_bucket_notifications_target_the_queue(cfn: dict[str, Any]) -> None:
     assert "IngestQueuePolicy" in _as_list(bucket["DependsOn"])
 
 
-def test_queue_policy_admits_only_this_bucket_over_tls(cfn: dict[str, Any], sam_template: dict[str, Any]) -> None:
+def test_queue_policy_admits_only_this_bucket_over_tls(
+    cfn: dict[str, Any], sam_template: dict[str, Any]
+) -> None:
     policy = cfn["Resources"]["IngestQueuePolicy"]["Properties"]
     assert policy["Queues"] == [{"Ref": "IngestQueue"}]
     allows = [s for s in _statements(policy["PolicyDocument"]) if s["Effect"] == "Allow"]
@@ -399,8 +440,10 @@ def test_queue_policy_admits_only_this_bucket_over_tls(cfn: dict[str, Any], sam_
         "Fn::Sub": f"arn:${{AWS::Partition}}:s3:::{bucket_name}"
     }
     assert statement["Condition"]["StringEquals"]["aws:SourceAccount"] == {"Ref": "AWS::AccountId"}
-    assert any(s["Effect"] == "Deny" and s["Condition"]["Bool"]["aws:SecureTransport"] == "false"
-               for s in _statements(policy["PolicyDocument"]))
+    assert any(
+        s["Effect"] == "Deny" and s["Condition"]["Bool"]["aws:SecureTransport"] == "false"
+        for s in _statements(policy["PolicyDocument"])
+    )
 
 
 # --------------------------------------------------------------------------- bucket
@@ -450,8 +493,10 @@ def test_domain_is_optional_and_locked_down(cfn: dict[str, Any]) -> None:
     props = domain["Properties"]
     assert props["EncryptionAtRestOptions"] == {"Enabled": True}
     assert props["NodeToNodeEncryptionOptions"] == {"Enabled": True}
-    assert props["DomainEndpointOptions"] == {"EnforceHTTPS": True,
-                                              "TLSSecurityPolicy": "Policy-Min-TLS-1-2-PFS-2023-10"}
+    assert props["DomainEndpointOptions"] == {
+        "EnforceHTTPS": True,
+        "TLSSecurityPolicy": "Policy-Min-TLS-1-2-PFS-2023-10",
+    }
     security = props["AdvancedSecurityOptions"]
     assert security["Enabled"] is True and security["InternalUserDatabaseEnabled"] is False
     assert security["MasterUserOptions"] == {"MasterUserARN": {"Fn::GetAtt": ["SetupFunctionRole", "Arn"]}}
@@ -464,12 +509,18 @@ def test_domain_access_policy_names_only_the_function_roles(cfn: dict[str, Any])
     (statement,) = _statements(cfn["Resources"]["OpenSearchDomain"]["Properties"]["AccessPolicies"])
     assert statement["Effect"] == "Allow"
     always = [{"Fn::GetAtt": [f"{f}Role", "Arn"]} for f in FUNCTIONS if f != "ReconcileFunction"]
-    scheduled = {"Fn::If": ["ScheduleReconcile", {"Fn::GetAtt": ["ReconcileFunctionRole", "Arn"]},
-                            {"Ref": "AWS::NoValue"}]}
+    scheduled = {
+        "Fn::If": [
+            "ScheduleReconcile",
+            {"Fn::GetAtt": ["ReconcileFunctionRole", "Arn"]},
+            {"Ref": "AWS::NoValue"},
+        ]
+    }
     assert statement["Principal"] == {"AWS": [*always, scheduled]}
     assert "*" not in str(statement["Action"])
     assert statement["Resource"] == {
-        "Fn::Sub": "arn:${AWS::Partition}:es:${AWS::Region}:${AWS::AccountId}:domain/${AWS::StackName}/*"}
+        "Fn::Sub": "arn:${AWS::Partition}:es:${AWS::Region}:${AWS::AccountId}:domain/${AWS::StackName}/*"
+    }
     assert "Condition" not in statement
 
 
@@ -501,8 +552,13 @@ def test_search_routes_on_the_http_api(cfn: dict[str, Any]) -> None:
     routes = _of_type(cfn, "AWS::ApiGatewayV2::Route")
     keys = {r["Properties"]["RouteKey"]: r["Properties"] for r in routes.values()}
     data_routes = {"GET /search", "GET /documents/{id}", "GET /documents/{id}/similar", "GET /suggest"}
-    alert_routes = {"POST /alerts", "GET /alerts", "GET /alerts/{id}", "DELETE /alerts/{id}",
-                    "GET /alerts/{id}/matches"}
+    alert_routes = {
+        "POST /alerts",
+        "GET /alerts",
+        "GET /alerts/{id}",
+        "DELETE /alerts/{id}",
+        "GET /alerts/{id}/matches",
+    }
     public_routes = {"GET /", "GET /explorer/{asset}", "GET /openapi.json", "GET /docs"}
     assert set(keys) == data_routes | alert_routes | public_routes
     # Routes that return articles sit behind the optional authorizer; the static ones never do.
@@ -515,7 +571,8 @@ def test_search_routes_on_the_http_api(cfn: dict[str, Any]) -> None:
     assert integration["Properties"]["IntegrationUri"] == {"Fn::GetAtt": ["SearchFunction", "Arn"]}
     assert integration["Properties"]["PayloadFormatVersion"] == "2.0"
     assert integrations["AlertsApiIntegration"]["Properties"]["IntegrationUri"] == {
-        "Fn::GetAtt": ["AlertsApiFunction", "Arn"]}
+        "Fn::GetAtt": ["AlertsApiFunction", "Arn"]
+    }
     for key in alert_routes:  # only the alert routes reach the function that may write
         assert keys[key]["Target"] == {"Fn::Sub": "integrations/${AlertsApiIntegration}"}
     permissions = [
@@ -529,11 +586,17 @@ def test_search_routes_on_the_http_api(cfn: dict[str, Any]) -> None:
 
 
 def test_jwt_authorizer_is_optional(cfn: dict[str, Any]) -> None:
-    (authorizer_id, authorizer), = _of_type(cfn, "AWS::ApiGatewayV2::Authorizer").items()
+    ((authorizer_id, authorizer),) = _of_type(cfn, "AWS::ApiGatewayV2::Authorizer").items()
     assert authorizer["Condition"] == "HasJwtAuthorizer"
-    assert authorizer["Properties"]["JwtConfiguration"] == {"Issuer": {"Ref": "JwtIssuer"},
-                                                            "Audience": {"Ref": "JwtAudience"}}
-    guarded = [r for r in _of_type(cfn, "AWS::ApiGatewayV2::Route").values() if "AuthorizationType" in r["Properties"]]
+    assert authorizer["Properties"]["JwtConfiguration"] == {
+        "Issuer": {"Ref": "JwtIssuer"},
+        "Audience": {"Ref": "JwtAudience"},
+    }
+    guarded = [
+        r
+        for r in _of_type(cfn, "AWS::ApiGatewayV2::Route").values()
+        if "AuthorizationType" in r["Properties"]
+    ]
     assert len(guarded) == 9  # the data and alert routes; test_search_routes_on_the_http_api checks which
     for route in guarded:
         assert route["Properties"]["AuthorizationType"] == {"Fn::If": ["HasJwtAuthorizer", "JWT", "NONE"]}
@@ -550,7 +613,8 @@ def test_http_api_throttling_cors_and_access_logs(cfn: dict[str, Any]) -> None:
     assert route_settings["ThrottlingBurstLimit"] == {"Ref": "ApiThrottlingBurstLimit"}
     assert route_settings["ThrottlingRateLimit"] == {"Ref": "ApiThrottlingRateLimit"}
     assert stage["Properties"]["AccessLogSettings"]["DestinationArn"] == {
-        "Fn::GetAtt": ["SearchApiAccessLogGroup", "Arn"]}
+        "Fn::GetAtt": ["SearchApiAccessLogGroup", "Arn"]
+    }
 
 
 def test_search_role_is_read_only_on_opensearch(cfn: dict[str, Any]) -> None:
@@ -566,8 +630,10 @@ def test_es_permissions_are_scoped_to_a_domain(cfn: dict[str, Any]) -> None:
             if any(a.startswith("es:") for a in _as_list(statement["Action"])):
                 condition, created, existing = statement["Resource"]["Fn::If"]
                 assert condition == "CreateDomain"
-                assert created == {"Fn::Sub": "arn:${AWS::Partition}:es:${AWS::Region}:${AWS::AccountId}"
-                                              ":domain/${AWS::StackName}/*"}
+                assert created == {
+                    "Fn::Sub": "arn:${AWS::Partition}:es:${AWS::Region}:${AWS::AccountId}"
+                    ":domain/${AWS::StackName}/*"
+                }
                 condition, with_arn, without_arn = existing["Fn::If"]
                 assert condition == "HasOpenSearchDomainArn"
                 assert with_arn == {"Fn::Sub": "${OpenSearchDomainArn}/*"}
@@ -579,15 +645,18 @@ def test_es_permissions_are_scoped_to_a_domain(cfn: dict[str, Any]) -> None:
 
 
 def _alarms(cfn: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
-    return {(a["Properties"]["Namespace"], a["Properties"]["MetricName"]): a["Properties"]
-            for a in _of_type(cfn, "AWS::CloudWatch::Alarm").values()}
+    return {
+        (a["Properties"]["Namespace"], a["Properties"]["MetricName"]): a["Properties"]
+        for a in _of_type(cfn, "AWS::CloudWatch::Alarm").values()
+    }
 
 
 def test_alarms_cover_dlq_errors_throttles_and_freshness(cfn: dict[str, Any]) -> None:
     alarms = _alarms(cfn)
     dlq = alarms[("AWS/SQS", "ApproximateNumberOfMessagesVisible")]
-    assert dlq["Dimensions"] == [{"Name": "QueueName", "Value": {"Fn::GetAtt": ["IngestDeadLetterQueue",
-                                                                                  "QueueName"]}}]
+    assert dlq["Dimensions"] == [
+        {"Name": "QueueName", "Value": {"Fn::GetAtt": ["IngestDeadLetterQueue", "QueueName"]}}
+    ]
     assert dlq["Threshold"] == 0 and dlq["ComparisonOperator"] == "GreaterThanThreshold"
     errors = alarms[("AWS/Lambda", "Errors")]
     assert errors["Dimensions"][0]["Value"] == {"Ref": "IngestFunction"}
@@ -609,8 +678,15 @@ def test_alarm_topic_is_optional(cfn: dict[str, Any]) -> None:
 
 def test_outputs(sam_template: dict[str, Any]) -> None:
     outputs = sam_template["Outputs"]
-    assert {"SearchApiUrl", "ArticlesBucketName", "IngestQueueUrl", "DeadLetterQueueUrl",
-            "OpenSearchEndpoint", "OpenSearchDashboardsUrl", "IndexAlias"} <= set(outputs)
+    assert {
+        "SearchApiUrl",
+        "ArticlesBucketName",
+        "IngestQueueUrl",
+        "DeadLetterQueueUrl",
+        "OpenSearchEndpoint",
+        "OpenSearchDashboardsUrl",
+        "IndexAlias",
+    } <= set(outputs)
     assert outputs["OpenSearchDashboardsUrl"]["Condition"] == "CreateDomain"
     assert outputs["OpenSearchDomainArn"]["Condition"] == "CreateDomain"
 

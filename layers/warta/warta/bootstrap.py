@@ -34,7 +34,9 @@ def ingest_dependencies(settings: Settings, reporter: Reporter) -> Dependencies:
         reporter=reporter,
         alias=settings.index_alias,
         dead_letters=DeadLetterQueue(sqs, settings.dlq_url) if settings.dlq_url else None,
-        backoff=RetryBackoff(sqs, settings.queue_url, settings.retry_base_seconds) if settings.queue_url else None,
+        backoff=RetryBackoff(sqs, settings.queue_url, settings.retry_base_seconds)
+        if settings.queue_url
+        else None,
         max_receives=settings.max_receive_count,
         alerts=alert_matcher(settings, client, sqs),
     )
@@ -49,8 +51,12 @@ def alert_matcher(settings: Settings, client: OpenSearch, sqs: Any) -> AlertMatc
     from .alerts.matching import AlertMatcher
     from .alerts.queue import DeliveryQueue
 
-    return AlertMatcher(client, settings.index_alias, DeliveryQueue(sqs, settings.alerts_queue_url).send,
-                        now=lambda: datetime.now(UTC))
+    return AlertMatcher(
+        client,
+        settings.index_alias,
+        DeliveryQueue(sqs, settings.alerts_queue_url).send,
+        now=lambda: datetime.now(UTC),
+    )
 
 
 def deliver_dependencies(settings: Settings, reporter: Reporter) -> DeliverDependencies:
@@ -60,12 +66,21 @@ def deliver_dependencies(settings: Settings, reporter: Reporter) -> DeliverDepen
     from .alerts.delivery import Channels
 
     sqs = aws_client("sqs")
-    channels = Channels(local=settings.local_webhooks, topic_arn=settings.alerts_topic_arn,
-                        sns=aws_client("sns") if settings.alerts_topic_arn else None)
+    channels = Channels(
+        local=settings.local_webhooks,
+        topic_arn=settings.alerts_topic_arn,
+        sns=aws_client("sns") if settings.alerts_topic_arn else None,
+    )
     return DeliverDependencies(
-        client=index_client(settings), alias=settings.index_alias, channels=channels, reporter=reporter,
-        backoff=(RetryBackoff(sqs, settings.alerts_queue_url, settings.alerts_retry_base_seconds)
-                 if settings.alerts_queue_url else None),
+        client=index_client(settings),
+        alias=settings.index_alias,
+        channels=channels,
+        reporter=reporter,
+        backoff=(
+            RetryBackoff(sqs, settings.alerts_queue_url, settings.alerts_retry_base_seconds)
+            if settings.alerts_queue_url
+            else None
+        ),
         dead_letters=DeadLetterQueue(sqs, settings.alerts_dlq_url) if settings.alerts_dlq_url else None,
         max_receives=settings.alerts_max_receive_count,
     )
@@ -93,7 +108,13 @@ def aws_client(service: str, environ: dict[str, str] | None = None) -> Any:
 
     if environ is None:
         return boto3.client(service)
-    local = {"region_name": environ.get("AWS_DEFAULT_REGION", "us-east-1"),
-             "aws_access_key_id": environ["AWS_ACCESS_KEY_ID"],
-             "aws_secret_access_key": environ["AWS_SECRET_ACCESS_KEY"]} if "AWS_ACCESS_KEY_ID" in environ else {}
+    local = (
+        {
+            "region_name": environ.get("AWS_DEFAULT_REGION", "us-east-1"),
+            "aws_access_key_id": environ["AWS_ACCESS_KEY_ID"],
+            "aws_secret_access_key": environ["AWS_SECRET_ACCESS_KEY"],
+        }
+        if "AWS_ACCESS_KEY_ID" in environ
+        else {}
+    )
     return boto3.client(service, endpoint_url=environ.get("AWS_ENDPOINT_URL"), **local)

@@ -24,7 +24,9 @@ DASHBOARDS_DIR = REPO_ROOT / "dashboards"
 IMPORT_PATH = "/api/saved_objects/_import"
 _REGION = r"[a-z]{2}(?:-[a-z]+)+-\d"
 # search-NAME-ID.REGION.es.amazonaws.com, or the newer search-NAME-ID.aos.REGION.on.aws
-_AWS_HOST = re.compile(rf"(?:\.(?P<classic>{_REGION})\.es\.amazonaws\.com|\.aos\.(?P<aos>{_REGION})\.on\.aws)$")
+_AWS_HOST = re.compile(
+    rf"(?:\.(?P<classic>{_REGION})\.es\.amazonaws\.com|\.aos\.(?P<aos>{_REGION})\.on\.aws)$"
+)
 
 
 class DashboardsError(RuntimeError):
@@ -81,18 +83,29 @@ def aws_region(url: str) -> str | None:
 
 
 def multipart(ndjson: bytes, boundary: str, filename: str = "warta.ndjson") -> bytes:
-    head = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\n"
-            "Content-Type: application/ndjson\r\n\r\n").encode()
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+        "Content-Type: application/ndjson\r\n\r\n"
+    ).encode()
     return head + ndjson + f"\r\n--{boundary}--\r\n".encode()
 
 
-def build_request(url: str, ndjson: bytes, *, overwrite: bool = True, auth: BasicAuth | SigV4 | None = None,
-                  boundary: str | None = None) -> ImportRequest:
+def build_request(
+    url: str,
+    ndjson: bytes,
+    *,
+    overwrite: bool = True,
+    auth: BasicAuth | SigV4 | None = None,
+    boundary: str | None = None,
+) -> ImportRequest:
     boundary = boundary or f"warta-{uuid.uuid4().hex}"
     target = f"{url.rstrip('/')}{IMPORT_PATH}?overwrite={'true' if overwrite else 'false'}"
     body = multipart(ndjson, boundary)
-    headers = {"Content-Type": f"multipart/form-data; boundary={boundary}", "osd-xsrf": "true",
-               "Accept": "application/json"}
+    headers = {
+        "Content-Type": f"multipart/form-data; boundary={boundary}",
+        "osd-xsrf": "true",
+        "Accept": "application/json",
+    }
     if isinstance(auth, BasicAuth):
         import base64
 
@@ -112,8 +125,15 @@ def _signed(url: str, headers: dict[str, str], body: bytes, auth: SigV4) -> dict
     return dict(request.headers.items())
 
 
-def import_saved_objects(url: str, ndjson: bytes, *, auth: BasicAuth | SigV4 | None = None,
-                         overwrite: bool = True, timeout: float = 30.0, send: Send | None = None) -> dict[str, Any]:
+def import_saved_objects(
+    url: str,
+    ndjson: bytes,
+    *,
+    auth: BasicAuth | SigV4 | None = None,
+    overwrite: bool = True,
+    timeout: float = 30.0,
+    send: Send | None = None,
+) -> dict[str, Any]:
     """Import, and return Dashboards' answer ({success, successCount, errors?}); raise
     DashboardsError when the status is not 200 or any object failed."""
     request = build_request(url, ndjson, overwrite=overwrite, auth=auth)
@@ -125,14 +145,18 @@ def import_saved_objects(url: str, ndjson: bytes, *, auth: BasicAuth | SigV4 | N
     if status != 200:
         raise DashboardsError(f"Dashboards answered {status}: {answer.get('message') or answer}")
     if not answer.get("success", False):
-        problems = "; ".join(f"{e.get('type')}/{e.get('id')}: {e.get('error', {}).get('type', e.get('error'))}"
-                             for e in answer.get("errors", []))
+        problems = "; ".join(
+            f"{e.get('type')}/{e.get('id')}: {e.get('error', {}).get('type', e.get('error'))}"
+            for e in answer.get("errors", [])
+        )
         raise DashboardsError(f"some objects were not imported: {problems or answer}")
     return dict(answer)
 
 
 def _send(request: ImportRequest, timeout: float) -> tuple[int, bytes]:
-    http_request = urllib.request.Request(request.url, data=request.body, headers=request.headers, method="POST")
+    http_request = urllib.request.Request(
+        request.url, data=request.body, headers=request.headers, method="POST"
+    )
     try:
         with urllib.request.urlopen(http_request, timeout=timeout) as response:
             return response.status, response.read()

@@ -24,7 +24,9 @@ def peek(sqs: Any, dlq_url: str, limit: int = 100) -> list[DeadLetter]:
     with a zero visibility timeout and stop once a round brings nothing new."""
     seen: dict[str, DeadLetter] = {}
     for _ in range(limit):
-        fresh = [letter for letter in _receive(sqs, dlq_url, 10, visibility=0) if letter.message_id not in seen]
+        fresh = [
+            letter for letter in _receive(sqs, dlq_url, 10, visibility=0) if letter.message_id not in seen
+        ]
         if not fresh:
             break
         for letter in fresh:
@@ -47,15 +49,21 @@ def replay(sqs: Any, dlq_url: str, queue_url: str, limit: int = 10_000) -> int:
 def _receive(sqs: Any, url: str, limit: int, *, visibility: int) -> Iterator[DeadLetter]:
     fetched = 0
     while fetched < limit:
-        messages = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=min(10, limit - fetched),
-                                       VisibilityTimeout=visibility, WaitTimeSeconds=0,
-                                       MessageAttributeNames=["All"]).get("Messages", [])
+        messages = sqs.receive_message(
+            QueueUrl=url,
+            MaxNumberOfMessages=min(10, limit - fetched),
+            VisibilityTimeout=visibility,
+            WaitTimeSeconds=0,
+            MessageAttributeNames=["All"],
+        ).get("Messages", [])
         if not messages:
             return
         for message in messages:
             fetched += 1
             attributes = message.get("MessageAttributes", {})
-            reason = attributes.get(REASON_ATTRIBUTE, {}).get("StringValue", "retries exhausted (moved by the queue)")
+            reason = attributes.get(REASON_ATTRIBUTE, {}).get(
+                "StringValue", "retries exhausted (moved by the queue)"
+            )
             try:
                 keys = tuple(e.key for e in object_events(message["Body"]))
             except MalformedMessage:

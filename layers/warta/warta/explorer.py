@@ -17,8 +17,10 @@ CONTENT_TYPES = {
     ".svg": "image/svg+xml",
 }
 # Every script and style comes from a file of this origin: no inline code, no third parties.
-CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                           "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+)
 SECURITY_HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
@@ -64,5 +66,7 @@ def headers_for(asset: Asset, cache_control: str) -> dict[str, str]:
 def not_modified(asset: Asset, if_none_match: str | None) -> bool:
     if not if_none_match:
         return False
-    return asset.etag in {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")} or \
-        if_none_match.strip() == "*"
+    return (
+        asset.etag in {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
+        or if_none_match.strip() == "*"
+    )

@@ -28,10 +28,40 @@ PAGE_ROWS = 5_000  # per request to OpenSearch while streaming, the next one pre
 ROUTE_MAX_ROWS = 5_000  # per HTTP response: about 3 MB of CSV at typical row sizes
 KEEP_ALIVE = "2m"  # between two pages of a stream, not for the whole export
 REQUEST_TIMEOUT = 30
-SOURCE = ["id", "story_id", "bucket", "key", "url", "site", "title", "published", "ingested", "extractor_version",
-          "facet.official", "facet.position", "facet.region", "facet.province", "facet.organization"]
-COLUMNS = ("id", "story_id", "title", "published", "site", "url", "bucket", "key", "ingested", "extractor_version",
-           "officials", "positions", "regions", "provinces", "organizations")
+SOURCE = [
+    "id",
+    "story_id",
+    "bucket",
+    "key",
+    "url",
+    "site",
+    "title",
+    "published",
+    "ingested",
+    "extractor_version",
+    "facet.official",
+    "facet.position",
+    "facet.region",
+    "facet.province",
+    "facet.organization",
+]
+COLUMNS = (
+    "id",
+    "story_id",
+    "title",
+    "published",
+    "site",
+    "url",
+    "bucket",
+    "key",
+    "ingested",
+    "extractor_version",
+    "officials",
+    "positions",
+    "regions",
+    "provinces",
+    "organizations",
+)
 LIST_SEPARATOR = "; "  # inside one CSV cell; JSON lines keep lists
 
 
@@ -48,18 +78,32 @@ def export_query(request: SearchRequest) -> dict[str, Any]:
 def row(source: dict[str, Any]) -> dict[str, Any]:
     facet = source.get("facet", {})
     return {
-        "id": source.get("id"), "story_id": source.get("story_id") or source.get("id"),
-        "title": source.get("title"), "published": source.get("published"), "site": source.get("site"),
-        "url": source.get("url"), "bucket": source.get("bucket"), "key": source.get("key"),
-        "ingested": source.get("ingested"), "extractor_version": source.get("extractor_version"),
-        "officials": facet.get("official", []), "positions": facet.get("position", []),
-        "regions": facet.get("region", []), "provinces": facet.get("province", []),
+        "id": source.get("id"),
+        "story_id": source.get("story_id") or source.get("id"),
+        "title": source.get("title"),
+        "published": source.get("published"),
+        "site": source.get("site"),
+        "url": source.get("url"),
+        "bucket": source.get("bucket"),
+        "key": source.get("key"),
+        "ingested": source.get("ingested"),
+        "extractor_version": source.get("extractor_version"),
+        "officials": facet.get("official", []),
+        "positions": facet.get("position", []),
+        "regions": facet.get("region", []),
+        "provinces": facet.get("province", []),
         "organizations": facet.get("organization", []),
     }
 
 
-def stream(client: OpenSearch, alias: str, request: SearchRequest, *, page_rows: int = PAGE_ROWS,
-           on_total: Callable[[int], None] = lambda total: None) -> Iterator[dict[str, Any]]:
+def stream(
+    client: OpenSearch,
+    alias: str,
+    request: SearchRequest,
+    *,
+    page_rows: int = PAGE_ROWS,
+    on_total: Callable[[int], None] = lambda total: None,
+) -> Iterator[dict[str, Any]]:
     """Every matching document once, in id order, from one point in time. The next page is fetched
     while the caller writes the current one (OpenSearch's work and ours overlap)."""
     pit = client.create_pit(index=alias, params={"keep_alive": KEEP_ALIVE})["pit_id"]
@@ -83,7 +127,9 @@ def stream(client: OpenSearch, alias: str, request: SearchRequest, *, page_rows:
                     first = False
                 hits = response["hits"]["hits"]
                 full = len(hits) == page_rows
-                pending = prefetch.submit(fetch, hits[-1]["sort"], response.get("pit_id", pit)) if full else None
+                pending = (
+                    prefetch.submit(fetch, hits[-1]["sort"], response.get("pit_id", pit)) if full else None
+                )
                 for hit in hits:
                     yield row(hit["_source"])
         finally:
@@ -94,8 +140,14 @@ def stream(client: OpenSearch, alias: str, request: SearchRequest, *, page_rows:
             client.delete_pit(body={"pit_id": [pit]})
 
 
-def page(client: OpenSearch, alias: str, request: SearchRequest, *, rows: int = ROUTE_MAX_ROWS,
-         cursor: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
+def page(
+    client: OpenSearch,
+    alias: str,
+    request: SearchRequest,
+    *,
+    rows: int = ROUTE_MAX_ROWS,
+    cursor: str | None = None,
+) -> tuple[list[dict[str, Any]], str | None]:
     """One page of at most `rows` rows in id order, and the cursor of the next (None at the end).
     Pages of an unchanged index never repeat or skip a document (the cursor is the last id)."""
     body = export_query(request) | {"size": rows, "track_total_hits": False}
@@ -123,8 +175,13 @@ def decode_cursor(cursor: str) -> list[str]:
     return values
 
 
-def write_rows(rows: Iterator[dict[str, Any]] | list[dict[str, Any]], fmt: Format, out: io.TextIOBase | Any,
-               *, header: bool = True) -> int:
+def write_rows(
+    rows: Iterator[dict[str, Any]] | list[dict[str, Any]],
+    fmt: Format,
+    out: io.TextIOBase | Any,
+    *,
+    header: bool = True,
+) -> int:
     """Write rows to a text stream; returns how many. CSV joins list cells with "; "."""
     count = 0
     if fmt == "jsonl":
@@ -137,8 +194,12 @@ def write_rows(rows: Iterator[dict[str, Any]] | list[dict[str, Any]], fmt: Forma
     if header:
         writer.writerow(COLUMNS)
     for record in rows:
-        writer.writerow([LIST_SEPARATOR.join(v) if isinstance(v, list) else ("" if v is None else v)
-                         for v in (record[c] for c in COLUMNS)])
+        writer.writerow(
+            [
+                LIST_SEPARATOR.join(v) if isinstance(v, list) else ("" if v is None else v)
+                for v in (record[c] for c in COLUMNS)
+            ]
+        )
         count += 1
     return count
 

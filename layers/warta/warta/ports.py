@@ -75,8 +75,9 @@ class IndexWriter(Protocol):
 class AlertHook(Protocol):
     """Saved searches matched against what a batch indexed (warta.alerts.matching.AlertMatcher)."""
 
-    def match(self, actions: Sequence[WriteAction], owners: Sequence[str],
-              results: Sequence[WriteResult]) -> dict[str, str]:
+    def match(
+        self, actions: Sequence[WriteAction], owners: Sequence[str], results: Sequence[WriteResult]
+    ) -> dict[str, str]:
         """The messages whose matching failed, with the reason: SQS retries them."""
         ...
 

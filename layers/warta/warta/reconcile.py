@@ -31,12 +31,18 @@ class Plan:
     in_sync: int = 0
 
     def summary(self) -> dict[str, int]:
-        return {"missing": len(self.missing), "stale": len(self.stale), "orphans": len(self.orphans),
-                "known_bad": self.known_bad, "in_sync": self.in_sync}
+        return {
+            "missing": len(self.missing),
+            "stale": len(self.stale),
+            "orphans": len(self.orphans),
+            "known_bad": self.known_bad,
+            "in_sync": self.in_sync,
+        }
 
 
-def plan(objects: Iterable[tuple[str, str]], indexed: dict[str, str | None],
-         failed: dict[str, str | None]) -> Plan:
+def plan(
+    objects: Iterable[tuple[str, str]], indexed: dict[str, str | None], failed: dict[str, str | None]
+) -> Plan:
     """Pure: bucket listing (key, etag) against indexed {key: etag} and failed {key: etag}."""
     result = Plan()
     listed: set[str] = set()
@@ -57,8 +63,11 @@ def plan(objects: Iterable[tuple[str, str]], indexed: dict[str, str | None],
 
 def survey(s3: Any, client: OpenSearch, *, bucket: str, alias: str, prefix: str = "") -> Plan:
     """The plan for one prefix: the bucket's listing against the index and the failures index."""
-    return plan(list_objects(s3, bucket, prefix), indexed_etags(client, alias, bucket, prefix),
-                indexed_etags(client, failures_index(alias), bucket, prefix))
+    return plan(
+        list_objects(s3, bucket, prefix),
+        indexed_etags(client, alias, bucket, prefix),
+        indexed_etags(client, failures_index(alias), bucket, prefix),
+    )
 
 
 def list_objects(s3: Any, bucket: str, prefix: str = "") -> Iterator[tuple[str, str]]:
@@ -75,17 +84,30 @@ def indexed_etags(client: OpenSearch, index: str, bucket: str, prefix: str = "")
     return {hit["_source"]["key"]: hit["_source"].get("etag") for hit in hits}
 
 
-def apply(result: Plan, *, bucket: str, sqs: Any, queue_url: str, client: OpenSearch, alias: str,
-          progress: Callable[[int], None] = lambda n: None) -> None:
+def apply(
+    result: Plan,
+    *,
+    bucket: str,
+    sqs: Any,
+    queue_url: str,
+    client: OpenSearch,
+    alias: str,
+    progress: Callable[[int], None] = lambda n: None,
+) -> None:
     keys = result.missing + result.stale
     for start in range(0, len(keys), 10):
-        chunk = keys[start:start + 10]
-        sqs.send_message_batch(QueueUrl=queue_url, Entries=[
-            {"Id": str(i), "MessageBody": notification(bucket, key)} for i, key in enumerate(chunk)])
+        chunk = keys[start : start + 10]
+        sqs.send_message_batch(
+            QueueUrl=queue_url,
+            Entries=[{"Id": str(i), "MessageBody": notification(bucket, key)} for i, key in enumerate(chunk)],
+        )
         progress(len(chunk))
     version = int(datetime.now(UTC).timestamp() * 1000)
-    deletes = [bulk.WriteAction("delete", index, document_id(bucket, key), version)
-               for key in result.orphans for index in (write_alias(alias), failures_index(alias))]
+    deletes = [
+        bulk.WriteAction("delete", index, document_id(bucket, key), version)
+        for key in result.orphans
+        for index in (write_alias(alias), failures_index(alias))
+    ]
     bulk.write(client, deletes)
     progress(len(result.orphans))
 
@@ -93,9 +115,19 @@ def apply(result: Plan, *, bucket: str, sqs: Any, queue_url: str, client: OpenSe
 def notification(bucket: str, key: str) -> str:
     """An S3 ObjectCreated notification as S3 would send it (key URL-encoded)."""
     now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    return json.dumps({"Records": [{
-        "eventVersion": "2.1", "eventSource": "aws:s3", "eventTime": now,
-        "eventName": "ObjectCreated:Reconcile",
-        "s3": {"bucket": {"name": bucket, "arn": f"arn:aws:s3:::{bucket}"},
-               "object": {"key": quote_plus(key, safe="/")}},
-    }]})
+    return json.dumps(
+        {
+            "Records": [
+                {
+                    "eventVersion": "2.1",
+                    "eventSource": "aws:s3",
+                    "eventTime": now,
+                    "eventName": "ObjectCreated:Reconcile",
+                    "s3": {
+                        "bucket": {"name": bucket, "arn": f"arn:aws:s3:::{bucket}"},
+                        "object": {"key": quote_plus(key, safe="/")},
+                    },
+                }
+            ]
+        }
+    )

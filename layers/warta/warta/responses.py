@@ -54,8 +54,11 @@ class Hit(TypedDict):
     regions: list[HitRegion]
     organizations: list[str]
     story_id: NotRequired[
-        Annotated[str | None, _described("the story this article is a copy of (its first article's id)")]]
-    copies: NotRequired[Annotated[int | None, _described("with collapse=story: the story's articles in this search")]]
+        Annotated[str | None, _described("the story this article is a copy of (its first article's id)")]
+    ]
+    copies: NotRequired[
+        Annotated[int | None, _described("with collapse=story: the story's articles in this search")]
+    ]
 
 
 @with_config(OPEN)
@@ -98,7 +101,9 @@ class Histogram(TypedDict):
 @with_config(OPEN)
 class SearchPage(TypedDict):
     total: int
-    stories: NotRequired[Annotated[int | None, _described("distinct stories, with collapse=story or count=stories")]]
+    stories: NotRequired[
+        Annotated[int | None, _described("distinct stories, with collapse=story or count=stories")]
+    ]
     hits: list[Hit]
     next_cursor: Annotated[str | None, _described("pass as `cursor` for the next page")]
     facets: Annotated[Facets | None, _described("null on pages reached by cursor")]
@@ -150,11 +155,20 @@ class Document(TypedDict):
     quotes: NotRequired[Annotated[list[dict[str, Any]], _described("attributed quotes, as in /quotes")]]
     mentions: Annotated[list[Mention], _described("where each entity is written in the body")]
     # How the page was read (docs/extraction.md).
-    title_source: NotRequired[Annotated[str | None, _described("whose wording the title is: h1, json-ld, og:title ...")]]
+    title_source: NotRequired[
+        Annotated[str | None, _described("whose wording the title is: h1, json-ld, og:title ...")]
+    ]
     published_source: NotRequired[
-        Annotated[str | None, _described("which signal gave the date: json-ld, itemprop, meta, dateline, time, url")]]
-    extractor: NotRequired[Annotated[str | None, _described('"warta", or "trafilatura" when the fallback gave the body')]]
-    confidence: NotRequired[Annotated[float | None, Field(ge=0, le=1, description="how much the body looks like a story")]]
+        Annotated[
+            str | None, _described("which signal gave the date: json-ld, itemprop, meta, dateline, time, url")
+        ]
+    ]
+    extractor: NotRequired[
+        Annotated[str | None, _described('"warta", or "trafilatura" when the fallback gave the body')]
+    ]
+    confidence: NotRequired[
+        Annotated[float | None, Field(ge=0, le=1, description="how much the body looks like a story")]
+    ]
     dateline: NotRequired[Dateline | None]
 
 
@@ -184,7 +198,9 @@ class QuoteHit(TypedDict):
     kind: Annotated[str, _described("direct or indirect")]
     speaker: NotRequired[Annotated[QuoteSpeaker | None, _described("null for an unnamed speaker")]]
     speaker_role: NotRequired[str | None]
-    cue: NotRequired[Annotated[str | None, _described("kata, ujar, mengatakan, menurut ...; null from context")]]
+    cue: NotRequired[
+        Annotated[str | None, _described("kata, ujar, mengatakan, menurut ...; null from context")]
+    ]
     start: NotRequired[Annotated[int | None, _described("offset of the quote in the article's body")]]
     end: NotRequired[int | None]
     article: QuoteArticle
@@ -218,7 +234,9 @@ class Open(BaseModel):
 
 
 class ErrorBody(Open):
-    error: str = Field(description="a stable code: not_found, bad_cursor, bad_query, unavailable, timeout ...")
+    error: str = Field(
+        description="a stable code: not_found, bad_cursor, bad_query, unavailable, timeout ..."
+    )
     message: str
 
 
@@ -238,12 +256,18 @@ class ValidationFailure(Open):
 def responses(ok: str, *errors: int) -> dict[int, Any]:
     """`responses=` for a route: 200 described as `ok` (its schema is the route's return type), 422 for
     parameters that fail validation, and each error status with the error body."""
+
     def body(model: type[BaseModel]) -> dict[str, Any]:
         return {"application/json": {"model": model}}
 
-    return {200: {"description": ok},
-            422: {"description": "a parameter failed validation", "content": body(ValidationFailure)},
-            **{status: {"description": ERROR_DESCRIPTIONS[status], "content": body(ErrorBody)} for status in errors}}
+    return {
+        200: {"description": ok},
+        422: {"description": "a parameter failed validation", "content": body(ValidationFailure)},
+        **{
+            status: {"description": ERROR_DESCRIPTIONS[status], "content": body(ErrorBody)}
+            for status in errors
+        },
+    }
 
 
 ERROR_DESCRIPTIONS = {

@@ -29,8 +29,9 @@ class DocumentNotFound(LookupError):
 
 
 def search(client: OpenSearch, alias: str, request: SearchRequest) -> dict[str, Any]:
-    response = client.search(index=alias, body=build_search(request), params=SEARCH_PARAMS,
-                             request_timeout=REQUEST_TIMEOUT)
+    response = client.search(
+        index=alias, body=build_search(request), params=SEARCH_PARAMS, request_timeout=REQUEST_TIMEOUT
+    )
     raw_hits = response["hits"]["hits"]
     aggs = response.get("aggregations")
     facets: dict[str, Any] | None = None
@@ -66,18 +67,25 @@ def similar(client: OpenSearch, alias: str, doc_id: str, size: int = 5) -> dict[
         found = client.get(index=alias, id=doc_id, _source=False, request_timeout=REQUEST_TIMEOUT)
     except NotFoundError as exc:
         raise DocumentNotFound(doc_id) from exc
-    response = client.search(index=alias, body=similar_query(found["_index"], doc_id, size),
-                             request_timeout=REQUEST_TIMEOUT)
+    response = client.search(
+        index=alias, body=similar_query(found["_index"], doc_id, size), request_timeout=REQUEST_TIMEOUT
+    )
     return {"hits": [_hit(h) for h in response["hits"]["hits"]]}
 
 
-def suggest(client: OpenSearch, alias: str, field: SuggestField, prefix: str, size: int = 10) -> dict[str, Any]:
+def suggest(
+    client: OpenSearch, alias: str, field: SuggestField, prefix: str, size: int = 10
+) -> dict[str, Any]:
     """Facet values where the value, or one of its words, starts with `prefix` (case and accents ignored)."""
-    response = client.search(index=alias, body=suggest_query(field, prefix.lower(), size),
-                             request_timeout=REQUEST_TIMEOUT)
+    response = client.search(
+        index=alias, body=suggest_query(field, prefix.lower(), size), request_timeout=REQUEST_TIMEOUT
+    )
     wanted = prefix.casefold()
-    values = [b for b in _buckets(response["aggregations"]) if
-              any(word.startswith(wanted) for word in [b["value"].casefold(), *b["value"].casefold().split()])]
+    values = [
+        b
+        for b in _buckets(response["aggregations"])
+        if any(word.startswith(wanted) for word in [b["value"].casefold(), *b["value"].casefold().split()])
+    ]
     return {"field": field, "prefix": prefix, "values": values[:size]}
 
 
@@ -98,7 +106,9 @@ def entity_offsets(document: dict[str, Any], limit: int = 200) -> list[dict[str,
     names.pop("", None)
     if not names:
         return []
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)"
+    )
     mentions = []
     for match in pattern.finditer(body):
         kind, value = names[match.group(1)]
@@ -109,7 +119,9 @@ def entity_offsets(document: dict[str, Any], limit: int = 200) -> list[dict[str,
 
 
 def _buckets(aggregation: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{"value": b["key"], "count": story_query.bucket_count(b)} for b in aggregation["values"]["buckets"]]
+    return [
+        {"value": b["key"], "count": story_query.bucket_count(b)} for b in aggregation["values"]["buckets"]
+    ]
 
 
 def _region_tree(provinces: dict[str, Any], pairs: dict[str, Any]) -> list[dict[str, Any]]:
@@ -121,8 +133,10 @@ def _region_tree(provinces: dict[str, Any], pairs: dict[str, Any]) -> list[dict[
         if siblings is None:
             siblings = children[province] = []
         siblings.append({"value": region, "count": story_query.bucket_count(pair)})
-    return [{"value": p["key"], "count": story_query.bucket_count(p), "children": children.get(p["key"], [])}
-            for p in provinces["values"]["buckets"]]
+    return [
+        {"value": p["key"], "count": story_query.bucket_count(p), "children": children.get(p["key"], [])}
+        for p in provinces["values"]["buckets"]
+    ]
 
 
 def _histogram(aggregation: dict[str, Any]) -> dict[str, Any]:
@@ -166,8 +180,10 @@ def _hit(raw: dict[str, Any]) -> dict[str, Any]:
         "copies": story_query.copies(raw),  # articles of this story, when collapsed
         "snippet": " … ".join(highlight.get("body", [])),
         "title_highlight": (highlight.get("title") or [None])[0],
-        "officials": [{"name": o["name"], "rank": o.get("rank"), "position": o.get("position")}
-                      for o in source.get("officials", [])],
+        "officials": [
+            {"name": o["name"], "rank": o.get("rank"), "position": o.get("position")}
+            for o in source.get("officials", [])
+        ],
         "regions": [{"canonical": r["canonical"], "path": r["path"]} for r in source.get("regions", [])],
         "organizations": [o["canonical"] for o in source.get("organizations", [])],
         "persons": [p["canonical"] for p in source.get("persons", [])],

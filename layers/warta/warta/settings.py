@@ -37,30 +37,39 @@ class Settings:
         url = env.get("WARTA_OPENSEARCH_URL", "").strip() or DEFAULT_LOCAL_OPENSEARCH
         if not url.startswith(("http://", "https://")):
             raise ValueError(f"WARTA_OPENSEARCH_URL must be an http(s) URL, got {url!r}")
-        return cls(opensearch_url=url.rstrip("/"), index_alias=env.get("WARTA_INDEX_ALIAS") or INDEX_PREFIX,
-                   bucket=env.get("WARTA_BUCKET") or None,
-                   dlq_url=env.get("WARTA_DLQ_URL") or None,
-                   max_receive_count=_whole(env, "WARTA_MAX_RECEIVE_COUNT", 0),
-                   queue_url=env.get("WARTA_QUEUE_URL") or None,
-                   retry_base_seconds=_whole(env, "WARTA_RETRY_BASE_SECONDS", 30),
-                   alerts_queue_url=env.get("WARTA_ALERTS_QUEUE_URL") or None,
-                   alerts_dlq_url=env.get("WARTA_ALERTS_DLQ_URL") or None,
-                   alerts_topic_arn=env.get("WARTA_ALERTS_TOPIC_ARN") or None,
-                   alerts_retry_base_seconds=_whole(env, "WARTA_ALERTS_RETRY_BASE_SECONDS", 30),
-                   alerts_max_receive_count=_whole(env, "WARTA_ALERTS_MAX_RECEIVE_COUNT", 0),
-                   local_webhooks=env.get("WARTA_LOCAL_WEBHOOKS", "") == "1")
+        return cls(
+            opensearch_url=url.rstrip("/"),
+            index_alias=env.get("WARTA_INDEX_ALIAS") or INDEX_PREFIX,
+            bucket=env.get("WARTA_BUCKET") or None,
+            dlq_url=env.get("WARTA_DLQ_URL") or None,
+            max_receive_count=_whole(env, "WARTA_MAX_RECEIVE_COUNT", 0),
+            queue_url=env.get("WARTA_QUEUE_URL") or None,
+            retry_base_seconds=_whole(env, "WARTA_RETRY_BASE_SECONDS", 30),
+            alerts_queue_url=env.get("WARTA_ALERTS_QUEUE_URL") or None,
+            alerts_dlq_url=env.get("WARTA_ALERTS_DLQ_URL") or None,
+            alerts_topic_arn=env.get("WARTA_ALERTS_TOPIC_ARN") or None,
+            alerts_retry_base_seconds=_whole(env, "WARTA_ALERTS_RETRY_BASE_SECONDS", 30),
+            alerts_max_receive_count=_whole(env, "WARTA_ALERTS_MAX_RECEIVE_COUNT", 0),
+            local_webhooks=env.get("WARTA_LOCAL_WEBHOOKS", "") == "1",
+        )
 
     def to_env(self) -> dict[str, str]:
         """The environment that `from_env` reads back as these settings (unset values left out)."""
-        values = {"WARTA_OPENSEARCH_URL": self.opensearch_url, "WARTA_INDEX_ALIAS": self.index_alias,
-                  "WARTA_BUCKET": self.bucket, "WARTA_DLQ_URL": self.dlq_url,
-                  "WARTA_MAX_RECEIVE_COUNT": str(self.max_receive_count), "WARTA_QUEUE_URL": self.queue_url,
-                  "WARTA_RETRY_BASE_SECONDS": str(self.retry_base_seconds),
-                  "WARTA_ALERTS_QUEUE_URL": self.alerts_queue_url, "WARTA_ALERTS_DLQ_URL": self.alerts_dlq_url,
-                  "WARTA_ALERTS_TOPIC_ARN": self.alerts_topic_arn,
-                  "WARTA_ALERTS_RETRY_BASE_SECONDS": str(self.alerts_retry_base_seconds),
-                  "WARTA_ALERTS_MAX_RECEIVE_COUNT": str(self.alerts_max_receive_count),
-                  "WARTA_LOCAL_WEBHOOKS": "1" if self.local_webhooks else None}
+        values = {
+            "WARTA_OPENSEARCH_URL": self.opensearch_url,
+            "WARTA_INDEX_ALIAS": self.index_alias,
+            "WARTA_BUCKET": self.bucket,
+            "WARTA_DLQ_URL": self.dlq_url,
+            "WARTA_MAX_RECEIVE_COUNT": str(self.max_receive_count),
+            "WARTA_QUEUE_URL": self.queue_url,
+            "WARTA_RETRY_BASE_SECONDS": str(self.retry_base_seconds),
+            "WARTA_ALERTS_QUEUE_URL": self.alerts_queue_url,
+            "WARTA_ALERTS_DLQ_URL": self.alerts_dlq_url,
+            "WARTA_ALERTS_TOPIC_ARN": self.alerts_topic_arn,
+            "WARTA_ALERTS_RETRY_BASE_SECONDS": str(self.alerts_retry_base_seconds),
+            "WARTA_ALERTS_MAX_RECEIVE_COUNT": str(self.alerts_max_receive_count),
+            "WARTA_LOCAL_WEBHOOKS": "1" if self.local_webhooks else None,
+        }
         return {name: value for name, value in values.items() if value is not None}
 
     def required(self, name: str) -> str:
@@ -71,8 +80,17 @@ class Settings:
         return str(value)
 
 
-ENV_NAMES = frozenset(Settings(bucket="b", dlq_url="d", queue_url="q", alerts_queue_url="a", alerts_dlq_url="a",
-                               alerts_topic_arn="a", local_webhooks=True).to_env())  # every name `from_env` reads
+ENV_NAMES = frozenset(
+    Settings(
+        bucket="b",
+        dlq_url="d",
+        queue_url="q",
+        alerts_queue_url="a",
+        alerts_dlq_url="a",
+        alerts_topic_arn="a",
+        local_webhooks=True,
+    ).to_env()
+)  # every name `from_env` reads
 
 
 def _whole(env: Mapping[str, str], name: str, default: int) -> int:

@@ -66,8 +66,10 @@ class Fingerprint:
         if not self.signature:
             return []
         packed = _PACK.pack(*self.signature)
-        return [f"{band:02d}-{xxh3_64_hexdigest(packed[band * ROWS * 4:(band + 1) * ROWS * 4])}"
-                for band in range(BANDS)]
+        return [
+            f"{band:02d}-{xxh3_64_hexdigest(packed[band * ROWS * 4 : (band + 1) * ROWS * 4])}"
+            for band in range(BANDS)
+        ]
 
     def similarity(self, other: Fingerprint) -> float:
         """Estimated Jaccard similarity of the two texts' shingle sets (0 when either is empty)."""
@@ -103,8 +105,9 @@ def fingerprint(text: str) -> Fingerprint:
         value = smallest.get(index)
         if value is None:
             start, step = _STARTS[index], _STEPS[index]
-            value = next(smallest[p] for k in range(1, BINS + 1)
-                         if (p := (start + k * step) % BINS) in smallest)
+            value = next(
+                smallest[p] for k in range(1, BINS + 1) if (p := (start + k * step) % BINS) in smallest
+            )
         signature.append(value)
     return Fingerprint(tuple(signature))
 

@@ -28,7 +28,9 @@ class TrendSeries(TypedDict):
 @with_config(OPEN)
 class StandsOut(TypedDict):
     value: str
-    count: Annotated[int, _described("articles (words: sampled articles, one per story) of the search with it")]
+    count: Annotated[
+        int, _described("articles (words: sampled articles, one per story) of the search with it")
+    ]
     background: Annotated[int, _described("articles of the whole index with it")]
     score: float
 
@@ -46,5 +48,7 @@ class TrendsPage(TypedDict):
     interval: str
     total: Annotated[int, _described("all articles in the index")]
     series: Annotated[list[TrendSeries], _described("the search first, then each compare search")]
-    stands_out: Annotated[StandingOut, _described("what stands out in the first search against the whole index")]
+    stands_out: Annotated[
+        StandingOut, _described("what stands out in the first search against the whole index")
+    ]
     timed_out: NotRequired[bool]

@@ -17,12 +17,16 @@ class DeadLetterQueue:
         def text(value: str) -> dict[str, str]:
             return {"DataType": "String", "StringValue": value}
 
-        self._client.send_message(QueueUrl=self.url, MessageBody=body, MessageAttributes={
-            REASON_ATTRIBUTE: text(reason[:1000] or "unknown"),
-            "warta_source_message_id": text(message_id),
-            "warta_receive_count": {"DataType": "Number", "StringValue": str(receive_count)},
-            "warta_failed_at": text(datetime.now(UTC).isoformat(timespec="seconds")),
-        })
+        self._client.send_message(
+            QueueUrl=self.url,
+            MessageBody=body,
+            MessageAttributes={
+                REASON_ATTRIBUTE: text(reason[:1000] or "unknown"),
+                "warta_source_message_id": text(message_id),
+                "warta_receive_count": {"DataType": "Number", "StringValue": str(receive_count)},
+                "warta_failed_at": text(datetime.now(UTC).isoformat(timespec="seconds")),
+            },
+        )
 
 
 class RetryBackoff:
@@ -37,8 +41,9 @@ class RetryBackoff:
 
     def delay(self, receipt_handle: str, receive_count: int) -> int:
         seconds = retry_delay(receive_count, self.base_seconds)
-        self._client.change_message_visibility(QueueUrl=self.queue_url, ReceiptHandle=receipt_handle,
-                                               VisibilityTimeout=seconds)
+        self._client.change_message_visibility(
+            QueueUrl=self.queue_url, ReceiptHandle=receipt_handle, VisibilityTimeout=seconds
+        )
         return seconds
 
 

@@ -39,7 +39,9 @@ class ChannelIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     type: Literal["log", "webhook", "sns"] = "log"
     url: str | None = Field(None, description="webhook: https URL (http only to 127.0.0.1 locally)")
-    secret: str | None = Field(None, description="webhook: HMAC-SHA256 signing secret, 16+ characters; never returned")
+    secret: str | None = Field(
+        None, description="webhook: HMAC-SHA256 signing secret, 16+ characters; never returned"
+    )
 
 
 class AlertIn(BaseModel):
@@ -112,15 +114,26 @@ def responses(status: int, ok: str, *errors: int, definition: bool = False) -> d
     """`responses=` for an alert route, as `warta.responses.responses` does for search: the success
     status, 422 for a body or parameter that fails validation, 400 for a definition refused (naming
     the field, with `definition`), and the other error statuses with the common error body."""
+
     def body(model: type[BaseModel]) -> dict[str, Any]:
         return {"application/json": {"model": model}}
 
     described = {**ERROR_DESCRIPTIONS, 404: "no such alert"}
     if definition:
         described[400] = "an alert definition refused, naming the field"
-    failures = {422: {"description": "a parameter or body failed validation", "content": body(ValidationFailure)}}
+    failures = {
+        422: {"description": "a parameter or body failed validation", "content": body(ValidationFailure)}
+    }
     if definition:
         failures[415] = {"description": "a body that is not JSON", "content": body(ValidationFailure)}
-    return {status: {"description": ok}, **failures,
-            **{code: {"description": described[code], "content": body(BadAlertBody if code == 400 and definition else ErrorBody)}
-               for code in (*errors, *BACKEND_STATUSES)}}
+    return {
+        status: {"description": ok},
+        **failures,
+        **{
+            code: {
+                "description": described[code],
+                "content": body(BadAlertBody if code == 400 and definition else ErrorBody),
+            }
+            for code in (*errors, *BACKEND_STATUSES)
+        },
+    }

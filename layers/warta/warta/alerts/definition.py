@@ -99,9 +99,12 @@ def parse_search(raw: Any) -> tuple[dict[str, Any], SearchRequest]:
     normalised: dict[str, Any] = {"q": text} if text else {}
     normalised |= {name: list(values) for name, values in filters.items()}
     normalised |= {f"-{name}": list(values) for name, values in exclude.items()}
-    normalised |= {key: day.isoformat() for key, day in (("from", published_from), ("to", published_to)) if day}
-    request = SearchRequest(text=text, filters=filters, exclude=exclude, published_from=published_from,
-                            published_to=published_to)
+    normalised |= {
+        key: day.isoformat() for key, day in (("from", published_from), ("to", published_to)) if day
+    }
+    request = SearchRequest(
+        text=text, filters=filters, exclude=exclude, published_from=published_from, published_to=published_to
+    )
     return normalised, request
 
 

@@ -49,15 +49,26 @@ def _deliver_one(message: QueueMessage, deps: DeliverDependencies) -> bool:
     final = bool(deps.max_receives) and message.receive_count >= deps.max_receives
     try:
         body = json.loads(message.body)
-        result = deliver(body, client=deps.client, alias=deps.alias, channels=deps.channels, now=deps.now,
-                         attempt=message.receive_count, final_try=final)
+        result = deliver(
+            body,
+            client=deps.client,
+            alias=deps.alias,
+            channels=deps.channels,
+            now=deps.now,
+            attempt=message.receive_count,
+            final_try=final,
+        )
     except Exception as exc:  # noqa: BLE001 - a refusing channel, an unreachable index, a bad body: retry
         deps.reporter.count("AlertDeliveriesFailed")
         fields = {"message_id": message.message_id, "attempt": message.receive_count}
         deps.reporter.log("warning", f"alert delivery failed: {type(exc).__name__}: {exc}", fields)
         if final and deps.dead_letters is not None:
-            deps.dead_letters.send(message.body, reason=str(exc), message_id=message.message_id,
-                                   receive_count=message.receive_count)
+            deps.dead_letters.send(
+                message.body,
+                reason=str(exc),
+                message_id=message.message_id,
+                receive_count=message.receive_count,
+            )
             return True
         if deps.backoff is not None:
             try:
@@ -66,6 +77,9 @@ def _deliver_one(message: QueueMessage, deps: DeliverDependencies) -> bool:
                 deps.reporter.log("warning", f"could not delay the next try: {delay_exc}", fields)
         return False
     deps.reporter.count(f"AlertDeliveries{result.capitalize()}")
-    deps.reporter.log("info", f"alert delivery {result}", {"message_id": message.message_id,
-                                                           "match_id": body.get("match_id")})
+    deps.reporter.log(
+        "info",
+        f"alert delivery {result}",
+        {"message_id": message.message_id, "match_id": body.get("match_id")},
+    )
     return True

@@ -68,8 +68,14 @@ class Channels:
 
 def message_body(delivery: Delivery) -> str:
     """The delivery queue's message: everything needed to deliver, but no secret."""
-    return json.dumps({"match_id": delivery.match_id, "alert_id": delivery.alert_id,
-                       "content_version": delivery.content_version, "payload": delivery.payload})
+    return json.dumps(
+        {
+            "match_id": delivery.match_id,
+            "alert_id": delivery.alert_id,
+            "content_version": delivery.content_version,
+            "payload": delivery.payload,
+        }
+    )
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:
@@ -89,8 +95,16 @@ def verify(secret: str, header: str, body: bytes, *, now: float, tolerance: floa
     return abs(now - timestamp) <= tolerance and hmac.compare_digest(sign(secret, timestamp, body), header)
 
 
-def deliver(message: dict[str, Any], *, client: OpenSearch, alias: str, channels: Channels,
-            now: Callable[[], datetime], attempt: int = 1, final_try: bool = False) -> Result:
+def deliver(
+    message: dict[str, Any],
+    *,
+    client: OpenSearch,
+    alias: str,
+    channels: Channels,
+    now: Callable[[], datetime],
+    attempt: int = 1,
+    final_try: bool = False,
+) -> Result:
     """One try (the `attempt`-th). Raises DeliveryFailed when the channel refused; the match records
     the outcome, so a failing channel is visible in `GET /alerts/{id}/matches`."""
     match = message["match_id"]
@@ -101,8 +115,11 @@ def deliver(message: dict[str, Any], *, client: OpenSearch, alias: str, channels
     except AlertNotFound:
         _record(client, alias, match, now, "cancelled", None, None)
         return "cancelled"  # the alert was deleted: its deliveries stop
-    envelope = {"alert": {"id": stored["id"], "name": stored["name"]}, "match": message["payload"],
-                "delivery_id": f"{match}.{message['content_version']}"}
+    envelope = {
+        "alert": {"id": stored["id"], "name": stored["name"]},
+        "match": message["payload"],
+        "delivery_id": f"{match}.{message['content_version']}",
+    }
     try:
         _send(channel_of(stored), envelope, channels)
     except DeliveryFailed as exc:
@@ -121,8 +138,13 @@ def _send(channel: Channel, envelope: dict[str, Any], channels: Channels) -> Non
         if channels.sns is None or not channels.topic_arn:
             raise DeliveryFailed("no alert topic configured")
         try:
-            channels.sns.publish(TopicArn=channels.topic_arn, Message=body.decode(), MessageAttributes={
-                "alert_id": {"DataType": "String", "StringValue": envelope["alert"]["id"]}})
+            channels.sns.publish(
+                TopicArn=channels.topic_arn,
+                Message=body.decode(),
+                MessageAttributes={
+                    "alert_id": {"DataType": "String", "StringValue": envelope["alert"]["id"]}
+                },
+            )
         except Exception as exc:  # any SDK error: try again later
             raise DeliveryFailed(f"sns: {type(exc).__name__}: {exc}") from exc
         return
@@ -132,9 +154,12 @@ def _send(channel: Channel, envelope: dict[str, Any], channels: Channels) -> Non
     except UnsafeUrl as exc:
         raise DeliveryFailed(f"webhook url refused: {exc}") from exc
     timestamp = int(channels.clock())
-    headers = {"Content-Type": "application/json", "User-Agent": "warta-alerts/1",
-               "X-Warta-Delivery": envelope["delivery_id"],
-               SIGNATURE_HEADER: sign(channel.secret or "", timestamp, body)}
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "warta-alerts/1",
+        "X-Warta-Delivery": envelope["delivery_id"],
+        SIGNATURE_HEADER: sign(channel.secret or "", timestamp, body),
+    }
     try:
         status = channels.post(url, body, headers)
     except (OSError, ValueError) as exc:
@@ -145,20 +170,36 @@ def _send(channel: Channel, envelope: dict[str, Any], channels: Channels) -> Non
 
 def _already_delivered(client: OpenSearch, alias: str, match: str, version: str) -> bool:
     try:
-        found = client.get(index=matches_index(alias), id=match, _source_includes=["content_version", "delivery"])
+        found = client.get(
+            index=matches_index(alias), id=match, _source_includes=["content_version", "delivery"]
+        )
     except NotFoundError:
         return False
     source = found["_source"]
-    return bool(source.get("content_version") == version and source.get("delivery", {}).get("status") == "delivered")
+    return bool(
+        source.get("content_version") == version and source.get("delivery", {}).get("status") == "delivered"
+    )
 
 
-def _record(client: OpenSearch, alias: str, match: str, now: Callable[[], datetime], status: str,
-            error: str | None, attempt: int | None) -> None:
-    delivery: dict[str, Any] = {"status": status, "last_error": error[:1000] if error else None,
-                                "updated": now().isoformat()}
+def _record(
+    client: OpenSearch,
+    alias: str,
+    match: str,
+    now: Callable[[], datetime],
+    status: str,
+    error: str | None,
+    attempt: int | None,
+) -> None:
+    delivery: dict[str, Any] = {
+        "status": status,
+        "last_error": error[:1000] if error else None,
+        "updated": now().isoformat(),
+    }
     if attempt is not None:
         delivery["attempts"] = attempt
     try:
-        client.update(index=matches_index(alias), id=match, retry_on_conflict=3, body={"doc": {"delivery": delivery}})
+        client.update(
+            index=matches_index(alias), id=match, retry_on_conflict=3, body={"doc": {"delivery": delivery}}
+        )
     except NotFoundError:
         log.warning("match %s is gone; delivery status %s not recorded", match, status)

@@ -66,17 +66,22 @@ def percolate(client: OpenSearch, alias: str, articles: Sequence[Indexed]) -> li
     if not articles:
         return []
     try:
-        response = client.search(index=alerts_index(alias), body=percolate_body(articles),
-                                 request_timeout=REQUEST_TIMEOUT)
+        response = client.search(
+            index=alerts_index(alias), body=percolate_body(articles), request_timeout=REQUEST_TIMEOUT
+        )
     except NotFoundError:
         return []  # no alerts index (a deployment from before alerts): nothing to match
     hits = response["hits"]["hits"]
     if len(hits) >= MAX_MATCHED_ALERTS and len(articles) > 1:  # too many to see at once: halve the batch
         half = len(articles) // 2
         return percolate(client, alias, articles[:half]) + [
-            (alert, slot + half) for alert, slot in percolate(client, alias, articles[half:])]
-    return [(hit["_id"], int(slot)) for hit in hits
-            for slot in hit.get("fields", {}).get("_percolator_document_slot", [0])]
+            (alert, slot + half) for alert, slot in percolate(client, alias, articles[half:])
+        ]
+    return [
+        (hit["_id"], int(slot))
+        for hit in hits
+        for slot in hit.get("fields", {}).get("_percolator_document_slot", [0])
+    ]
 
 
 def _searched_fields() -> frozenset[str]:
@@ -101,11 +106,17 @@ def percolate_body(articles: Sequence[Indexed]) -> dict[str, Any]:
     # In filter context the percolator computes no scores (which alert matched is all we ask): about
     # a tenth less node CPU on the benchmark, with the same matches and slots.
     percolate = {"percolate": {"field": "query", "documents": [percolated(a.document) for a in articles]}}
-    return {"size": MAX_MATCHED_ALERTS, "_source": False, "track_total_hits": False,
-            "query": {"constant_score": {"filter": percolate}}}
+    return {
+        "size": MAX_MATCHED_ALERTS,
+        "_source": False,
+        "track_total_hits": False,
+        "query": {"constant_score": {"filter": percolate}},
+    }
 
 
-def record_matches(client: OpenSearch, alias: str, articles: Sequence[Indexed], now: datetime) -> list[Delivery]:
+def record_matches(
+    client: OpenSearch, alias: str, articles: Sequence[Indexed], now: datetime
+) -> list[Delivery]:
     """Percolate the batch and record what is new; return the deliveries to send. A record written by
     another worker first (409) is theirs to deliver."""
     pairs = percolate(client, alias, articles)
@@ -115,8 +126,9 @@ def record_matches(client: OpenSearch, alias: str, articles: Sequence[Indexed], 
     for alert_id, slot in pairs:
         article = articles[slot]
         candidates.setdefault(match_id(alert_id, story_id(article.document)), (alert_id, article))
-    existing = client.mget(index=matches_index(alias), body={"ids": list(candidates)},
-                           request_timeout=REQUEST_TIMEOUT)["docs"]
+    existing = client.mget(
+        index=matches_index(alias), body={"ids": list(candidates)}, request_timeout=REQUEST_TIMEOUT
+    )["docs"]
     deliveries: list[Delivery] = []
     for found in existing:
         alert_id, article = candidates[found["_id"]]
@@ -127,11 +139,19 @@ def record_matches(client: OpenSearch, alias: str, articles: Sequence[Indexed], 
             deliveries.append(delivery)
             continue
         record = _record(delivery, article, now)
-        options: dict[str, Any] = {"op_type": "create"} if delivery.kind == "new" else {
-            "if_seq_no": found["_seq_no"], "if_primary_term": found["_primary_term"]}
+        options: dict[str, Any] = (
+            {"op_type": "create"}
+            if delivery.kind == "new"
+            else {"if_seq_no": found["_seq_no"], "if_primary_term": found["_primary_term"]}
+        )
         try:
-            client.index(index=matches_index(alias), id=delivery.match_id, body=record,
-                         request_timeout=REQUEST_TIMEOUT, **options)
+            client.index(
+                index=matches_index(alias),
+                id=delivery.match_id,
+                body=record,
+                request_timeout=REQUEST_TIMEOUT,
+                **options,
+            )
         except ConflictError:
             continue  # another worker recorded this match first: theirs to deliver
         deliveries.append(delivery)
@@ -150,31 +170,51 @@ def _decide(found: dict[str, Any], alert_id: str, article: Indexed) -> Delivery 
         if (previous.get("delivery") or {}).get("status") == "pending":
             # Recorded, but the batch may have failed before queueing it: queue again (receivers and
             # the delivery function drop a delivery id they have already seen).
-            return replace(_delivery(found["_id"], alert_id, story, article, previous["kind"], version), resend=True)
+            return replace(
+                _delivery(found["_id"], alert_id, story, article, previous["kind"], version), resend=True
+            )
         return None  # the same version again
     if previous["event_version"] >= article.event_version:
         return None  # an older event arriving late
     return _delivery(found["_id"], alert_id, story, article, "update", version)
 
 
-def _delivery(mid: str, alert_id: str, story: str, article: Indexed, kind: Literal["new", "update"],
-              version: str) -> Delivery:
+def _delivery(
+    mid: str, alert_id: str, story: str, article: Indexed, kind: Literal["new", "update"], version: str
+) -> Delivery:
     document = article.document
-    payload = {"alert_id": alert_id, "kind": kind, "story_id": story, "document_id": article.doc_id,
-               "content_version": version, "title": document.get("title"), "url": document.get("url"),
-               "site": document.get("site"), "published": document.get("published"),
-               "officials": [o.get("name") for o in document.get("officials", [])][:20],
-               "regions": [r.get("canonical") for r in document.get("regions", [])][:20]}
+    payload = {
+        "alert_id": alert_id,
+        "kind": kind,
+        "story_id": story,
+        "document_id": article.doc_id,
+        "content_version": version,
+        "title": document.get("title"),
+        "url": document.get("url"),
+        "site": document.get("site"),
+        "published": document.get("published"),
+        "officials": [o.get("name") for o in document.get("officials", [])][:20],
+        "regions": [r.get("canonical") for r in document.get("regions", [])][:20],
+    }
     return Delivery(mid, alert_id, story, article.doc_id, kind, version, payload)
 
 
 def _record(delivery: Delivery, article: Indexed, now: datetime) -> dict[str, Any]:
     document = article.document
-    return {"alert_id": delivery.alert_id, "story_id": delivery.story_id, "document_id": delivery.document_id,
-            "title": document.get("title"), "url": document.get("url"), "site": document.get("site"),
-            "published": document.get("published"), "matched_at": now.isoformat(), "kind": delivery.kind,
-            "content_version": delivery.content_version, "event_version": article.event_version,
-            "delivery": {"status": "pending", "attempts": 0, "last_error": None, "updated": now.isoformat()}}
+    return {
+        "alert_id": delivery.alert_id,
+        "story_id": delivery.story_id,
+        "document_id": delivery.document_id,
+        "title": document.get("title"),
+        "url": document.get("url"),
+        "site": document.get("site"),
+        "published": document.get("published"),
+        "matched_at": now.isoformat(),
+        "kind": delivery.kind,
+        "content_version": delivery.content_version,
+        "event_version": article.event_version,
+        "delivery": {"status": "pending", "attempts": 0, "last_error": None, "updated": now.isoformat()},
+    }
 
 
 class AlertMatcher:
@@ -182,16 +222,24 @@ class AlertMatcher:
     deliveries. Returns the messages whose matching failed, so SQS retries them (the index write is
     idempotent and matching deduplicates, so a retry fires nothing twice)."""
 
-    def __init__(self, client: OpenSearch, alias: str, notify: Callable[[list[Delivery]], None],
-                 now: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        client: OpenSearch,
+        alias: str,
+        notify: Callable[[list[Delivery]], None],
+        now: Callable[[], datetime],
+    ) -> None:
         self._client, self._alias, self._notify, self._now = client, alias, notify, now
 
-    def match(self, actions: Sequence[WriteAction], owners: Sequence[str],
-              results: Sequence[WriteResult]) -> dict[str, str]:
+    def match(
+        self, actions: Sequence[WriteAction], owners: Sequence[str], results: Sequence[WriteResult]
+    ) -> dict[str, str]:
         target = write_alias(self._alias)
-        indexed = [(owner, Indexed(a.doc_id, dict(a.document), a.version))
-                   for a, owner, r in zip(actions, owners, results, strict=True)
-                   if a.op == "index" and a.index == target and a.document is not None and r.outcome == "indexed"]
+        indexed = [
+            (owner, Indexed(a.doc_id, dict(a.document), a.version))
+            for a, owner, r in zip(actions, owners, results, strict=True)
+            if a.op == "index" and a.index == target and a.document is not None and r.outcome == "indexed"
+        ]
         if not indexed:
             return {}
         try:

@@ -16,9 +16,13 @@ class DeliveryQueue:
 
     def send(self, deliveries: list[Delivery]) -> None:
         for start in range(0, len(deliveries), 10):  # SQS's batch limit
-            chunk = deliveries[start:start + 10]
-            answer = self._client.send_message_batch(QueueUrl=self.url, Entries=[
-                {"Id": str(n), "MessageBody": message_body(d)} for n, d in enumerate(chunk)])
+            chunk = deliveries[start : start + 10]
+            answer = self._client.send_message_batch(
+                QueueUrl=self.url,
+                Entries=[{"Id": str(n), "MessageBody": message_body(d)} for n, d in enumerate(chunk)],
+            )
             if answer.get("Failed"):
-                raise RuntimeError(f"delivery queue refused {len(answer['Failed'])} message(s): "
-                                   f"{answer['Failed'][0].get('Message', '')}")
+                raise RuntimeError(
+                    f"delivery queue refused {len(answer['Failed'])} message(s): "
+                    f"{answer['Failed'][0].get('Message', '')}"
+                )

@@ -40,37 +40,47 @@ def matches_index(alias: str = INDEX_PREFIX) -> str:
 def _alerts_mappings() -> dict[str, Any]:
     # A percolator index needs the fields its queries name, mapped as the articles map them: the
     # article mapping's properties, plus the stored query and the alert's own record.
-    return {"dynamic": "strict", "properties": {
-        **MAPPINGS["properties"],
-        "query": {"type": "percolator"},
-        "alert": {"properties": {
-            "name": {"type": "keyword"},
-            "created": {"type": "date"},
-            # The definition as given (search parameters, channel with its secret): kept, not indexed.
-            "definition": {"type": "object", "enabled": False},
-        }},
-    }}
+    return {
+        "dynamic": "strict",
+        "properties": {
+            **MAPPINGS["properties"],
+            "query": {"type": "percolator"},
+            "alert": {
+                "properties": {
+                    "name": {"type": "keyword"},
+                    "created": {"type": "date"},
+                    # The definition as given (search parameters, channel with its secret): kept, not indexed.
+                    "definition": {"type": "object", "enabled": False},
+                }
+            },
+        },
+    }
 
 
-MATCHES_MAPPINGS: dict[str, Any] = {"dynamic": "strict", "properties": {
-    "alert_id": {"type": "keyword"},
-    "story_id": {"type": "keyword"},
-    "document_id": {"type": "keyword"},
-    "title": {"type": "keyword", "ignore_above": 1024},
-    "url": {"type": "keyword", "index": False},
-    "site": {"type": "keyword"},
-    "published": {"type": "date"},
-    "matched_at": {"type": "date"},
-    "kind": {"type": "keyword"},  # "new", or "update" for a changed article
-    "content_version": {"type": "keyword"},
-    "event_version": {"type": "long"},
-    "delivery": {"properties": {
-        "status": {"type": "keyword"},  # pending, delivered, retrying, failed, cancelled
-        "attempts": {"type": "integer"},
-        "last_error": {"type": "keyword", "ignore_above": 1024},
-        "updated": {"type": "date"},
-    }},
-}}
+MATCHES_MAPPINGS: dict[str, Any] = {
+    "dynamic": "strict",
+    "properties": {
+        "alert_id": {"type": "keyword"},
+        "story_id": {"type": "keyword"},
+        "document_id": {"type": "keyword"},
+        "title": {"type": "keyword", "ignore_above": 1024},
+        "url": {"type": "keyword", "index": False},
+        "site": {"type": "keyword"},
+        "published": {"type": "date"},
+        "matched_at": {"type": "date"},
+        "kind": {"type": "keyword"},  # "new", or "update" for a changed article
+        "content_version": {"type": "keyword"},
+        "event_version": {"type": "long"},
+        "delivery": {
+            "properties": {
+                "status": {"type": "keyword"},  # pending, delivered, retrying, failed, cancelled
+                "attempts": {"type": "integer"},
+                "last_error": {"type": "keyword", "ignore_above": 1024},
+                "updated": {"type": "date"},
+            }
+        },
+    },
+}
 
 
 def ensure_alert_indices(client: OpenSearch, alias: str = INDEX_PREFIX) -> None:
@@ -83,27 +93,46 @@ def ensure_alert_indices(client: OpenSearch, alias: str = INDEX_PREFIX) -> None:
         client.indices.create(index=name, body={"settings": SETTINGS, "mappings": _alerts_mappings()})
     matches = matches_index(alias)
     if not client.indices.exists(index=matches):
-        client.indices.create(index=matches, body={
-            "settings": {"number_of_shards": 1, "number_of_replicas": 0}, "mappings": MATCHES_MAPPINGS})
+        client.indices.create(
+            index=matches,
+            body={"settings": {"number_of_shards": 1, "number_of_replicas": 0}, "mappings": MATCHES_MAPPINGS},
+        )
 
 
 def create_alert(client: OpenSearch, alias: str, definition: AlertDefinition, now: datetime) -> str:
     alert_id = uuid.uuid4().hex
-    stored = {"name": definition.name, "search": definition.search,
-              "channel": {"type": definition.channel.type, "url": definition.channel.url,
-                          "secret": definition.channel.secret}}
-    client.index(index=alerts_index(alias), id=alert_id, refresh="wait_for", request_timeout=REQUEST_TIMEOUT,
-                 body={"query": build_match_query(definition.request),
-                       "alert": {"name": definition.name, "created": now.isoformat(), "definition": stored}},
-                 op_type="create")
+    stored = {
+        "name": definition.name,
+        "search": definition.search,
+        "channel": {
+            "type": definition.channel.type,
+            "url": definition.channel.url,
+            "secret": definition.channel.secret,
+        },
+    }
+    client.index(
+        index=alerts_index(alias),
+        id=alert_id,
+        refresh="wait_for",
+        request_timeout=REQUEST_TIMEOUT,
+        body={
+            "query": build_match_query(definition.request),
+            "alert": {"name": definition.name, "created": now.isoformat(), "definition": stored},
+        },
+        op_type="create",
+    )
     return alert_id
 
 
 def get_stored(client: OpenSearch, alias: str, alert_id: str) -> dict[str, Any]:
     """The alert as stored, its channel's secret included: for delivery only, never for the API."""
     try:
-        found = client.get(index=alerts_index(alias), id=alert_id, _source_includes=["alert"],
-                           request_timeout=REQUEST_TIMEOUT)
+        found = client.get(
+            index=alerts_index(alias),
+            id=alert_id,
+            _source_includes=["alert"],
+            request_timeout=REQUEST_TIMEOUT,
+        )
     except NotFoundError as exc:
         raise AlertNotFound(alert_id) from exc
     return {"id": alert_id, **found["_source"]["alert"]}
@@ -117,8 +146,13 @@ def channel_of(stored: dict[str, Any]) -> Channel:
 def public_view(stored: dict[str, Any]) -> dict[str, Any]:
     """What the API shows of an alert: never the signing secret."""
     definition = stored["definition"]
-    return {"id": stored["id"], "name": stored["name"], "created": stored["created"],
-            "search": definition["search"], "channel": channel_of(stored).public()}
+    return {
+        "id": stored["id"],
+        "name": stored["name"],
+        "created": stored["created"],
+        "search": definition["search"],
+        "channel": channel_of(stored).public(),
+    }
 
 
 def get_alert(client: OpenSearch, alias: str, alert_id: str) -> dict[str, Any]:
@@ -126,11 +160,21 @@ def get_alert(client: OpenSearch, alias: str, alert_id: str) -> dict[str, Any]:
 
 
 def list_alerts(client: OpenSearch, alias: str) -> dict[str, Any]:
-    response = client.search(index=alerts_index(alias), request_timeout=REQUEST_TIMEOUT, body={
-        "size": MAX_ALERTS_LISTED, "_source": ["alert"], "query": {"match_all": {}},
-        "sort": [{"alert.created": "desc"}, {"_id": "asc"}]})
-    return {"alerts": [public_view({"id": hit["_id"], **hit["_source"]["alert"]})
-                       for hit in response["hits"]["hits"]]}
+    response = client.search(
+        index=alerts_index(alias),
+        request_timeout=REQUEST_TIMEOUT,
+        body={
+            "size": MAX_ALERTS_LISTED,
+            "_source": ["alert"],
+            "query": {"match_all": {}},
+            "sort": [{"alert.created": "desc"}, {"_id": "asc"}],
+        },
+    )
+    return {
+        "alerts": [
+            public_view({"id": hit["_id"], **hit["_source"]["alert"]}) for hit in response["hits"]["hits"]
+        ]
+    }
 
 
 def delete_alert(client: OpenSearch, alias: str, alert_id: str) -> None:
@@ -142,11 +186,15 @@ def delete_alert(client: OpenSearch, alias: str, alert_id: str) -> None:
         raise AlertNotFound(alert_id) from exc
 
 
-def list_matches(client: OpenSearch, alias: str, alert_id: str, *, size: int = MATCHES_PAGE,
-                 cursor: str | None = None) -> dict[str, Any]:
+def list_matches(
+    client: OpenSearch, alias: str, alert_id: str, *, size: int = MATCHES_PAGE, cursor: str | None = None
+) -> dict[str, Any]:
     get_stored(client, alias, alert_id)  # 404 for an unknown (or deleted) alert
-    body: dict[str, Any] = {"size": size, "query": {"term": {"alert_id": alert_id}},
-                            "sort": [{"matched_at": "desc"}, {"story_id": "asc"}]}
+    body: dict[str, Any] = {
+        "size": size,
+        "query": {"term": {"alert_id": alert_id}},
+        "sort": [{"matched_at": "desc"}, {"story_id": "asc"}],
+    }
     if cursor:
         body["search_after"] = _decode(cursor)
     response = client.search(index=matches_index(alias), body=body, request_timeout=REQUEST_TIMEOUT)
@@ -158,11 +206,21 @@ def list_matches(client: OpenSearch, alias: str, alert_id: str, *, size: int = M
 
 def _match_view(source: dict[str, Any]) -> dict[str, Any]:
     delivery = source.get("delivery") or {}
-    return {"document_id": source["document_id"], "story_id": source["story_id"], "title": source.get("title"),
-            "url": source.get("url"), "site": source.get("site"), "published": source.get("published"),
-            "matched_at": source["matched_at"], "kind": source.get("kind", "new"),
-            "delivery": {"status": delivery.get("status", "pending"), "attempts": delivery.get("attempts", 0),
-                         "last_error": delivery.get("last_error")}}
+    return {
+        "document_id": source["document_id"],
+        "story_id": source["story_id"],
+        "title": source.get("title"),
+        "url": source.get("url"),
+        "site": source.get("site"),
+        "published": source.get("published"),
+        "matched_at": source["matched_at"],
+        "kind": source.get("kind", "new"),
+        "delivery": {
+            "status": delivery.get("status", "pending"),
+            "attempts": delivery.get("attempts", 0),
+            "last_error": delivery.get("last_error"),
+        },
+    }
 
 
 def _encode(values: list[Any]) -> str:

@@ -18,5 +18,18 @@ def main() -> None:
     """Warta: Indonesian news pages in, searchable officials, regions, organizations and dates out."""
 
 
-for command in (local, drop, search, demo, extract, export, index, dlq, reconcile, failures, dashboards, alerts):
+for command in (
+    local,
+    drop,
+    search,
+    demo,
+    extract,
+    export,
+    index,
+    dlq,
+    reconcile,
+    failures,
+    dashboards,
+    alerts,
+):
     main.add_command(command)

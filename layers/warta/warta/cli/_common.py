@@ -20,8 +20,15 @@ def stack_env() -> dict[str, str]:
 
     state = read_state(StackConfig().state_dir)
     env = state.environment() if state else {}
-    for name in ("AWS_ENDPOINT_URL", "WARTA_OPENSEARCH_URL", "WARTA_API_URL", "WARTA_BUCKET", "WARTA_INDEX_ALIAS",
-                 "WARTA_QUEUE_URL", "WARTA_DLQ_URL"):
+    for name in (
+        "AWS_ENDPOINT_URL",
+        "WARTA_OPENSEARCH_URL",
+        "WARTA_API_URL",
+        "WARTA_BUCKET",
+        "WARTA_INDEX_ALIAS",
+        "WARTA_QUEUE_URL",
+        "WARTA_DLQ_URL",
+    ):
         if os.environ.get(name):
             env[name] = os.environ[name]
     return env
@@ -49,8 +56,12 @@ def required(env: dict[str, str], name: str, flag: str) -> str:
 
 
 def html_files(paths: tuple[Path, ...]) -> list[Path]:
-    return [f for p in paths for f in ([p] if p.is_file() else sorted(p.rglob("*")))
-            if f.is_file() and f.name.lower().endswith(HTML_SUFFIXES)]
+    return [
+        f
+        for p in paths
+        for f in ([p] if p.is_file() else sorted(p.rglob("*")))
+        if f.is_file() and f.name.lower().endswith(HTML_SUFFIXES)
+    ]
 
 
 def exists(url: str) -> bool:

@@ -30,8 +30,15 @@ def alerts() -> None:
 @click.option("--to", help="published on or before (YYYY-MM-DD)")
 @click.option("--webhook", help="deliver to this URL (http only to 127.0.0.1 locally) instead of the log")
 @click.option("--secret", help="the webhook's HMAC-SHA256 signing secret (16+ characters)")
-def create(name: str, text: str, from_: str | None, to: str | None, webhook: str | None, secret: str | None,
-           **filters: tuple[str, ...]) -> None:
+def create(
+    name: str,
+    text: str,
+    from_: str | None,
+    to: str | None,
+    webhook: str | None,
+    secret: str | None,
+    **filters: tuple[str, ...],
+) -> None:
     """Save a search as an alert and print its id."""
     from ..alerts.definition import BadAlert, ChannelPolicy, parse_definition
     from ..alerts.store import create_alert
@@ -41,8 +48,9 @@ def create(name: str, text: str, from_: str | None, to: str | None, webhook: str
     search |= {key: value for key, value in (("from", from_), ("to", to)) if value}
     channel = {"type": "webhook", "url": webhook, "secret": secret} if webhook else None
     try:
-        definition = parse_definition({"name": name, "search": search, "channel": channel},
-                                      ChannelPolicy(local=True))
+        definition = parse_definition(
+            {"name": name, "search": search, "channel": channel}, ChannelPolicy(local=True)
+        )
     except BadAlert as exc:
         raise click.BadParameter(exc.message, param_hint=exc.field) from exc
     client, alias = index_client()
@@ -56,8 +64,10 @@ def list_() -> None:
 
     client, alias = index_client()
     for alert in list_alerts(client, alias)["alerts"]:
-        click.echo(f"{alert['id']}  {alert['name']}  {json.dumps(alert['search'], ensure_ascii=False)}  "
-                   f"-> {alert['channel']['type']}")
+        click.echo(
+            f"{alert['id']}  {alert['name']}  {json.dumps(alert['search'], ensure_ascii=False)}  "
+            f"-> {alert['channel']['type']}"
+        )
 
 
 @alerts.command("matches")
@@ -76,8 +86,10 @@ def matches(alert_id: str, size: int) -> None:
     for match in found:
         delivery = match["delivery"]
         error = f"  ({delivery['last_error']})" if delivery["last_error"] else ""
-        click.echo(f"  {match['matched_at'][:19]}  {match['kind']:6}  {delivery['status']:9} x{delivery['attempts']}  "
-                   f"{match['title']}\n      story {match['story_id']}  document {match['document_id']}{error}")
+        click.echo(
+            f"  {match['matched_at'][:19]}  {match['kind']:6}  {delivery['status']:9} x{delivery['attempts']}  "
+            f"{match['title']}\n      story {match['story_id']}  document {match['document_id']}{error}"
+        )
 
 
 @alerts.command("delete")

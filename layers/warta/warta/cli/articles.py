@@ -11,7 +11,9 @@ import click
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 def extract(files: tuple[Path, ...]) -> None:
     """Print each file's enriched article as one JSON line, without indexing it."""
     from ..enrich import enrich
@@ -21,9 +23,13 @@ def extract(files: tuple[Path, ...]) -> None:
         try:
             article = parse_article(file.read_bytes(), key=file.name)
         except ParseError as exc:
-            click.echo(json.dumps({"file": str(file), "error": exc.reason, "detail": str(exc)}, ensure_ascii=False))
+            click.echo(
+                json.dumps({"file": str(file), "error": exc.reason, "detail": str(exc)}, ensure_ascii=False)
+            )
             continue
-        click.echo(json.dumps({"file": str(file), **extraction_record(article, enrich(article))}, ensure_ascii=False))
+        click.echo(
+            json.dumps({"file": str(file), **extraction_record(article, enrich(article))}, ensure_ascii=False)
+        )
 
 
 def extraction_record(article: Any, entities: Any) -> dict[str, Any]:

@@ -14,16 +14,36 @@ def dashboards() -> None:
 
 @dashboards.command("import")
 @click.option("--url", required=True, help="Dashboards' base URL, e.g. https://HOST/_dashboards")
-@click.option("--file", "files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="NDJSON to import; repeatable (default: every dashboards/*.ndjson)")
-@click.option("--auth", "auth_kind", type=click.Choice(["auto", "none", "basic", "sigv4"]), default="auto",
-              show_default=True, help="auto: SigV4 for Amazon OpenSearch Service hosts, basic with --user, else none")
+@click.option(
+    "--file",
+    "files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="NDJSON to import; repeatable (default: every dashboards/*.ndjson)",
+)
+@click.option(
+    "--auth",
+    "auth_kind",
+    type=click.Choice(["auto", "none", "basic", "sigv4"]),
+    default="auto",
+    show_default=True,
+    help="auto: SigV4 for Amazon OpenSearch Service hosts, basic with --user, else none",
+)
 @click.option("--user", default=None, help="basic auth user")
 @click.option("--password", default=None, envvar="WARTA_DASHBOARDS_PASSWORD", help="basic auth password")
 @click.option("--region", default=None, help="for SigV4 (default: from the host name, else the AWS profile)")
-@click.option("--index-pattern", default=None, help="index or alias the index pattern reads (default: warta-articles)")
-def dashboards_import(url: str, files: tuple[Path, ...], auth_kind: str, user: str | None, password: str | None,
-                      region: str | None, index_pattern: str | None) -> None:
+@click.option(
+    "--index-pattern", default=None, help="index or alias the index pattern reads (default: warta-articles)"
+)
+def dashboards_import(
+    url: str,
+    files: tuple[Path, ...],
+    auth_kind: str,
+    user: str | None,
+    password: str | None,
+    region: str | None,
+    index_pattern: str | None,
+) -> None:
     """Import the index pattern, saved search, visualizations and dashboard (overwriting older copies)."""
     from ..dashboards import (
         BasicAuth,
@@ -59,4 +79,6 @@ def dashboards_import(url: str, files: tuple[Path, ...], auth_kind: str, user: s
         answer = import_saved_objects(url, read_objects(chosen, index_pattern), auth=auth)
     except DashboardsError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"imported {answer.get('successCount', 0)} saved objects from {len(chosen)} file(s) into {url}")
+    click.echo(
+        f"imported {answer.get('successCount', 0)} saved objects from {len(chosen)} file(s) into {url}"
+    )

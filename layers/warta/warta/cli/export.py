@@ -21,24 +21,50 @@ from ._common import index_client
 @click.option("--region", multiple=True, help="any level: a province also finds its cities")
 @click.option("--organization", multiple=True)
 @click.option("--site", multiple=True)
-@click.option("--from", "from_", default=None, type=click.DateTime(["%Y-%m-%d"]), help="published on or after")
+@click.option(
+    "--from", "from_", default=None, type=click.DateTime(["%Y-%m-%d"]), help="published on or after"
+)
 @click.option("--to", default=None, type=click.DateTime(["%Y-%m-%d"]), help="published on or before")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="file to write (default: stdout)")
-def export(text: str, official: tuple[str, ...], position: tuple[str, ...], region: tuple[str, ...],
-           organization: tuple[str, ...], site: tuple[str, ...], from_: Any, to: Any, fmt: str,
-           output: Path | None) -> None:
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="file to write (default: stdout)",
+)
+def export(
+    text: str,
+    official: tuple[str, ...],
+    position: tuple[str, ...],
+    region: tuple[str, ...],
+    organization: tuple[str, ...],
+    site: tuple[str, ...],
+    from_: Any,
+    to: Any,
+    fmt: str,
+    output: Path | None,
+) -> None:
     """Export every article matching a search, with entity and provenance columns."""
     from ..export import stream, write_rows
     from ..index.query import SearchRequest
 
-    filters = {name: values for name, values in (("official", official), ("position", position), ("region", region),
-                                                 ("organization", organization), ("site", site)) if values}
+    filters = {
+        name: values
+        for name, values in (
+            ("official", official),
+            ("position", position),
+            ("region", region),
+            ("organization", organization),
+            ("site", site),
+        )
+        if values
+    }
     request = SearchRequest(text=text, filters=filters, published_from=_day(from_), published_to=_day(to))
     client, alias = index_client()
     target = output.open("w", encoding="utf-8", newline="") if output else nullcontext(sys.stdout)
     with target as out, click.progressbar(length=0, label="exporting", file=sys.stderr) as bar:
+
         def total(count: int) -> None:
             bar.length = count
 

@@ -42,7 +42,9 @@ def index_migrate(delete_old: bool) -> None:
             done[0] = copied
 
         old, new = migrate(client, alias, delete_old=delete_old, progress=advance)
-    click.echo(f"{alias}: {old} -> {new} ({done[0]} documents copied{', old index deleted' if delete_old else ''})")
+    click.echo(
+        f"{alias}: {old} -> {new} ({done[0]} documents copied{', old index deleted' if delete_old else ''})"
+    )
 
 
 @click.group()
@@ -60,7 +62,9 @@ def dlq_list(limit: int) -> None:
     letters = peek(aws_client("sqs", env), required(env, "WARTA_DLQ_URL", "DLQ"), limit)
     click.echo(f"{len(letters)} message(s) in the dead-letter queue")
     for letter in letters:
-        click.echo(f"  {letter.message_id}  {', '.join(letter.keys) or '(no S3 keys)'}\n      reason: {letter.reason}")
+        click.echo(
+            f"  {letter.message_id}  {', '.join(letter.keys) or '(no S3 keys)'}\n      reason: {letter.reason}"
+        )
 
 
 @dlq.command("replay")
@@ -70,8 +74,12 @@ def dlq_replay(limit: int) -> None:
     from ..dlq import replay
 
     env = stack_env()
-    moved = replay(aws_client("sqs", env), required(env, "WARTA_DLQ_URL", "DLQ"),
-                   required(env, "WARTA_QUEUE_URL", "queue"), limit)
+    moved = replay(
+        aws_client("sqs", env),
+        required(env, "WARTA_DLQ_URL", "DLQ"),
+        required(env, "WARTA_QUEUE_URL", "queue"),
+        limit,
+    )
     click.echo(f"replayed {moved} message(s)")
 
 
@@ -97,8 +105,15 @@ def reconcile(prefix: str, dry_run: bool, bucket: str | None) -> None:
         return
     work = len(result.missing) + len(result.stale) + len(result.orphans)
     with click.progressbar(length=work, label="reconciling", file=sys.stderr) as bar:
-        rec.apply(result, bucket=bucket, sqs=aws_client("sqs", env), queue_url=required(env, "WARTA_QUEUE_URL", "queue"),
-                  client=client, alias=alias, progress=bar.update)
+        rec.apply(
+            result,
+            bucket=bucket,
+            sqs=aws_client("sqs", env),
+            queue_url=required(env, "WARTA_QUEUE_URL", "queue"),
+            client=client,
+            alias=alias,
+            progress=bar.update,
+        )
     click.echo(f"re-enqueued {len(result.missing) + len(result.stale)}, deleted {len(result.orphans)}")
 
 
@@ -110,6 +125,9 @@ def failures(size: int) -> None:
 
     client, alias = index_client()
     current, read = failure_records.current(client, alias, size)
-    click.echo(f"{len(current)} file(s) not indexed" + (f" (of the {size} most recent records)" if read == size else ""))
+    click.echo(
+        f"{len(current)} file(s) not indexed"
+        + (f" (of the {size} most recent records)" if read == size else "")
+    )
     for record in current:
         click.echo(f"  s3://{record['bucket']}/{record['key']}  {record['reason']}: {record['detail']}")

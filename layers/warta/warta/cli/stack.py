@@ -26,10 +26,16 @@ def local_up(api_port: int, opensearch_port: int, emulator_port: int, workers: i
     """Start the local stack in the background; returns when it is ready."""
     from ..local.stack import StackConfig, up
 
-    state = up(StackConfig(api_port=api_port, opensearch_port=opensearch_port, emulator_port=emulator_port,
-                           workers=workers), echo=lambda m: click.echo(m, err=True))
-    click.echo(f"search API   {state.api_url}\nOpenSearch   {state.opensearch_url}\n"
-               f"S3/SQS       {state.emulator_url} (bucket {state.bucket})\nlogs         {state.logs}")
+    state = up(
+        StackConfig(
+            api_port=api_port, opensearch_port=opensearch_port, emulator_port=emulator_port, workers=workers
+        ),
+        echo=lambda m: click.echo(m, err=True),
+    )
+    click.echo(
+        f"search API   {state.api_url}\nOpenSearch   {state.opensearch_url}\n"
+        f"S3/SQS       {state.emulator_url} (bucket {state.bucket})\nlogs         {state.logs}"
+    )
 
 
 @local.command("down")
@@ -54,8 +60,9 @@ def drop(paths: tuple[Path, ...], prefix: str, bucket: str | None) -> None:
     if not files:
         raise click.UsageError("no .html files found")
     s3 = aws_client("s3", env)
-    with click.progressbar(files, label=f"uploading to s3://{bucket}/{prefix}", file=sys.stderr,
-                           show_pos=True) as bar:
+    with click.progressbar(
+        files, label=f"uploading to s3://{bucket}/{prefix}", file=sys.stderr, show_pos=True
+    ) as bar:
         for file in bar:
             extra = {"ContentType": "text/html"}
             if file.name.endswith(".gz"):
@@ -74,8 +81,17 @@ def drop(paths: tuple[Path, ...], prefix: str, bucket: str | None) -> None:
 @click.option("--size", default=10, show_default=True, type=int)
 @click.option("--json", "as_json", is_flag=True, help="print the API's JSON answer")
 @click.option("--api", default=None, help="default: the local stack's search API")
-def search(text: str, official: tuple[str, ...], region: tuple[str, ...], organization: tuple[str, ...],
-           from_: str | None, to: str | None, size: int, as_json: bool, api: str | None) -> None:
+def search(
+    text: str,
+    official: tuple[str, ...],
+    region: tuple[str, ...],
+    organization: tuple[str, ...],
+    from_: str | None,
+    to: str | None,
+    size: int,
+    as_json: bool,
+    api: str | None,
+) -> None:
     """Search the index through the search API."""
     api = api or stack_env().get("WARTA_API_URL")
     if not api:
@@ -130,8 +146,10 @@ def demo(ctx: click.Context, paths: tuple[Path, ...], timeout: int) -> None:
     # refresh (every second by default).
     time.sleep(1.5)
     total = get_json(f"{api}/search?size=0")["total"]
-    click.echo(f"\n{len(files) - len(waiting)} of {len(files)} page(s) searchable; {total} article(s) in all "
-               f"at {api}/search\n")
+    click.echo(
+        f"\n{len(files) - len(waiting)} of {len(files)} page(s) searchable; {total} article(s) in all "
+        f"at {api}/search\n"
+    )
     for label, params in DEMO_SEARCHES:
         query = urllib.parse.urlencode(params)
         result = get_json(f"{api}/search?{query}")
@@ -140,4 +158,4 @@ def demo(ctx: click.Context, paths: tuple[Path, ...], timeout: int) -> None:
         for hit in result["hits"][:5]:
             click.echo(f"    {(hit.get('published') or '')[:10]}  {hit['title']}")
         click.echo("")
-    click.echo("Try: warta search \"banjir\" --region \"Jawa Barat\"   ·   make down to stop")
+    click.echo('Try: warta search "banjir" --region "Jawa Barat"   ·   make down to stop')

@@ -16,7 +16,15 @@ from .regions import find_regions, lookup_region
 from .tagger import tag
 
 __all__ = [
-    "DateMention", "Entities", "Official", "Organization", "Person", "Quote", "RegionMention", "Speaker", "enrich",
+    "DateMention",
+    "Entities",
+    "Official",
+    "Organization",
+    "Person",
+    "Quote",
+    "RegionMention",
+    "Speaker",
+    "enrich",
 ]
 
 
@@ -45,7 +53,11 @@ def enrich(article: Article, dateline_end: int | None = None) -> Entities:
         regions=find_regions(text, dateline_end),
         organizations=organizations
         + organizations_from_spans(
-            article.body, spans, organizations, person_starts, frozenset(w for p in persons for w in p.name.split())
+            article.body,
+            spans,
+            organizations,
+            person_starts,
+            frozenset(w for p in persons for w in p.name.split()),
         ),
         dates=find_dates(text, article.published),
         quotes=find_quotes(article.body, officials, organizations, is_region=_is_region, persons=persons),

@@ -153,7 +153,11 @@ def read_name(text: str, pos: int, lines: TextLines | None = None) -> tuple[str,
             if not m:
                 break
             tok = m.group(0)
-            if tok in NON_NAME or (tok in DIRECTIONS and words) or (strict and lines is not None and lines.common_word(tok)):
+            if (
+                tok in NON_NAME
+                or (tok in DIRECTIONS and words)
+                or (strict and lines is not None and lines.common_word(tok))
+            ):
                 break
             if tok in _DEGREE_WORDS or (
                 text[m.end() : m.end() + 1] == "." and text[m.end() + 1 : m.end() + 2].isalpha()
@@ -190,7 +194,9 @@ def read_name_backwards(text: str, end: int) -> str | None:
     words = window[: m.start()].split(" ")
     taken: list[str] = []
     for w in reversed(words):
-        if (_NAME_TOKEN_RE.fullmatch(w) and w not in NON_NAME) or (w in {"bin", "binti", "van", "de"} and taken):
+        if (_NAME_TOKEN_RE.fullmatch(w) and w not in NON_NAME) or (
+            w in {"bin", "binti", "van", "de"} and taken
+        ):
             taken.append(w)
         else:
             if w in _NAME_STOP_BEFORE:

@@ -35,8 +35,6 @@ _PLACE_PREFIX_RE = re.compile(
 
 
 @dataclass(slots=True)
-
-
 class _Raw:
     name: str
     start: int

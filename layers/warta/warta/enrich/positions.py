@@ -86,8 +86,13 @@ for _full in (
     _MINISTRIES.setdefault(_full, _full)
 
 
-def _t(title: str, scope: Scope = "none", level: Level = None, public: bool = True,
-       suffixes: tuple[str, ...] | list[str] = ()) -> Title:
+def _t(
+    title: str,
+    scope: Scope = "none",
+    level: Level = None,
+    public: bool = True,
+    suffixes: tuple[str, ...] | list[str] = (),
+) -> Title:
     return Title(title, scope, level, public, tuple(suffixes))
 
 

@@ -136,4 +136,3 @@ def normalise_rank(written: str) -> str | None:
     if not m:
         return None
     return RANKS[" ".join(m.group("rank").split())]
-

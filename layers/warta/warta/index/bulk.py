@@ -43,8 +43,13 @@ def write(client: OpenSearch, actions: Sequence[WriteAction], *, refresh: bool =
     detail = "no answer for this item"
     try:
         stream = helpers.streaming_bulk(
-            client, (bulk_action(a) for a in actions), raise_on_error=False, raise_on_exception=False,
-            **RETRY_429, yield_ok=True, chunk_size=200,
+            client,
+            (bulk_action(a) for a in actions),
+            raise_on_error=False,
+            raise_on_exception=False,
+            **RETRY_429,
+            yield_ok=True,
+            chunk_size=200,
             refresh="wait_for" if refresh else False,
         )
         for _ok, item in stream:
@@ -59,8 +64,13 @@ def write(client: OpenSearch, actions: Sequence[WriteAction], *, refresh: bool =
 
 def bulk_action(action: WriteAction) -> dict[str, Any]:
     """The bulk helper's form of one action."""
-    bulk: dict[str, Any] = {"_op_type": action.op, "_index": action.index, "_id": action.doc_id,
-                            "version": action.version, "version_type": "external_gte"}
+    bulk: dict[str, Any] = {
+        "_op_type": action.op,
+        "_index": action.index,
+        "_id": action.doc_id,
+        "version": action.version,
+        "version_type": "external_gte",
+    }
     if action.document is not None:
         bulk["_source"] = action.document
     return bulk

@@ -36,8 +36,13 @@ def is_aws_domain(url: str) -> bool:
     return host.endswith((".es.amazonaws.com", ".aoss.amazonaws.com"))
 
 
-def make_client(url: str, *, timeout: float = 10.0, region: str | None = None,
-                transport_class: type[Transport] = Transport) -> OpenSearch:
+def make_client(
+    url: str,
+    *,
+    timeout: float = 10.0,
+    region: str | None = None,
+    transport_class: type[Transport] = Transport,
+) -> OpenSearch:
     """One client per execution environment: build it at the edge and pass it in. The read side passes
     `warta.index.errors.DomainErrorsTransport` (see `warta.bootstrap`)."""
     if is_aws_domain(url):
@@ -48,8 +53,22 @@ def make_client(url: str, *, timeout: float = 10.0, region: str | None = None,
         service = "aoss" if ".aoss." in url else "es"
         # Refreshable credentials: the Lambda role's keys rotate under a warm function.
         auth = RequestsAWSV4SignerAuth(session.get_credentials(), region or session.region_name, service)
-        return OpenSearch(hosts=[url], http_auth=auth, connection_class=RequestsHttpConnection,
-                          serializer=FastJSONSerializer(), timeout=timeout, max_retries=2, retry_on_timeout=True,
-                          transport_class=transport_class)
-    return OpenSearch(hosts=[url], connection_class=Urllib3HttpConnection, serializer=FastJSONSerializer(),
-                      timeout=timeout, max_retries=2, retry_on_timeout=True, transport_class=transport_class)
+        return OpenSearch(
+            hosts=[url],
+            http_auth=auth,
+            connection_class=RequestsHttpConnection,
+            serializer=FastJSONSerializer(),
+            timeout=timeout,
+            max_retries=2,
+            retry_on_timeout=True,
+            transport_class=transport_class,
+        )
+    return OpenSearch(
+        hosts=[url],
+        connection_class=Urllib3HttpConnection,
+        serializer=FastJSONSerializer(),
+        timeout=timeout,
+        max_retries=2,
+        retry_on_timeout=True,
+        transport_class=transport_class,
+    )

@@ -19,8 +19,15 @@ def document_id(bucket: str, key: str) -> str:
     return hashlib.sha256(f"{bucket}\x00{key}".encode()).hexdigest()[:40]
 
 
-def build_document(*, bucket: str, key: str, article: Article, entities: Entities, ingested: datetime,
-                   etag: str | None = None) -> dict[str, Any]:
+def build_document(
+    *,
+    bucket: str,
+    key: str,
+    article: Article,
+    entities: Entities,
+    ingested: datetime,
+    etag: str | None = None,
+) -> dict[str, Any]:
     story = fingerprint(article.body)
     return {
         "id": document_id(bucket, key),
@@ -63,13 +70,25 @@ def entity_fields(entities: Entities) -> dict[str, list[dict[str, Any]]]:
     """The entities as JSON, one list per kind: the stored document's and `warta extract`'s shape."""
     return {
         "officials": [asdict(o) for o in entities.officials],
-        "regions": [{"name": r.name, "canonical": r.canonical, "level": r.level, "code": r.code,
-                     "path": list(r.path), "role": r.role} for r in entities.regions],
-        "persons": [{"name": p.name, "canonical": p.canonical, "mentions": [list(m) for m in p.mentions]}
-                    for p in entities.persons],
+        "regions": [
+            {
+                "name": r.name,
+                "canonical": r.canonical,
+                "level": r.level,
+                "code": r.code,
+                "path": list(r.path),
+                "role": r.role,
+            }
+            for r in entities.regions
+        ],
+        "persons": [
+            {"name": p.name, "canonical": p.canonical, "mentions": [list(m) for m in p.mentions]}
+            for p in entities.persons
+        ],
         "organizations": [asdict(o) for o in entities.organizations],
-        "dates": [{"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate}
-                  for d in entities.dates],
+        "dates": [
+            {"text": d.text, "date": d.date.isoformat(), "approximate": d.approximate} for d in entities.dates
+        ],
         "quotes": [asdict(q) for q in entities.quotes],
     }
 
@@ -90,5 +109,7 @@ def facets(article: Article, entities: Entities) -> dict[str, list[str]]:
         # canonical names: "Jokowi" and "Joko Widodo" count as one person
         "person": sorted({p.canonical for p in entities.persons}),
         # regions the story is about, without the dateline's place (which `region` also counts)
-        "region_mentioned": sorted({name for r in entities.regions if r.role == "mentioned" for name in r.path}),
+        "region_mentioned": sorted(
+            {name for r in entities.regions if r.role == "mentioned" for name in r.path}
+        ),
     }

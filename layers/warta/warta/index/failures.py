@@ -16,10 +16,17 @@ DETAIL_CHARS = 1000
 
 MAPPING: dict[str, Any] = {
     "settings": {"number_of_shards": 1, "number_of_replicas": 0},
-    "mappings": {"dynamic": "strict", "properties": {
-        "bucket": {"type": "keyword"}, "key": {"type": "keyword"}, "etag": {"type": "keyword"},
-        "reason": {"type": "keyword"},
-        "detail": {"type": "text"}, "at": {"type": "date"}}},
+    "mappings": {
+        "dynamic": "strict",
+        "properties": {
+            "bucket": {"type": "keyword"},
+            "key": {"type": "keyword"},
+            "etag": {"type": "keyword"},
+            "reason": {"type": "keyword"},
+            "detail": {"type": "text"},
+            "at": {"type": "date"},
+        },
+    },
 }
 
 
@@ -34,10 +41,18 @@ def ensure(client: OpenSearch, alias: str = INDEX_PREFIX) -> None:
         client.indices.create(index=index, body=MAPPING)
 
 
-def record(*, bucket: str, key: str, etag: str | None, reason: str, detail: str, at: datetime) -> dict[str, Any]:
+def record(
+    *, bucket: str, key: str, etag: str | None, reason: str, detail: str, at: datetime
+) -> dict[str, Any]:
     """One failure record: the document stored under the key's document id."""
-    return {"bucket": bucket, "key": key, "etag": etag, "reason": reason, "detail": detail[:DETAIL_CHARS],
-            "at": at.isoformat()}
+    return {
+        "bucket": bucket,
+        "key": key,
+        "etag": etag,
+        "reason": reason,
+        "detail": detail[:DETAIL_CHARS],
+        "at": at.isoformat(),
+    }
 
 
 def current(client: OpenSearch, alias: str, size: int) -> tuple[list[dict[str, Any]], int]:

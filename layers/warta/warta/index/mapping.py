@@ -30,8 +30,11 @@ def _text(*, keyword: bool = False) -> dict[str, Any]:
 def _facet() -> dict[str, Any]:
     # The value as written, for display and aggregation, and a normalised copy (lowercase, no
     # accents) that filters match, so "dki jakarta" finds "DKI Jakarta".
-    return {"type": "keyword", "ignore_above": 256,
-            "fields": {"norm": {"type": "keyword", "normalizer": "facet", "ignore_above": 256}}}
+    return {
+        "type": "keyword",
+        "ignore_above": 256,
+        "fields": {"norm": {"type": "keyword", "normalizer": "facet", "ignore_above": 256}},
+    }
 
 
 MAPPINGS: dict[str, Any] = {
@@ -102,8 +105,11 @@ MAPPINGS: dict[str, Any] = {
         "persons": {
             "properties": {
                 "name": {"type": "text", "analyzer": "standard"},
-                "canonical": {"type": "text", "analyzer": "standard",
-                              "fields": {"exact": {"type": "keyword", "ignore_above": 256}}},
+                "canonical": {
+                    "type": "text",
+                    "analyzer": "standard",
+                    "fields": {"exact": {"type": "keyword", "ignore_above": 256}},
+                },
                 "mentions": {"type": "integer", "index": False},
             },
         },
@@ -128,11 +134,18 @@ MAPPINGS: dict[str, Any] = {
             "properties": {
                 "text": _text(),
                 "kind": {"type": "keyword"},
-                "speaker": {"properties": {
-                    "name": {"type": "keyword"},
-                    "canonical": {**_facet(), "fields": {**_facet()["fields"],
-                                                        "text": {"type": "text", "analyzer": "standard"}}},
-                }},
+                "speaker": {
+                    "properties": {
+                        "name": {"type": "keyword"},
+                        "canonical": {
+                            **_facet(),
+                            "fields": {
+                                **_facet()["fields"],
+                                "text": {"type": "text", "analyzer": "standard"},
+                            },
+                        },
+                    }
+                },
                 "speaker_role": {"type": "keyword"},
                 "cue": {"type": "keyword"},
                 "start": {"type": "integer", "index": False},
@@ -162,5 +175,8 @@ SETTINGS: dict[str, Any] = {
 
 
 def index_template(alias: str = INDEX_PREFIX) -> dict[str, Any]:
-    return {"index_patterns": [f"{alias}-v*"], "priority": 100,
-            "template": {"settings": SETTINGS, "mappings": MAPPINGS}}
+    return {
+        "index_patterns": [f"{alias}-v*"],
+        "priority": 100,
+        "template": {"settings": SETTINGS, "mappings": MAPPINGS},
+    }

@@ -18,17 +18,37 @@ from ..enrich.aliases import person_for_query, with_canonical_persons
 from . import facets, story_query
 from .story_query import Collapse, Count
 
-SEARCH_FIELDS = ["title^3", "title.unstemmed^4", "body", "body.unstemmed^1.5", "officials.name^2",
-                 "description", "image_caption^0.5", "persons.canonical^2"]
+SEARCH_FIELDS = [
+    "title^3",
+    "title.unstemmed^4",
+    "body",
+    "body.unstemmed^1.5",
+    "officials.name^2",
+    "description",
+    "image_caption^0.5",
+    "persons.canonical^2",
+]
 MAX_SIZE = 100
 MAX_QUERY_CHARS = 500
 FACET_SIZE = 20
 REGION_TREE_SIZE = 200
 HISTOGRAM_BUCKETS = 40
 # What a hit shows (warta.search._hit): fetching only these keeps responses small and cheap to decode.
-HIT_FIELDS = ["title", "published", "site", "url", "key", "story_id", "officials.name", "officials.rank",
-              "officials.position", "regions.canonical", "regions.path", "organizations.canonical",
-              "persons.canonical"]
+HIT_FIELDS = [
+    "title",
+    "published",
+    "site",
+    "url",
+    "key",
+    "story_id",
+    "officials.name",
+    "officials.rank",
+    "officials.position",
+    "regions.canonical",
+    "regions.path",
+    "organizations.canonical",
+    "persons.canonical",
+]
 SEARCH_TIMEOUT = "2s"  # bounded work: a slow query returns partial results rather than piling up
 # URL parameters of every search, sent with `build_search`'s body. The shard request cache keeps the
 # query phase (top hits and facet counts) of a repeated search until the next refresh, so it never
@@ -65,25 +85,48 @@ def build_search(request: SearchRequest) -> dict[str, Any]:
         name: _facet_agg(name, facet_filters, {"terms": {"field": f"facet.{name}", "size": FACET_SIZE}})
         for name in facets.COUNTED
     }
-    aggregations["province"] = _facet_agg("region", facet_filters,
-                                          {"terms": {"field": "facet.province", "size": 40}})
-    aggregations["region_pair"] = _facet_agg("region", facet_filters,
-                                             {"terms": {"field": "facet.region_pair", "size": REGION_TREE_SIZE}})
-    aggregations["published"] = _facet_agg("published", facet_filters, {"auto_date_histogram": {
-        "field": "published", "buckets": HISTOGRAM_BUCKETS, "time_zone": "Asia/Jakarta", "format": "yyyy-MM-dd",
-        "minimum_interval": "day"}})
+    aggregations["province"] = _facet_agg(
+        "region", facet_filters, {"terms": {"field": "facet.province", "size": 40}}
+    )
+    aggregations["region_pair"] = _facet_agg(
+        "region", facet_filters, {"terms": {"field": "facet.region_pair", "size": REGION_TREE_SIZE}}
+    )
+    aggregations["published"] = _facet_agg(
+        "published",
+        facet_filters,
+        {
+            "auto_date_histogram": {
+                "field": "published",
+                "buckets": HISTOGRAM_BUCKETS,
+                "time_zone": "Asia/Jakarta",
+                "format": "yyyy-MM-dd",
+                "minimum_interval": "day",
+            }
+        },
+    )
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [_text_query(request.text)], "filter": _base_filters(request),
-                           "must_not": [_terms(name, values) for name, values in request.exclude.items() if values]}},
+        "query": {
+            "bool": {
+                "must": [_text_query(request.text)],
+                "filter": _base_filters(request),
+                "must_not": [_terms(name, values) for name, values in request.exclude.items() if values],
+            }
+        },
         "post_filter": {"bool": {"filter": list(facet_filters.values())}},
         "aggs": aggregations,
         "size": min(max(request.size, 0), MAX_SIZE),
         "track_total_hits": True,
         "timeout": SEARCH_TIMEOUT,
         "_source": HIT_FIELDS,
-        "highlight": {"fields": {"body": {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 160},
-                                 "title": {"number_of_fragments": 0}},
-                      "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"},
+        "highlight": {
+            "fields": {
+                "body": {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 160},
+                "title": {"number_of_fragments": 0},
+            },
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "encoder": "html",
+        },
         "sort": _sort(request.sort),
     }
     if request.cursor:
@@ -120,8 +163,11 @@ def decode_cursor(cursor: str) -> list[Any]:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, binascii.Error) as exc:
         raise BadCursor("cursor is not one this API issued") from exc
-    if not isinstance(values, list) or not 2 <= len(values) <= 3 or not all(
-            isinstance(v, (str, int, float)) or v is None for v in values):
+    if (
+        not isinstance(values, list)
+        or not 2 <= len(values) <= 3
+        or not all(isinstance(v, (str, int, float)) or v is None for v in values)
+    ):
         raise BadCursor("cursor is not one this API issued")
     return values
 
@@ -132,10 +178,15 @@ def suggest_query(field_name: str, prefix: str, size: int = 10) -> dict[str, Any
     return {
         "size": 0,
         "timeout": SEARCH_TIMEOUT,
-        "query": {"bool": {"should": [
-            {"prefix": {f"{facet}.norm": {"value": prefix}}},
-            {"wildcard": {f"{facet}.norm": {"value": f"* {_escape_wildcard(prefix)}*"}}},
-        ], "minimum_should_match": 1}},
+        "query": {
+            "bool": {
+                "should": [
+                    {"prefix": {f"{facet}.norm": {"value": prefix}}},
+                    {"wildcard": {f"{facet}.norm": {"value": f"* {_escape_wildcard(prefix)}*"}}},
+                ],
+                "minimum_should_match": 1,
+            }
+        },
         "aggs": {"values": {"terms": {"field": facet, "size": max(size * 5, 50)}}},
     }
 
@@ -145,9 +196,16 @@ def similar_query(index: str, doc_id: str, size: int = 5) -> dict[str, Any]:
         "size": size,
         "timeout": SEARCH_TIMEOUT,
         "_source": HIT_FIELDS,
-        "query": {"more_like_this": {"fields": ["title", "body"], "like": [{"_index": index, "_id": doc_id}],
-                                     "min_term_freq": 1, "min_doc_freq": 1, "max_query_terms": 40,
-                                     "minimum_should_match": "20%"}},
+        "query": {
+            "more_like_this": {
+                "fields": ["title", "body"],
+                "like": [{"_index": index, "_id": doc_id}],
+                "min_term_freq": 1,
+                "min_doc_freq": 1,
+                "max_query_terms": 40,
+                "minimum_should_match": "20%",
+            }
+        },
     }
 
 
@@ -156,16 +214,25 @@ def _text_query(text: str) -> dict[str, Any]:
         return {"match_all": {}}
     person = person_for_query(text)
     if person is not None:  # "Jokowi" also finds the articles that write only "Joko Widodo"
-        return {"bool": {"should": [_words_query(text), {"term": {"facet.person.norm": person.lower()}}],
-                         "minimum_should_match": 1}}
+        return {
+            "bool": {
+                "should": [_words_query(text), {"term": {"facet.person.norm": person.lower()}}],
+                "minimum_should_match": 1,
+            }
+        }
     return _words_query(text)
 
 
 def _words_query(text: str) -> dict[str, Any]:
-    return {"simple_query_string": {
-        "query": text[:MAX_QUERY_CHARS], "fields": SEARCH_FIELDS, "default_operator": "and",
-        # No FUZZY/SLOP/NEAR: they multiply the work per term for little gain on news text.
-        "flags": "AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE"}}
+    return {
+        "simple_query_string": {
+            "query": text[:MAX_QUERY_CHARS],
+            "fields": SEARCH_FIELDS,
+            "default_operator": "and",
+            # No FUZZY/SLOP/NEAR: they multiply the work per term for little gain on news text.
+            "flags": "AND|OR|NOT|PHRASE|PREFIX|PRECEDENCE|WHITESPACE|ESCAPE",
+        }
+    }
 
 
 def _facet_agg(own: str, facet_filters: dict[str, Any], inner: dict[str, Any]) -> dict[str, Any]:

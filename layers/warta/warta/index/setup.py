@@ -28,10 +28,14 @@ def ensure_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
     name = index_name(alias)
     if not client.indices.exists(index=name):
         client.indices.create(index=name)
-    client.indices.update_aliases(body={"actions": [
-        {"add": {"index": name, "alias": alias}},
-        {"add": {"index": name, "alias": write_alias(alias), "is_write_index": True}},
-    ]})
+    client.indices.update_aliases(
+        body={
+            "actions": [
+                {"add": {"index": name, "alias": alias}},
+                {"add": {"index": name, "alias": write_alias(alias), "is_write_index": True}},
+            ]
+        }
+    )
     failures.ensure(client, alias)
     ensure_alert_indices(client, alias)  # saved searches (percolator) and their matches
     return name
@@ -41,8 +45,13 @@ def current_index(client: OpenSearch, alias: str = INDEX_PREFIX) -> str:
     return str(next(iter(client.indices.get_alias(name=alias))))
 
 
-def migrate(client: OpenSearch, alias: str = INDEX_PREFIX, *, delete_old: bool = False,
-            progress: Callable[[int], None] = lambda copied: None) -> tuple[str, str]:
+def migrate(
+    client: OpenSearch,
+    alias: str = INDEX_PREFIX,
+    *,
+    delete_old: bool = False,
+    progress: Callable[[int], None] = lambda copied: None,
+) -> tuple[str, str]:
     """Move the alias to a new versioned index built from the current template, with no downtime.
 
     1. create the next index (the template gives it the current mapping);
@@ -57,15 +66,29 @@ def migrate(client: OpenSearch, alias: str = INDEX_PREFIX, *, delete_old: bool =
     new = index_name(alias, int(match.group(1)) + 1 if match else 1)
     if not client.indices.exists(index=new):
         client.indices.create(index=new)
-    client.indices.update_aliases(body={"actions": [
-        {"add": {"index": old, "alias": write_alias(alias), "is_write_index": False}},
-        {"add": {"index": new, "alias": write_alias(alias), "is_write_index": True}},
-    ]})
+    client.indices.update_aliases(
+        body={
+            "actions": [
+                {"add": {"index": old, "alias": write_alias(alias), "is_write_index": False}},
+                {"add": {"index": new, "alias": write_alias(alias), "is_write_index": True}},
+            ]
+        }
+    )
     copied = 0
-    actions = ({"_op_type": "index", "_index": new, "_id": hit["_id"], "_source": hit["_source"],
-                "version": hit["_version"], "version_type": "external_gte"}
-               for hit in helpers.scan(client, index=old, version=True, size=500, query={"query": {"match_all": {}}}))
-    for ok, item in helpers.streaming_bulk(client, actions, raise_on_error=False, chunk_size=500, max_retries=3):
+    actions = (
+        {
+            "_op_type": "index",
+            "_index": new,
+            "_id": hit["_id"],
+            "_source": hit["_source"],
+            "version": hit["_version"],
+            "version_type": "external_gte",
+        }
+        for hit in helpers.scan(client, index=old, version=True, size=500, query={"query": {"match_all": {}}})
+    )
+    for ok, item in helpers.streaming_bulk(
+        client, actions, raise_on_error=False, chunk_size=500, max_retries=3
+    ):
         status = next(iter(item.values())).get("status")
         if not ok and status != 409:  # 409: a newer write already reached the new index
             raise RuntimeError(f"copy to {new} failed: {item}")
@@ -74,11 +97,15 @@ def migrate(client: OpenSearch, alias: str = INDEX_PREFIX, *, delete_old: bool =
             progress(copied)
     progress(copied)
     client.indices.refresh(index=new)
-    client.indices.update_aliases(body={"actions": [
-        {"remove": {"index": old, "alias": alias}},
-        {"add": {"index": new, "alias": alias}},
-        {"remove": {"index": old, "alias": write_alias(alias)}},
-    ]})
+    client.indices.update_aliases(
+        body={
+            "actions": [
+                {"remove": {"index": old, "alias": alias}},
+                {"add": {"index": new, "alias": alias}},
+                {"remove": {"index": old, "alias": write_alias(alias)}},
+            ]
+        }
+    )
     if delete_old:
         client.indices.delete(index=old)
     return old, new

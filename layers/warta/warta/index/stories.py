@@ -27,16 +27,22 @@ class OpenSearchStoryLookup:
         """Indexed documents sharing at least one band with any of `prints`, most shared bands first."""
         found: dict[str, Known] = {}
         for start in range(0, len(prints), DOCS_PER_LOOKUP):
-            chunk = prints[start:start + DOCS_PER_LOOKUP]
+            chunk = prints[start : start + DOCS_PER_LOOKUP]
             bands = sorted({band for p in chunk for band in p.bands()})
             if not bands:
                 continue
-            response = self._client.search(index=self._alias, body=lookup_query(bands, len(chunk) * CANDIDATES_PER_DOC),
-                                           request_timeout=REQUEST_TIMEOUT)
+            response = self._client.search(
+                index=self._alias,
+                body=lookup_query(bands, len(chunk) * CANDIDATES_PER_DOC),
+                request_timeout=REQUEST_TIMEOUT,
+            )
             for hit in response["hits"]["hits"]:
                 source = hit["_source"]
-                found[hit["_id"]] = Known(hit["_id"], source.get("story_id") or hit["_id"],
-                                          Fingerprint.decode(source.get("story_signature")))
+                found[hit["_id"]] = Known(
+                    hit["_id"],
+                    source.get("story_id") or hit["_id"],
+                    Fingerprint.decode(source.get("story_signature")),
+                )
         return list(found.values())
 
 
@@ -46,7 +52,11 @@ def lookup_query(bands: Sequence[str], size: int) -> dict[str, Any]:
     return {
         "size": size,
         "_source": ["story_id", "story_signature"],
-        "query": {"bool": {"should": [{"constant_score": {"filter": {"term": {"story_bands": band}}}}
-                                      for band in bands], "minimum_should_match": 1}},
+        "query": {
+            "bool": {
+                "should": [{"constant_score": {"filter": {"term": {"story_bands": band}}}} for band in bands],
+                "minimum_should_match": 1,
+            }
+        },
         "sort": ["_score", {"id": "asc"}],
     }

@@ -29,15 +29,19 @@ def apply(body: dict[str, Any], *, collapse: Collapse | None, count: Count) -> N
     if collapse == "story":
         if "search_after" in body:
             raise CollapseWithCursor("collapse=story pages with offset, not cursor")
-        body["collapse"] = {"field": STORY_FIELD,
-                            "inner_hits": {"name": "copies", "size": 0, "_source": False}}
+        body["collapse"] = {
+            "field": STORY_FIELD,
+            "inner_hits": {"name": "copies", "size": 0, "_source": False},
+        }
     aggregations = body.get("aggs")
     if aggregations is None:
         return
     if collapse == "story" or count == "stories":
         # Applied like the hits (post_filter too), so it counts the stories the hits come from.
-        aggregations["stories"] = {"filter": body.get("post_filter", {"match_all": {}}),
-                                   "aggs": {"values": stories_count()}}
+        aggregations["stories"] = {
+            "filter": body.get("post_filter", {"match_all": {}}),
+            "aggs": {"values": stories_count()},
+        }
     if count != "stories":
         return
     for name, aggregation in aggregations.items():

@@ -10,5 +10,16 @@ from .events import MalformedMessage, ObjectEvent, object_events
 from .outcomes import ingest_messages
 from .policy import Disposition, MessageOutcome, Status, settle
 
-__all__ = ["Dependencies", "Disposition", "MalformedMessage", "MessageOutcome", "ObjectEvent",
-           "QueueMessage", "Status", "ingest_messages", "object_events", "process_batch", "settle"]
+__all__ = [
+    "Dependencies",
+    "Disposition",
+    "MalformedMessage",
+    "MessageOutcome",
+    "ObjectEvent",
+    "QueueMessage",
+    "Status",
+    "ingest_messages",
+    "object_events",
+    "process_batch",
+    "settle",
+]

@@ -50,17 +50,27 @@ class QueueMessage:
             receives = int(attributes.get("ApproximateReceiveCount") or 1)
         except (TypeError, ValueError):
             receives = 1
-        return cls(str(record["messageId"]), str(record.get("body", "")), str(record.get("receiptHandle", "")),
-                   receives)
+        return cls(
+            str(record["messageId"]),
+            str(record.get("body", "")),
+            str(record.get("receiptHandle", "")),
+            receives,
+        )
 
 
 def process_batch(records: Iterable[Mapping[str, Any]], deps: Dependencies) -> list[str]:
     """Ingest one SQS batch (Lambda's `Records`); returns the ids of the messages SQS should deliver
     again. Every message is reported (metric `Messages<Status>` and a log line) before this returns."""
     messages = [QueueMessage.from_record(record) for record in records]
-    outcomes = ingest_messages([(m.message_id, m.body) for m in messages], store=deps.store,
-                               writer=deps.writer, alias=deps.alias, now=deps.now, stories=deps.stories,
-                               alerts=deps.alerts)
+    outcomes = ingest_messages(
+        [(m.message_id, m.body) for m in messages],
+        store=deps.store,
+        writer=deps.writer,
+        alias=deps.alias,
+        now=deps.now,
+        stories=deps.stories,
+        alerts=deps.alerts,
+    )
     return [m.message_id for m in messages if _dispose(m, outcomes[m.message_id], deps) == "retry"]
 
 
@@ -68,11 +78,18 @@ def _dispose(message: QueueMessage, outcome: MessageOutcome, deps: Dependencies)
     disposition = settle(outcome, message.receive_count, deps.max_receives, deps.dead_letters is not None)
     if disposition == "dead-letter" and deps.dead_letters is not None:
         try:
-            deps.dead_letters.send(message.body, reason=outcome.reason, message_id=message.message_id,
-                                   receive_count=message.receive_count)
+            deps.dead_letters.send(
+                message.body,
+                reason=outcome.reason,
+                message_id=message.message_id,
+                receive_count=message.receive_count,
+            )
         except Exception as exc:  # noqa: BLE001 - the message stays in the queue; SQS's redrive is the net
-            deps.reporter.log("warning", f"could not dead-letter the message: {type(exc).__name__}: {exc}",
-                              {"message_id": message.message_id})
+            deps.reporter.log(
+                "warning",
+                f"could not dead-letter the message: {type(exc).__name__}: {exc}",
+                {"message_id": message.message_id},
+            )
             disposition = "retry"
     if disposition == "retry" and deps.backoff is not None:
         _back_off(deps.backoff, message, deps.reporter)
@@ -84,16 +101,24 @@ def _back_off(backoff: RetryDelay, message: QueueMessage, reporter: Reporter) ->
     try:
         seconds = backoff.delay(message.receipt_handle, message.receive_count)
     except Exception as exc:  # noqa: BLE001 - without the delay, the queue's own visibility timeout applies
-        reporter.log("warning", f"could not delay the next try: {type(exc).__name__}: {exc}",
-                     {"message_id": message.message_id})
+        reporter.log(
+            "warning",
+            f"could not delay the next try: {type(exc).__name__}: {exc}",
+            {"message_id": message.message_id},
+        )
         return
     reporter.log("info", f"next try in {seconds} s", {"message_id": message.message_id})
 
 
 def _report(reporter: Reporter, message_id: str, outcome: MessageOutcome, disposition: Disposition) -> None:
     reporter.count(f"Messages{outcome.status.capitalize()}")
-    fields = {"message_id": message_id, "status": outcome.status, "disposition": disposition,
-              "keys": list(outcome.keys), "reason": outcome.reason}
+    fields = {
+        "message_id": message_id,
+        "status": outcome.status,
+        "disposition": disposition,
+        "keys": list(outcome.keys),
+        "reason": outcome.reason,
+    }
     if outcome.status in ("rejected", "retry", "poison"):
         reporter.log("warning", f"message {outcome.status}: {outcome.reason}", fields)
     else:

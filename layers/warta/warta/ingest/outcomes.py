@@ -27,10 +27,17 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, writer: IndexWriter,
-                    alias: str, now: Callable[[], datetime] = _utc_now,
-                    refresh: bool = False, stories: StoryLookup | None = None,
-                    alerts: AlertHook | None = None) -> dict[str, MessageOutcome]:
+def ingest_messages(
+    messages: Sequence[tuple[str, str]],
+    *,
+    store: ObjectStore,
+    writer: IndexWriter,
+    alias: str,
+    now: Callable[[], datetime] = _utc_now,
+    refresh: bool = False,
+    stories: StoryLookup | None = None,
+    alerts: AlertHook | None = None,
+) -> dict[str, MessageOutcome]:
     """Process one batch: messages are (message_id, body). Returns an outcome per message id.
     All index writes of the batch go out in one bulk request."""
     outcomes: dict[str, MessageOutcome] = {}
@@ -42,7 +49,9 @@ def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, 
             planned.append((message_id, object_events(body)))
         except MalformedMessage as exc:
             outcomes[message_id] = MessageOutcome("rejected", str(exc))
-    fetched = _fetch_all(store, {(e.bucket, e.key) for _, events in planned for e in events if e.kind == "created"})
+    fetched = _fetch_all(
+        store, {(e.bucket, e.key) for _, events in planned for e in events if e.kind == "created"}
+    )
     for message_id, events in planned:
         outcome, message_actions = _plan(events, fetched=fetched, alias=alias, ingested=now())
         outcomes[message_id] = outcome
@@ -50,17 +59,29 @@ def ingest_messages(messages: Sequence[tuple[str, str]], *, store: ObjectStore, 
         owners += [message_id] * len(message_actions)
     if stories is not None:  # story ids need earlier copies: one look-up for the batch (warta.stories)
         try:
-            assign_documents([a.document for a in actions if a.op == "index" and a.index == write_alias(alias)
-                              and isinstance(a.document, dict)], stories)
+            assign_documents(
+                [
+                    a.document
+                    for a in actions
+                    if a.op == "index" and a.index == write_alias(alias) and isinstance(a.document, dict)
+                ],
+                stories,
+            )
         except Exception as exc:  # noqa: BLE001 - OpenSearch unreachable: write nothing, retry what had writes
             reason = f"story look-up failed: {type(exc).__name__}: {exc}"[:500]
-            return {message_id: MessageOutcome("retry", reason, outcome.keys) if message_id in owners else outcome
-                    for message_id, outcome in outcomes.items()}
+            return {
+                message_id: MessageOutcome("retry", reason, outcome.keys) if message_id in owners else outcome
+                for message_id, outcome in outcomes.items()
+            }
     results = writer.write(actions, refresh=refresh)
     for message_id, result in zip(owners, results, strict=True):
         if result.outcome == "failed" and outcomes[message_id].status != "retry":
             status: Status = "retry" if result.retryable else "poison"
-            reason = f"opensearch {result.status}: {result.error}" if result.status else f"opensearch: {result.error}"
+            reason = (
+                f"opensearch {result.status}: {result.error}"
+                if result.status
+                else f"opensearch: {result.error}"
+            )
             outcomes[message_id] = MessageOutcome(status, reason, outcomes[message_id].keys)
     if alerts is not None:  # saved searches, percolated in this batch; a failure retries the message
         for message_id, reason in alerts.match(actions, owners, results).items():
@@ -74,6 +95,7 @@ FETCH_THREADS = 10  # a batch holds at most 10 messages; S3 latency, not CPU, is
 
 def _fetch_all(store: ObjectStore, wanted: set[tuple[str, str]]) -> Fetched:
     """Get the batch's objects at once rather than one after another; an error is kept as the result."""
+
     def get(location: tuple[str, str]) -> StoredObject | Exception | None:
         try:
             return store.get(*location)
@@ -86,16 +108,19 @@ def _fetch_all(store: ObjectStore, wanted: set[tuple[str, str]]) -> Fetched:
         return dict(zip(wanted, pool.map(get, wanted), strict=True))
 
 
-def _plan(events: list[ObjectEvent], *, fetched: Fetched, alias: str,
-          ingested: datetime) -> tuple[MessageOutcome, list[WriteAction]]:
+def _plan(
+    events: list[ObjectEvent], *, fetched: Fetched, alias: str, ingested: datetime
+) -> tuple[MessageOutcome, list[WriteAction]]:
     """Decide what one message's events write; parsing happens here, writes happen in bulk."""
     actions: list[WriteAction] = []
     statuses: list[tuple[Status, str]] = []
     for event in events:
         doc_id = document_id(event.bucket, event.key)
         if event.kind == "removed":
-            actions += [WriteAction("delete", write_alias(alias), doc_id, event.version),
-                        WriteAction("delete", failures_index(alias), doc_id, event.version)]
+            actions += [
+                WriteAction("delete", write_alias(alias), doc_id, event.version),
+                WriteAction("delete", failures_index(alias), doc_id, event.version),
+            ]
             statuses.append(("deleted", ""))
             continue
         stored = fetched[(event.bucket, event.key)]
@@ -110,10 +135,20 @@ def _plan(events: list[ObjectEvent], *, fetched: Fetched, alias: str,
             statuses.append(("skipped", "object no longer exists"))
             continue
         try:
-            article = parse_article(stored.data, key=event.key, content_type=stored.content_type,
-                                    content_encoding=stored.content_encoding)
-            document = build_document(bucket=event.bucket, key=event.key, article=article,
-                                      entities=enrich(article), ingested=ingested, etag=stored.etag)
+            article = parse_article(
+                stored.data,
+                key=event.key,
+                content_type=stored.content_type,
+                content_encoding=stored.content_encoding,
+            )
+            document = build_document(
+                bucket=event.bucket,
+                key=event.key,
+                article=article,
+                entities=enrich(article),
+                ingested=ingested,
+                etag=stored.etag,
+            )
         except ParseError as exc:
             actions += _reject(alias, event, doc_id, exc.reason, str(exc), ingested, stored.etag)
             statuses.append(("rejected", f"{exc.reason}: {exc}"))
@@ -136,9 +171,14 @@ def _plan(events: list[ObjectEvent], *, fetched: Fetched, alias: str,
     return MessageOutcome(status, reason, keys), actions
 
 
-def _reject(alias: str, event: ObjectEvent, doc_id: str, reason: str, detail: str,
-            at: datetime, etag: str | None) -> list[WriteAction]:
+def _reject(
+    alias: str, event: ObjectEvent, doc_id: str, reason: str, detail: str, at: datetime, etag: str | None
+) -> list[WriteAction]:
     """Record why the object cannot be indexed, and drop the article an earlier version of it left."""
-    record = failures.record(bucket=event.bucket, key=event.key, etag=etag, reason=reason, detail=detail, at=at)
-    return [WriteAction("index", failures_index(alias), doc_id, event.version, record),
-            WriteAction("delete", write_alias(alias), doc_id, event.version)]
+    record = failures.record(
+        bucket=event.bucket, key=event.key, etag=etag, reason=reason, detail=detail, at=at
+    )
+    return [
+        WriteAction("index", failures_index(alias), doc_id, event.version, record),
+        WriteAction("delete", write_alias(alias), doc_id, event.version),
+    ]

@@ -27,10 +27,16 @@ from urllib.parse import parse_qs, urlsplit
 from .lambda_runtime import FUNCTIONS_DIR, LocalContext, load_handler
 
 # API Gateway's answer when the function fails rather than returning a response.
-FUNCTION_ERROR = {"statusCode": 500, "headers": {"Content-Type": "application/json"},
-                  "body": json.dumps({"message": "Internal Server Error"})}
-NO_ENVIRONMENT = {"statusCode": 503, "headers": {"Content-Type": "application/json"},
-                  "body": json.dumps({"message": "Service Unavailable"})}
+FUNCTION_ERROR = {
+    "statusCode": 500,
+    "headers": {"Content-Type": "application/json"},
+    "body": json.dumps({"message": "Internal Server Error"}),
+}
+NO_ENVIRONMENT = {
+    "statusCode": 503,
+    "headers": {"Content-Type": "application/json"},
+    "body": json.dumps({"message": "Service Unavailable"}),
+}
 FREE_ENVIRONMENT_TIMEOUT = 30.0  # seconds a request waits for an idle environment, cold starts included
 
 
@@ -44,10 +50,19 @@ def http_api_event(method: str, raw_path: str, headers: dict[str, str], body: by
         "rawQueryString": parts.query,
         "headers": {k.lower(): v for k, v in headers.items()},
         "requestContext": {
-            "accountId": "000000000000", "apiId": "local", "domainName": "127.0.0.1",
-            "http": {"method": method, "path": parts.path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1",
-                     "userAgent": headers.get("User-Agent", "")},
-            "requestId": str(uuid.uuid4()), "routeKey": "$default", "stage": "$default",
+            "accountId": "000000000000",
+            "apiId": "local",
+            "domainName": "127.0.0.1",
+            "http": {
+                "method": method,
+                "path": parts.path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": "127.0.0.1",
+                "userAgent": headers.get("User-Agent", ""),
+            },
+            "requestId": str(uuid.uuid4()),
+            "routeKey": "$default",
+            "stage": "$default",
             "time": time.strftime("%d/%b/%Y:%H:%M:%S +0000", time.gmtime()),
             "timeEpoch": int(time.time() * 1000),
         },
@@ -69,8 +84,12 @@ class Environment:
         # spawn, not fork: environments are also started while the front's threads are running.
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve_events, args=(child, function, functions_dir), daemon=True,
-                                       name=f"warta-{function}-environment")
+        self.process = context.Process(
+            target=_serve_events,
+            args=(child, function, functions_dir),
+            daemon=True,
+            name=f"warta-{function}-environment",
+        )
         self.process.start()
         child.close()
 
@@ -163,8 +182,9 @@ def serve(port: int, pool: EnvironmentPool, host: str = "127.0.0.1") -> Threadin
                 self.send_error(411, "a request body needs Content-Length")  # the search API takes no bodies
                 return
             length = int(self.headers.get("Content-Length") or 0)
-            result = pool.invoke(http_api_event(self.command, self.path, dict(self.headers),
-                                                self.rfile.read(length)))
+            result = pool.invoke(
+                http_api_event(self.command, self.path, dict(self.headers), self.rfile.read(length))
+            )
             body = result.get("body") or ""
             payload = base64.b64decode(body) if result.get("isBase64Encoded") else body.encode()
             self.send_response(int(result.get("statusCode", 200)))
@@ -195,8 +215,12 @@ class _Server(ThreadingHTTPServer):
 def main() -> None:
     parser = argparse.ArgumentParser(description="Serve the search function as API Gateway and Lambda would.")
     parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--environments", type=int, default=4,
-                        help="execution environments (Lambda's concurrency): processes serving one event at a time")
+    parser.add_argument(
+        "--environments",
+        type=int,
+        default=4,
+        help="execution environments (Lambda's concurrency): processes serving one event at a time",
+    )
     args = parser.parse_args()
     server = serve(args.port, EnvironmentPool("search", max(1, args.environments)))
     server.serve_forever()

@@ -12,8 +12,11 @@ from typing import Any
 
 REGION = "us-east-1"
 # moto accepts any credentials; fixed dummy ones keep boto3 from looking for real ones.
-CREDENTIALS = {"AWS_ACCESS_KEY_ID": "warta-local", "AWS_SECRET_ACCESS_KEY": "warta-local",
-               "AWS_DEFAULT_REGION": REGION}
+CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "warta-local",
+    "AWS_SECRET_ACCESS_KEY": "warta-local",
+    "AWS_DEFAULT_REGION": REGION,
+}
 
 
 @dataclass(frozen=True)
@@ -31,43 +34,76 @@ class Resources:
 def start(port: int, log_path: Path) -> subprocess.Popen[bytes]:
     moto_server = Path(sys.executable).with_name("moto_server")
     log = log_path.open("wb")
-    return subprocess.Popen([str(moto_server), "-H", "127.0.0.1", "-p", str(port)], stdout=log,
-                            stderr=subprocess.STDOUT, start_new_session=True)
+    return subprocess.Popen(
+        [str(moto_server), "-H", "127.0.0.1", "-p", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
 
 
 def client(service: str, endpoint: str) -> Any:
     import boto3
 
-    return boto3.client(service, endpoint_url=endpoint, region_name=REGION,
-                        aws_access_key_id=CREDENTIALS["AWS_ACCESS_KEY_ID"],
-                        aws_secret_access_key=CREDENTIALS["AWS_SECRET_ACCESS_KEY"])
+    return boto3.client(
+        service,
+        endpoint_url=endpoint,
+        region_name=REGION,
+        aws_access_key_id=CREDENTIALS["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
+    )
 
 
 def provision(endpoint: str, resources: Resources = Resources()) -> dict[str, str]:
     """Create the bucket, the queue with its DLQ, and the notifications, as template.yaml does in AWS."""
     s3, sqs = client("s3", endpoint), client("sqs", endpoint)
     dlq_url = sqs.create_queue(QueueName=resources.dead_letter_queue)["QueueUrl"]
-    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    queue_url = sqs.create_queue(QueueName=resources.queue, Attributes={
-        "VisibilityTimeout": str(resources.visibility_timeout),
-        "RedrivePolicy": json.dumps({"deadLetterTargetArn": dlq_arn,
-                                     "maxReceiveCount": str(resources.max_receive_count)}),
-    })["QueueUrl"]
-    queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    queue_url = sqs.create_queue(
+        QueueName=resources.queue,
+        Attributes={
+            "VisibilityTimeout": str(resources.visibility_timeout),
+            "RedrivePolicy": json.dumps(
+                {"deadLetterTargetArn": dlq_arn, "maxReceiveCount": str(resources.max_receive_count)}
+            ),
+        },
+    )["QueueUrl"]
+    queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
     s3.create_bucket(Bucket=resources.bucket)
-    s3.put_bucket_notification_configuration(Bucket=resources.bucket, NotificationConfiguration={
-        "QueueConfigurations": [{"QueueArn": queue_arn,
-                                 "Events": ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]}],
-    })
+    s3.put_bucket_notification_configuration(
+        Bucket=resources.bucket,
+        NotificationConfiguration={
+            "QueueConfigurations": [
+                {"QueueArn": queue_arn, "Events": ["s3:ObjectCreated:*", "s3:ObjectRemoved:*"]}
+            ],
+        },
+    )
     alerts_dlq_url = sqs.create_queue(QueueName=resources.alerts_dead_letter_queue)["QueueUrl"]
-    alerts_dlq_arn = sqs.get_queue_attributes(QueueUrl=alerts_dlq_url,
-                                              AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    alerts_url = sqs.create_queue(QueueName=resources.alerts_queue, Attributes={
-        "VisibilityTimeout": str(resources.visibility_timeout),
-        "RedrivePolicy": json.dumps({"deadLetterTargetArn": alerts_dlq_arn,
-                                     "maxReceiveCount": str(resources.max_receive_count)}),
-    })["QueueUrl"]
-    alerts_arn = sqs.get_queue_attributes(QueueUrl=alerts_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    return {"bucket": resources.bucket, "queue_url": queue_url, "queue_arn": queue_arn,
-            "dlq_url": dlq_url, "alerts_queue_url": alerts_url, "alerts_queue_arn": alerts_arn,
-            "alerts_dlq_url": alerts_dlq_url}
+    alerts_dlq_arn = sqs.get_queue_attributes(QueueUrl=alerts_dlq_url, AttributeNames=["QueueArn"])[
+        "Attributes"
+    ]["QueueArn"]
+    alerts_url = sqs.create_queue(
+        QueueName=resources.alerts_queue,
+        Attributes={
+            "VisibilityTimeout": str(resources.visibility_timeout),
+            "RedrivePolicy": json.dumps(
+                {"deadLetterTargetArn": alerts_dlq_arn, "maxReceiveCount": str(resources.max_receive_count)}
+            ),
+        },
+    )["QueueUrl"]
+    alerts_arn = sqs.get_queue_attributes(QueueUrl=alerts_url, AttributeNames=["QueueArn"])["Attributes"][
+        "QueueArn"
+    ]
+    return {
+        "bucket": resources.bucket,
+        "queue_url": queue_url,
+        "queue_arn": queue_arn,
+        "dlq_url": dlq_url,
+        "alerts_queue_url": alerts_url,
+        "alerts_queue_arn": alerts_arn,
+        "alerts_dlq_url": alerts_dlq_url,
+    }

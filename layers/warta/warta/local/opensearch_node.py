@@ -19,8 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 OPENSEARCH_VERSION = "2.19.6"  # the newest 2.x: runs on the machine's Java 17
-DISTRIBUTION = ("org.opensearch.distribution.integ-test-zip:opensearch:2.19.6:zip",
-                "71d6d8b1c637f3faecda0752b184b1cc526fc6eaad59ec1408c6327bb00b9293")
+DISTRIBUTION = (
+    "org.opensearch.distribution.integ-test-zip:opensearch:2.19.6:zip",
+    "71d6d8b1c637f3faecda0752b184b1cc526fc6eaad59ec1408c6327bb00b9293",
+)
 
 
 @dataclass(frozen=True)
@@ -33,14 +35,20 @@ class Module:
 
 
 MODULES = (
-    Module("org.opensearch.plugin:analysis-common:2.19.6:jar",
-           "187378844d92a043b935038f9ae168f7812f686b1c1c7128f8b97731baff8a1a",
-           "analysis-common", "org.opensearch.analysis.common.CommonAnalysisPlugin",
-           "Common analysis: language analyzers, asciifolding, ..."),
-    Module("org.opensearch.plugin:percolator-client:2.19.6:jar",
-           "3a931b2089e8d6140f8b811ea8a5cbfb0cd1d2202a070c25568a7249875cd787",
-           "percolator", "org.opensearch.percolator.PercolatorPlugin",
-           "Percolator: stored queries matched against documents"),
+    Module(
+        "org.opensearch.plugin:analysis-common:2.19.6:jar",
+        "187378844d92a043b935038f9ae168f7812f686b1c1c7128f8b97731baff8a1a",
+        "analysis-common",
+        "org.opensearch.analysis.common.CommonAnalysisPlugin",
+        "Common analysis: language analyzers, asciifolding, ...",
+    ),
+    Module(
+        "org.opensearch.plugin:percolator-client:2.19.6:jar",
+        "3a931b2089e8d6140f8b811ea8a5cbfb0cd1d2202a070c25568a7249875cd787",
+        "percolator",
+        "org.opensearch.percolator.PercolatorPlugin",
+        "Percolator: stored queries matched against documents",
+    ),
 )
 SERVICE_USER = "warta-opensearch"  # OpenSearch refuses to run as root
 
@@ -88,7 +96,8 @@ def install(cache: Path | None = None) -> Path:
         (target / "plugin-descriptor.properties").write_text(
             f"description={module.description}\nversion={OPENSEARCH_VERSION}\nname={module.name}\n"
             f"classname={module.classname}\njava.version=11\nopensearch.version={OPENSEARCH_VERSION}\n"
-            "custom.foldername=\nextended.plugins=\nhas.native.controller=false\n")
+            "custom.foldername=\nextended.plugins=\nhas.native.controller=false\n"
+        )
     for path in unpacked.joinpath("bin").iterdir():
         path.chmod(0o755)  # zipfile does not keep modes
     (unpacked / ".warta-complete").write_text(_marker())
@@ -107,7 +116,10 @@ def install(cache: Path | None = None) -> Path:
 
 def _marker() -> str:
     """What `.warta-complete` holds: the distribution and every module, each with its pinned sum."""
-    return "\n".join([f"{DISTRIBUTION[0]} {DISTRIBUTION[1]}", *(f"{m.artifact} {m.sha256}" for m in MODULES)]) + "\n"
+    return (
+        "\n".join([f"{DISTRIBUTION[0]} {DISTRIBUTION[1]}", *(f"{m.artifact} {m.sha256}" for m in MODULES)])
+        + "\n"
+    )
 
 
 def _complete(home: Path) -> bool:
@@ -119,8 +131,18 @@ def _fetch(artifact: str, sha256: str, downloads: Path) -> Path:
     _group, name, version, packaging = artifact.split(":")
     target = downloads / f"{name}-{version}.{packaging}"
     if not (target.exists() and _sha256(target) == sha256):
-        subprocess.run(["mvn", "-q", "-B", "dependency:copy", f"-Dartifact={artifact}",
-                        f"-DoutputDirectory={downloads}"], check=True, cwd=downloads)
+        subprocess.run(
+            [
+                "mvn",
+                "-q",
+                "-B",
+                "dependency:copy",
+                f"-Dartifact={artifact}",
+                f"-DoutputDirectory={downloads}",
+            ],
+            check=True,
+            cwd=downloads,
+        )
     actual = _sha256(target)
     if actual != sha256:
         target.unlink()
@@ -146,8 +168,12 @@ def _open_for_all(path: Path) -> None:
 
 def java_home() -> str:
     """OpenSearch 2.19 runs on Java 11 to 21; prefer an explicit setting, then the system's Java 17."""
-    for candidate in (os.environ.get("OPENSEARCH_JAVA_HOME"), os.environ.get("JAVA_HOME"),
-                      "/usr/lib/jvm/java-17-openjdk-amd64", "/usr/lib/jvm/java-17-openjdk-arm64"):
+    for candidate in (
+        os.environ.get("OPENSEARCH_JAVA_HOME"),
+        os.environ.get("JAVA_HOME"),
+        "/usr/lib/jvm/java-17-openjdk-amd64",
+        "/usr/lib/jvm/java-17-openjdk-arm64",
+    ):
         if candidate and Path(candidate, "bin", "java").exists():
             return candidate
     java = shutil.which("java")
@@ -163,8 +189,10 @@ def service_user() -> tuple[int, int] | None:
     try:
         entry = pwd.getpwnam(SERVICE_USER)
     except KeyError:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin",
-                        SERVICE_USER], check=True)
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SERVICE_USER],
+            check=True,
+        )
         entry = pwd.getpwnam(SERVICE_USER)
     return entry.pw_uid, entry.pw_gid
 
@@ -178,25 +206,44 @@ def run_dir_for(state_dir: Path) -> Path:
     return cache_dir() / "nodes" / hashlib.sha256(str(state_dir.resolve()).encode()).hexdigest()[:16]
 
 
-def start(home: Path, run_dir: Path, *, http_port: int, heap: str = "512m",
-          fresh: bool = True) -> subprocess.Popen[bytes]:
+def start(
+    home: Path, run_dir: Path, *, http_port: int, heap: str = "512m", fresh: bool = True
+) -> subprocess.Popen[bytes]:
     """Start the node with its config, data and logs in `run_dir`; `fresh` wipes them first."""
     if fresh or not (run_dir / "config").exists():
         _prepare(home, run_dir)
     user = service_user()
-    command = [str(home / "bin" / "opensearch"),
-               "-E", "discovery.type=single-node", "-E", "network.host=127.0.0.1",
-               "-E", f"http.port={http_port}", "-E", f"transport.port={http_port + 100}",
-               "-E", f"path.data={run_dir / 'data'}", "-E", f"path.logs={run_dir / 'logs'}",
-               "-E", "cluster.routing.allocation.disk.threshold_enabled=false",
-               "-E", "action.destructive_requires_name=true"]
+    command = [
+        str(home / "bin" / "opensearch"),
+        "-E",
+        "discovery.type=single-node",
+        "-E",
+        "network.host=127.0.0.1",
+        "-E",
+        f"http.port={http_port}",
+        "-E",
+        f"transport.port={http_port + 100}",
+        "-E",
+        f"path.data={run_dir / 'data'}",
+        "-E",
+        f"path.logs={run_dir / 'logs'}",
+        "-E",
+        "cluster.routing.allocation.disk.threshold_enabled=false",
+        "-E",
+        "action.destructive_requires_name=true",
+    ]
     if user:
         command = ["setpriv", f"--reuid={user[0]}", f"--regid={user[1]}", "--clear-groups", *command]
-    env = {**os.environ, "OPENSEARCH_JAVA_HOME": java_home(), "OPENSEARCH_PATH_CONF": str(run_dir / "config"),
-           "OPENSEARCH_JAVA_OPTS": f"-Xms{heap} -Xmx{heap}"}
+    env = {
+        **os.environ,
+        "OPENSEARCH_JAVA_HOME": java_home(),
+        "OPENSEARCH_PATH_CONF": str(run_dir / "config"),
+        "OPENSEARCH_JAVA_OPTS": f"-Xms{heap} -Xmx{heap}",
+    }
     log = (run_dir / "stdout.log").open("ab")
-    return subprocess.Popen(command, cwd=run_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    return subprocess.Popen(
+        command, cwd=run_dir, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
 
 
 def _prepare(home: Path, run_dir: Path) -> None:
@@ -207,8 +254,12 @@ def _prepare(home: Path, run_dir: Path) -> None:
     # The launcher changes into the install folder, so the relative log and dump paths in jvm.options
     # would point into it; under root it is read-only for the service user. Point them at run_dir.
     options = run_dir / "config" / "jvm.options"
-    options.write_text(options.read_text().replace("=logs/", f"={run_dir}/logs/")
-                       .replace(":logs/", f":{run_dir}/logs/").replace("HeapDumpPath=data", f"HeapDumpPath={run_dir}/data"))
+    options.write_text(
+        options.read_text()
+        .replace("=logs/", f"={run_dir}/logs/")
+        .replace(":logs/", f":{run_dir}/logs/")
+        .replace("HeapDumpPath=data", f"HeapDumpPath={run_dir}/data")
+    )
     user = service_user()
     if user:
         for current, _dirs, files in os.walk(run_dir):

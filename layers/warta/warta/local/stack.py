@@ -26,7 +26,9 @@ STATE_FILE = "stack.json"
 
 @dataclass
 class StackConfig:
-    state_dir: Path = field(default_factory=lambda: Path(os.environ.get("WARTA_STATE_DIR", REPO_ROOT / ".warta")))
+    state_dir: Path = field(
+        default_factory=lambda: Path(os.environ.get("WARTA_STATE_DIR", REPO_ROOT / ".warta"))
+    )
     opensearch_port: int = 9200
     emulator_port: int = 5050
     api_port: int = 8000
@@ -57,17 +59,29 @@ class StackState:
     def environment(self) -> dict[str, str]:
         """What a handler, the CLI or a test needs to reach this stack: the handlers' settings written by
         `Settings.to_env` (one contract), plus the emulator's endpoint and the CLI's API URL."""
-        settings = Settings(opensearch_url=self.opensearch_url, index_alias=self.index_alias, bucket=self.bucket,
-                            dlq_url=self.dlq_url, max_receive_count=self.max_receive_count,
-                            queue_url=self.queue_url,
-                            # Alerts: webhooks to 127.0.0.1 over plain http; retries after 1, 2, 4 ... s.
-                            alerts_queue_url=self.alerts_queue_url or None, alerts_dlq_url=self.alerts_dlq_url or None,
-                            alerts_max_receive_count=self.max_receive_count, alerts_retry_base_seconds=1,
-                            local_webhooks=True)
-        return {**emulator.CREDENTIALS, "AWS_ENDPOINT_URL": self.emulator_url, **settings.to_env(),
-                "WARTA_API_URL": self.api_url,
-                "POWERTOOLS_SERVICE_NAME": "warta", "POWERTOOLS_METRICS_NAMESPACE": "Warta",
-                "POWERTOOLS_TRACE_DISABLED": "true"}
+        settings = Settings(
+            opensearch_url=self.opensearch_url,
+            index_alias=self.index_alias,
+            bucket=self.bucket,
+            dlq_url=self.dlq_url,
+            max_receive_count=self.max_receive_count,
+            queue_url=self.queue_url,
+            # Alerts: webhooks to 127.0.0.1 over plain http; retries after 1, 2, 4 ... s.
+            alerts_queue_url=self.alerts_queue_url or None,
+            alerts_dlq_url=self.alerts_dlq_url or None,
+            alerts_max_receive_count=self.max_receive_count,
+            alerts_retry_base_seconds=1,
+            local_webhooks=True,
+        )
+        return {
+            **emulator.CREDENTIALS,
+            "AWS_ENDPOINT_URL": self.emulator_url,
+            **settings.to_env(),
+            "WARTA_API_URL": self.api_url,
+            "POWERTOOLS_SERVICE_NAME": "warta",
+            "POWERTOOLS_METRICS_NAMESPACE": "Warta",
+            "POWERTOOLS_TRACE_DISABLED": "true",
+        }
 
 
 class StackError(RuntimeError):
@@ -106,25 +120,63 @@ def up(config: StackConfig | None = None, *, echo: Any = print) -> StackState:
         pids["emulator"] = emulator.start(config.emulator_port, logs / "emulator.log").pid
         _wait_http(emulator_url + "/moto-api/", "S3/SQS emulator", timeout=30)
         resources = emulator.provision(emulator_url, config.resources)
-        _wait_http(opensearch_url + "/_cluster/health?wait_for_status=yellow&timeout=5s", "OpenSearch",
-                   timeout=180, log=node_dir / "stdout.log", watch=watched)
+        _wait_http(
+            opensearch_url + "/_cluster/health?wait_for_status=yellow&timeout=5s",
+            "OpenSearch",
+            timeout=180,
+            log=node_dir / "stdout.log",
+            watch=watched,
+        )
         _ensure_index(opensearch_url, config.index_alias)
-        state = StackState(opensearch_url=opensearch_url, emulator_url=emulator_url,
-                           api_url=f"http://127.0.0.1:{config.api_port}", bucket=resources["bucket"],
-                           queue_url=resources["queue_url"], dlq_url=resources["dlq_url"],
-                           index_alias=config.index_alias,
-                           max_receive_count=config.resources.max_receive_count, pids=pids, logs=str(logs),
-                           alerts_queue_url=resources["alerts_queue_url"], alerts_dlq_url=resources["alerts_dlq_url"])
+        state = StackState(
+            opensearch_url=opensearch_url,
+            emulator_url=emulator_url,
+            api_url=f"http://127.0.0.1:{config.api_port}",
+            bucket=resources["bucket"],
+            queue_url=resources["queue_url"],
+            dlq_url=resources["dlq_url"],
+            index_alias=config.index_alias,
+            max_receive_count=config.resources.max_receive_count,
+            pids=pids,
+            logs=str(logs),
+            alerts_queue_url=resources["alerts_queue_url"],
+            alerts_dlq_url=resources["alerts_dlq_url"],
+        )
         env = {**os.environ, **state.environment()}
         for n in range(config.workers):
-            state.commands[f"worker-{n}"] = [sys.executable, "-m", "warta.local.worker", "--endpoint", emulator_url,
-                                             "--queue-url", resources["queue_url"], "--queue-arn",
-                                             resources["queue_arn"]]
-        state.commands["deliver"] = [sys.executable, "-m", "warta.local.worker", "--endpoint", emulator_url,
-                                     "--queue-url", resources["alerts_queue_url"], "--queue-arn",
-                                     resources["alerts_queue_arn"], "--function", "deliver"]
-        state.commands["api"] = [sys.executable, "-m", "warta.local.api_front", "--port", str(config.api_port),
-                                 "--environments", str(config.api_environments)]
+            state.commands[f"worker-{n}"] = [
+                sys.executable,
+                "-m",
+                "warta.local.worker",
+                "--endpoint",
+                emulator_url,
+                "--queue-url",
+                resources["queue_url"],
+                "--queue-arn",
+                resources["queue_arn"],
+            ]
+        state.commands["deliver"] = [
+            sys.executable,
+            "-m",
+            "warta.local.worker",
+            "--endpoint",
+            emulator_url,
+            "--queue-url",
+            resources["alerts_queue_url"],
+            "--queue-arn",
+            resources["alerts_queue_arn"],
+            "--function",
+            "deliver",
+        ]
+        state.commands["api"] = [
+            sys.executable,
+            "-m",
+            "warta.local.api_front",
+            "--port",
+            str(config.api_port),
+            "--environments",
+            str(config.api_environments),
+        ]
         for name, command in state.commands.items():
             pids[name] = _spawn(command, env, logs / f"{name}.log")
         _wait_http(state.api_url + "/search?size=0", "search API", timeout=30, log=logs / "api.log")
@@ -152,11 +204,20 @@ def start_service(state_dir: Path, name: str) -> None:
     if name == "opensearch":
         port = int(state.opensearch_url.rsplit(":", 1)[1])
         node_dir = opensearch_node.run_dir_for(state_dir)
-        state.pids[name] = opensearch_node.start(opensearch_node.install(), node_dir, http_port=port, fresh=False).pid
-        _wait_http(state.opensearch_url + "/_cluster/health?wait_for_status=yellow&timeout=5s", "OpenSearch",
-                   timeout=180, log=node_dir / "stdout.log", watch=[state.pids[name]])
+        state.pids[name] = opensearch_node.start(
+            opensearch_node.install(), node_dir, http_port=port, fresh=False
+        ).pid
+        _wait_http(
+            state.opensearch_url + "/_cluster/health?wait_for_status=yellow&timeout=5s",
+            "OpenSearch",
+            timeout=180,
+            log=node_dir / "stdout.log",
+            watch=[state.pids[name]],
+        )
     else:
-        state.pids[name] = _spawn(state.commands[name], {**os.environ, **state.environment()}, logs / f"{name}.log")
+        state.pids[name] = _spawn(
+            state.commands[name], {**os.environ, **state.environment()}, logs / f"{name}.log"
+        )
     (state_dir / STATE_FILE).write_text(json.dumps(asdict(state), indent=2))
 
 
@@ -187,12 +248,14 @@ def _ensure_index(url: str, alias: str) -> None:
 
 def _spawn(command: list[str], env: dict[str, str], log_path: Path) -> int:
     log = log_path.open("ab")
-    return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT,
-                            start_new_session=True).pid
+    return subprocess.Popen(
+        command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO_ROOT, start_new_session=True
+    ).pid
 
 
-def _wait_http(url: str, what: str, *, timeout: float, log: Path | None = None,
-               watch: list[int] | None = None) -> None:
+def _wait_http(
+    url: str, what: str, *, timeout: float, log: Path | None = None, watch: list[int] | None = None
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if watch and not all(group_alive(pid) for pid in watch):

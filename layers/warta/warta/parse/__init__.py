@@ -30,11 +30,26 @@ from .published import find_published
 from .story_dateline import Dateline, find_dateline
 from .titles import agrees, find_title
 
-__all__ = ["Article", "Dateline", "EmptyDocument", "NoArticle", "NotHtml", "ParseError", "TooLarge", "parse_article"]
+__all__ = [
+    "Article",
+    "Dateline",
+    "EmptyDocument",
+    "NoArticle",
+    "NotHtml",
+    "ParseError",
+    "TooLarge",
+    "parse_article",
+]
 
 
-def parse_article(data: bytes, *, key: str = "", content_type: str | None = None,
-                  content_encoding: str | None = None, fallback: bool = True) -> Article:
+def parse_article(
+    data: bytes,
+    *,
+    key: str = "",
+    content_type: str | None = None,
+    content_encoding: str | None = None,
+    fallback: bool = True,
+) -> Article:
     """Parse one page. Raises a ParseError subclass (with a `reason`) when it is not a news page.
     With `fallback`, a page whose body we cannot find, or doubt, gets trafilatura's second opinion."""
     html = decode_html(data, key=key, content_type=content_type, content_encoding=content_encoding)
@@ -80,7 +95,8 @@ def parse_article(data: bytes, *, key: str = "", content_type: str | None = None
         updated=find_updated(ld, meta),
         url=url,
         site=site,
-        language=(html_node.attributes.get("lang") if html_node is not None else None) or meta.get("language"),
+        language=(html_node.attributes.get("lang") if html_node is not None else None)
+        or meta.get("language"),
         authors=find_authors(ld, meta) or byline_writers or (text.writers if text else ()),
         description=meta.get("description") or meta.get("og:description"),
         editor=find_editor(ld, meta) or byline_editor or (text.editor if text else None),
@@ -106,14 +122,21 @@ def _outlet_names(site: str | None, url: str | None) -> tuple[str, ...]:
 
 def _refusal(fallback: bool, fallback_missing: bool) -> str:
     """Why no body was found, worded for the person who reads `warta failures`."""
-    reason = ("no story text: no run of paragraphs (<p>, or text split by <br>) of 25 characters or more "
-              "outside navigation, related links and ads")
+    reason = (
+        "no story text: no run of paragraphs (<p>, or text split by <br>) of 25 characters or more "
+        "outside navigation, related links and ads"
+    )
     if not fallback:
         return reason + "; the fallback extractor was not asked"
     if fallback_missing:
-        return reason + "; the fallback extractor (trafilatura) is not installed, add the fallback layer to retry"
-    return (reason + ", and the fallback extractor (trafilatura) found none either. If the page is an article, "
-            "its text is probably loaded by JavaScript: store the rendered HTML instead")
+        return (
+            reason
+            + "; the fallback extractor (trafilatura) is not installed, add the fallback layer to retry"
+        )
+    return (
+        reason + ", and the fallback extractor (trafilatura) found none either. If the page is an article, "
+        "its text is probably loaded by JavaScript: store the rendered HTML instead"
+    )
 
 
 def _headline_node(tree: LexborHTMLParser, title: str) -> LexborNode | None:

@@ -11,17 +11,58 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .story_dateline import find_dateline, is_bare_dateline
 
 # Whole elements that never hold the story.
-_DROP_TAGS = ("script", "style", "noscript", "iframe", "form", "nav", "footer", "aside", "figure",
-              "figcaption", "button", "svg", "select", "input", "template", "video", "audio", "picture")
+_DROP_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "form",
+    "nav",
+    "footer",
+    "aside",
+    "figure",
+    "figcaption",
+    "button",
+    "svg",
+    "select",
+    "input",
+    "template",
+    "video",
+    "audio",
+    "picture",
+)
 # class/id words of boilerplate containers. Matched on whole words of the attribute value.
 _BOILERPLATE = re.compile(
     r"(?<![^\s_-])(share|sharing|social|sosmed|related|terkait|populer|popular|terpopuler|trending|"
     r"comment|comments|komentar|ads?|advert\w*|iklan|banner|newsletter|tags?|breadcrumbs?|footer|"
     r"nav|navbar|menu|caption|credit|teaser|recommend\w*|rekomendasi|lainnya|sidebar|widget|promo|"
     r"subscribe|copyright|baca-?juga|lihat-?juga|img-?title|photo-?credit|author-box|editor)"
-    r"(?![^\s_-])", re.IGNORECASE)  # whole words: separators or the ends of the attribute around them
-_BLOCK_TAGS = {"p", "div", "section", "article", "blockquote", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-               "li", "table", "tr", "td", "main", "header", "dl", "dd", "pre"}
+    r"(?![^\s_-])",
+    re.IGNORECASE,
+)  # whole words: separators or the ends of the attribute around them
+_BLOCK_TAGS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "blockquote",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "tr",
+    "td",
+    "main",
+    "header",
+    "dl",
+    "dd",
+    "pre",
+}
 _SKIP_IN_BODY = {"h1", "table", "ul", "ol"}  # the headline is the title; lists here are link lists
 # Inline elements: inside a paragraph they are part of the sentence, whatever their class says
 # (a link to a tag page around a word of the story, classed "tag-link", is not a tag list).
@@ -33,8 +74,11 @@ _PROSE_CHARS = 400
 _HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 # Classes of the summary some templates print above the story ("subtitle", "excerpt", "ringkasan"): not
 # the lead when they come first. ("lead" itself is left out: some templates class the first paragraph so.)
-_STANDFIRST = re.compile(r"(?<![^\s_-])(sub-?title|sub-?judul|standfirst|excerpt|summary|ringkasan|deck|kicker|"
-                         r"strapline|sub-?head(?:line)?)(?![^\s_-])", re.IGNORECASE)
+_STANDFIRST = re.compile(
+    r"(?<![^\s_-])(sub-?title|sub-?judul|standfirst|excerpt|summary|ringkasan|deck|kicker|"
+    r"strapline|sub-?head(?:line)?)(?![^\s_-])",
+    re.IGNORECASE,
+)
 _IMAGE_TAGS = ("img", "amp-img", "picture")
 _MAX_CAPTION_CHARS = 250
 
@@ -51,7 +95,9 @@ _NOISE_LINE = re.compile(
     r"|\(\s*[\w .]+/[\w .]+\)\s*$"  # photo credits "(Nama/detikcom)"
     r"|[\[(]\s*[a-z]{2,4}\s*[\])]\s*$"  # desk initials closing a story: "[yan]", "(nag)"
     r"|artikel ini telah (?:tayang|terbit)"
-    r")", re.IGNORECASE)
+    r")",
+    re.IGNORECASE,
+)
 # Lines widgets print into the article: notifications, app prompts, galleries, players. Only short
 # lines: a story sentence may start with the same words.
 _WIDGET_LINE = re.compile(
@@ -63,12 +109,16 @@ _WIDGET_LINE = re.compile(
     r"|(?:lihat|buka)\s+(?:foto|galeri|video)\b"
     r"|(?:foto|gambar|slide)\s+\d+\s+(?:dari|of)\s+\d+"
     r"|loading\b"
-    r")", re.IGNORECASE)
+    r")",
+    re.IGNORECASE,
+)
 _MAX_WIDGET_LINE = 120
 # A label on a line of its own, with the related headlines on the lines after it.
 _RELATED_LABEL = re.compile(
     r"^(?:(?:baca|lihat|simak|tonton)(?:\s+(?:juga|pula))?|(?:artikel|berita)\s+(?:terkait|lainnya|pilihan))"
-    r"\s*:?$", re.IGNORECASE)
+    r"\s*:?$",
+    re.IGNORECASE,
+)
 _MAX_RELATED_AFTER_LABEL = 3
 _ENDS_WITH_PERIOD = re.compile(r"\.[\"'”’)]?\s*$")  # a sentence, quoted or not; headlines end otherwise
 _MAX_HEADLINE_CHARS = 150
@@ -129,16 +179,23 @@ def _strip_image_captions(root: LexborNode) -> None:
             following = _next_element(wrapper)
             if text:
                 wrapper.decompose()
-            elif following is not None and following.tag in ("div", "span", "small", "figcaption") \
-                    and following.css_first("p, img") is None \
-                    and 0 < len(following.text(strip=True)) <= _MAX_CAPTION_CHARS \
-                    and find_dateline(following.text(strip=True)) is None:
+            elif (
+                following is not None
+                and following.tag in ("div", "span", "small", "figcaption")
+                and following.css_first("p, img") is None
+                and 0 < len(following.text(strip=True)) <= _MAX_CAPTION_CHARS
+                and find_dateline(following.text(strip=True)) is None
+            ):
                 following.decompose()
 
 
 def _next_element(node: LexborNode) -> LexborNode | None:
     sibling = node.next
-    while sibling is not None and sibling.tag in ("-text", "-comment") and not (sibling.text_content or "").strip():
+    while (
+        sibling is not None
+        and sibling.tag in ("-text", "-comment")
+        and not (sibling.text_content or "").strip()
+    ):
         sibling = sibling.next
     return sibling if sibling is not None and sibling.tag not in ("-text", "-comment") else None
 
@@ -214,9 +271,13 @@ def _among_div_paragraphs(node: LexborNode) -> bool:
         return False
     child = parent.child
     while child is not None:
-        if child is not node and child.mem_id != node.mem_id and child.tag == "div" \
-                and len(child.text(strip=True)) >= 25 \
-                and not any(c.tag in _BLOCK_TAGS for c in child.iter(include_text=False)):
+        if (
+            child is not node
+            and child.mem_id != node.mem_id
+            and child.tag == "div"
+            and len(child.text(strip=True)) >= 25
+            and not any(c.tag in _BLOCK_TAGS for c in child.iter(include_text=False))
+        ):
             return True
         child = child.next
     return False
@@ -227,7 +288,9 @@ MAX_SCORED_PARAGRAPHS = 4000
 MAX_WALKED_NODES = 150_000
 MAX_BODY_CHARS = 200_000
 
-_NEXT_LABEL = re.compile(r"\b(?P<label>editor|penulis|pewarta|reporter|penyunting|redaktur|red|kontributor)\s*:", re.IGNORECASE)
+_NEXT_LABEL = re.compile(
+    r"\b(?P<label>editor|penulis|pewarta|reporter|penyunting|redaktur|red|kontributor)\s*:", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -281,7 +344,7 @@ def _note_credits(text: str, result: BodyText, writers: list[str]) -> None:
     labels = list(_NEXT_LABEL.finditer(text))
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        name = _COPYRIGHT_TAIL.sub("", text[match.end():end]).strip(" |,;-")
+        name = _COPYRIGHT_TAIL.sub("", text[match.end() : end]).strip(" |,;-")
         if not name or len(name) > 60:
             continue
         if match["label"].lower() in ("editor", "penyunting", "redaktur", "red"):

@@ -17,12 +17,27 @@ WIT = timezone(timedelta(hours=9), "WIT")
 ZONES = {"WIB": WIB, "WITA": WITA, "WIT": WIT}
 
 # English names too: some Indonesian sites render their datelines with an English locale.
-MONTHS = {**INDONESIAN_MONTHS, "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7,
-          "august": 8, "aug": 8, "october": 10, "oct": 10, "december": 12, "dec": 12}
+MONTHS = {
+    **INDONESIAN_MONTHS,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "aug": 8,
+    "october": 10,
+    "oct": 10,
+    "december": 12,
+    "dec": 12,
+}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "14:05", "pukul 14.05", "at 1:01 PM", then an optional zone. WITA before WIT: the longer name first.
-_TIME = (r"(?:[,|\s\-–—]*(?:(?:pukul|jam|at)\s*)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:[:.]\d{2})?"
-         r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?![\w]))?)?\s*(?P<tz>WITA|WIB|WIT)?\b")
+_TIME = (
+    r"(?:[,|\s\-–—]*(?:(?:pukul|jam|at)\s*)?(?P<hh>\d{1,2})[:.](?P<mm>\d{2})(?:[:.]\d{2})?"
+    r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?![\w]))?)?\s*(?P<tz>WITA|WIB|WIT)?\b"
+)
 
 # "Rabu, 31 Oktober 2012 | 14:05 WIB", "31 Okt 2012, 14:05"
 _NAMED_MONTH = re.compile(
@@ -30,7 +45,8 @@ _NAMED_MONTH = re.compile(
 )
 # "March 9, 2017 at 10:42 WIB", "Mar 9, 2017": English-locale templates put the month first
 _MONTH_FIRST = re.compile(
-    rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b" + _TIME, re.IGNORECASE
+    rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b" + _TIME,
+    re.IGNORECASE,
 )
 # "Kamis, 05/11/2015 09:25 WIB", "05-11-2015"
 _NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>(?:19|20)\d{2})\b" + _TIME, re.IGNORECASE)
@@ -49,7 +65,9 @@ def parse_iso(value: str, default_tz: timezone = WIB) -> datetime | None:
     if not text:
         return None
     text = re.sub(r"^(\d{4})/(\d{2})/(\d{2})", r"\1-\2-\3", text)  # "2021/01/16 15:48:10"
-    text = text.replace("Z", "+00:00").replace(" ", "T", 1) if "T" not in text else text.replace("Z", "+00:00")
+    text = (
+        text.replace("Z", "+00:00").replace(" ", "T", 1) if "T" not in text else text.replace("Z", "+00:00")
+    )
     text = re.sub(r"([+-]\d{2})(\d{2})$", r"\1:\2", text)  # +0700 -> +07:00
     try:
         parsed = datetime.fromisoformat(text)
@@ -74,7 +92,9 @@ def parse_url_date(url: str) -> datetime | None:
         if match:
             year = int(match["y"])
             try:
-                return datetime(year + 2000 if year < 100 else year, int(match["m"]), int(match["d"]), tzinfo=WIB)
+                return datetime(
+                    year + 2000 if year < 100 else year, int(match["m"]), int(match["d"]), tzinfo=WIB
+                )
             except ValueError:
                 continue
     return None

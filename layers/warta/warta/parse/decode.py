@@ -29,21 +29,44 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.IGNORECASE)
 _HTML_HINT = re.compile(rb"<\s*(!doctype\s+html|html|head|body|meta|title|div|p|article|h1)\b", re.IGNORECASE)
-_NOT_HTML_TYPES = ("application/json", "application/pdf", "application/zip", "application/xml", "text/xml",
-                   "text/css", "text/javascript", "application/javascript", "text/csv")
+_NOT_HTML_TYPES = (
+    "application/json",
+    "application/pdf",
+    "application/zip",
+    "application/xml",
+    "text/xml",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "text/csv",
+)
 # Labels that browsers read as windows-1252 (WHATWG encoding standard): pages that say latin-1
 # and use the 0x80-0x9F range mean curly quotes and dashes, not control characters.
-_CP1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252",
-                   "cp1252", "x-cp1252"}
+_CP1252_ALIASES = {
+    "iso-8859-1",
+    "iso8859-1",
+    "latin-1",
+    "latin1",
+    "l1",
+    "us-ascii",
+    "ascii",
+    "windows-1252",
+    "cp1252",
+    "x-cp1252",
+}
 
 
-def decode_html(data: bytes, *, key: str = "", content_type: str | None = None,
-                content_encoding: str | None = None) -> str:
+def decode_html(
+    data: bytes, *, key: str = "", content_type: str | None = None, content_encoding: str | None = None
+) -> str:
     """Return the page as text, or raise a ParseError saying why it is not a page."""
     if not data or not data.strip():
         raise EmptyDocument("the object is empty")
-    if data[:2] == _GZIP_MAGIC or (content_encoding or "").strip().lower() in ("gzip", "x-gzip") \
-            or key.lower().endswith(".gz"):
+    if (
+        data[:2] == _GZIP_MAGIC
+        or (content_encoding or "").strip().lower() in ("gzip", "x-gzip")
+        or key.lower().endswith(".gz")
+    ):
         data = _gunzip(data)
         if not data.strip():
             raise EmptyDocument("the object decompresses to nothing")

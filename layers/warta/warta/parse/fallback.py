@@ -40,8 +40,14 @@ def fallback_paragraphs(html: str) -> FallbackBody:
     if extract is None:
         return FallbackBody([], available=False)
     try:
-        text = extract(html, include_comments=False, include_tables=False, favor_precision=True,
-                       deduplicate=False, with_metadata=False)
+        text = extract(
+            html,
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            deduplicate=False,
+            with_metadata=False,
+        )
     except Exception:  # noqa: BLE001 - a third-party failure must not lose the page: ours still stands
         return FallbackBody([], available=True)
     paragraphs = [" ".join(line.split()) for line in (text or "").splitlines()]

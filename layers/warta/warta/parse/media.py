@@ -6,8 +6,13 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-_CAPTION_SELECTORS = ("figure figcaption", "[class*=caption]", "[class*=img_title]", "[class*=img-title]",
-                      "[class*=keterangan]")
+_CAPTION_SELECTORS = (
+    "figure figcaption",
+    "[class*=caption]",
+    "[class*=img_title]",
+    "[class*=img-title]",
+    "[class*=keterangan]",
+)
 
 
 def find_image(ld: dict[str, Any], meta: dict[str, str]) -> str | None:

@@ -154,7 +154,9 @@ def _text_of(node: LexborNode | None) -> str | None:
     return node.text(strip=True) if node is not None else None
 
 
-_BYLINE = re.compile(r"^(?P<label>penulis|reporter|pewarta|editor|penyunting)\s*:\s*(?P<name>[^|:]{3,60})$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?P<label>penulis|reporter|pewarta|editor|penyunting)\s*:\s*(?P<name>[^|:]{3,60})$", re.IGNORECASE
+)
 
 
 def find_bylines(header: LexborNode | None) -> tuple[tuple[str, ...], str | None]:

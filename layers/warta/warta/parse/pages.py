@@ -14,7 +14,9 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborNode
 
 _PAGE_LABEL = re.compile(r"^\s*(?:halaman|hal\.?|page)?\s*(\d{1,2})\s*$", re.IGNORECASE)
-_NEXT_LABEL = re.compile(r"^\s*(?:selanjutnya|berikutnya|next|halaman\s+selanjutnya)\s*[»›>]*\s*$", re.IGNORECASE)
+_NEXT_LABEL = re.compile(
+    r"^\s*(?:selanjutnya|berikutnya|next|halaman\s+selanjutnya)\s*[»›>]*\s*$", re.IGNORECASE
+)
 _PAGED_HREF = re.compile(r"(?:[?&](?:page|hal|halaman)=\d+|/(?:all|\d{1,2})/?$)", re.IGNORECASE)
 _PAGER_SELECTORS = ("[class*=paging]", "[class*=pagination]", "[class*=pagenav]", "[class*=halaman]")
 

@@ -19,21 +19,46 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .datelines import WIB, has_time, is_plausible, parse_dateline, parse_iso, parse_url_date
 
 PUBLISHED_META = (
-    "article:published_time", "og:article:published_time", "pubdate", "publishdate", "publish-date",
-    "date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date",
-    "content_publisheddate", "datepublished",
+    "article:published_time",
+    "og:article:published_time",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "content_publisheddate",
+    "datepublished",
 )
 # Trust of each kind of signal on its own; agreeing signals add up.
-WEIGHTS = {"json-ld": 3.0, "itemprop": 3.0, "meta": 2.0, "dateline": 2.0, "time": 1.5, "url": 1.0, "text": 1.0}
+WEIGHTS = {
+    "json-ld": 3.0,
+    "itemprop": 3.0,
+    "meta": 2.0,
+    "dateline": 2.0,
+    "time": 1.5,
+    "url": 1.0,
+    "text": 1.0,
+}
 # Elements whose class/id says they hold a date: where a page prints its own date line.
-_DATE_SELECTORS = ("[class*=date]", "[class*=time]", "[class*=tanggal]", "[class*=waktu]", "[class*=publish]",
-                   "[class*=posted]")
+_DATE_SELECTORS = (
+    "[class*=date]",
+    "[class*=time]",
+    "[class*=tanggal]",
+    "[class*=waktu]",
+    "[class*=publish]",
+    "[class*=posted]",
+)
 # Blocks whose dates belong to other articles or to the day the page was fetched.
 _NOT_THE_ARTICLE = re.compile(
     r"(?:^|[\s_-])(related|terkait|populer|popular|terpopuler|trending|terkini|latest|lainnya|recommend\w*|"
     r"rekomendasi|comments?|komentar|teaser|sidebar|widget|footer|nav|navbar|menu|topbar|top-bar|"
     r"today|clock|header-date|breaking|ticker|baca-?juga|lihat-?juga|masthead|topbar|top-bar|navbar)(?:$|[\s_-])",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,14 +68,24 @@ class DateCandidate:
     precise: bool  # carries a time of day
 
 
-def find_published(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str],
-                   headline: LexborNode | None, url: str | None) -> tuple[datetime | None, str | None]:
+def find_published(
+    tree: LexborHTMLParser,
+    ld: dict[str, Any],
+    meta: dict[str, str],
+    headline: LexborNode | None,
+    url: str | None,
+) -> tuple[datetime | None, str | None]:
     """The publication moment in the page's own zone, and which signal it came from."""
     return choose_published(date_candidates(tree, ld, meta, headline, url))
 
 
-def date_candidates(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str],
-                    headline: LexborNode | None, url: str | None) -> list[DateCandidate]:
+def date_candidates(
+    tree: LexborHTMLParser,
+    ld: dict[str, Any],
+    meta: dict[str, str],
+    headline: LexborNode | None,
+    url: str | None,
+) -> list[DateCandidate]:
     found: list[DateCandidate] = []
 
     def add(source: str, value: str | None, *, free_text: bool = False) -> None:
@@ -97,17 +132,25 @@ def choose_published(candidates: list[DateCandidate]) -> tuple[datetime | None, 
     by_day = {d: [c for c in candidates if _local_day(c, zone) == d] for d in support}
     # Most weight; on a tie, more independent signals (a printed date line and the URL agreeing beat
     # a lone JSON-LD value), then the most trusted one.
-    best_day = max(support, key=lambda d: (support[d], len(by_day[d]), -min(order[c.source] for c in by_day[d])))
+    best_day = max(
+        support, key=lambda d: (support[d], len(by_day[d]), -min(order[c.source] for c in by_day[d]))
+    )
     agreeing = [c for c in candidates if _local_day(c, zone) == best_day]
     # The printed date line is the page's own local time; otherwise the most trusted precise value.
     precise = [c for c in agreeing if c.precise]
     dateline = next((c for c in precise if c.source == "dateline"), None)
-    chosen = dateline or (min(precise, key=lambda c: order[c.source]) if precise else
-                          min(agreeing, key=lambda c: order[c.source]))
+    chosen = dateline or (
+        min(precise, key=lambda c: order[c.source])
+        if precise
+        else min(agreeing, key=lambda c: order[c.source])
+    )
     if dateline is not None:
         # Metadata that says the same minute is kept: it has the seconds the printed line leaves out.
-        same_minute = [c for c in precise if c is not dateline
-                       and abs(_in_zone(c.moment, zone) - dateline.moment) < timedelta(minutes=1)]
+        same_minute = [
+            c
+            for c in precise
+            if c is not dateline and abs(_in_zone(c.moment, zone) - dateline.moment) < timedelta(minutes=1)
+        ]
         if same_minute:
             chosen = min(same_minute, key=lambda c: order[c.source])
             return _in_zone(chosen.moment, zone), chosen.source
@@ -172,7 +215,8 @@ def date_shaped_line(headline: LexborNode | None) -> str | None:
 _DATE_SHAPED = re.compile(
     r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b\s*,?\s*\d|\d{4}\s*[,|\-–—]?\s*(?:pukul\s*|jam\s*|at\s*)?\d{1,2}[:.]\d{2}",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _MAX_TEXTS_SCANNED = 200
 
 
@@ -185,16 +229,20 @@ def _date_beside(headline: LexborNode) -> str | None:
             if sibling.tag not in ("-text", "-comment", "br", "script", "style"):
                 seen += 1
                 text: str = _published_part(sibling.text(separator=" ", strip=True))
-                if 0 < len(text) <= 200 and not _about_other_articles(sibling, text) \
-                        and parse_dateline(text) is not None:
+                if (
+                    0 < len(text) <= 200
+                    and not _about_other_articles(sibling, text)
+                    and parse_dateline(text) is not None
+                ):
                     return text
             sibling = getattr(sibling, step)
     return None
 
 
 _UPDATED = re.compile(r"\b(?:diperbarui|diupdate|updated?|diubah|last modified|modified)\b", re.IGNORECASE)
-_PUBLISHED_WORD = re.compile(r"\b(?:terbit|diterbitkan|dipublikasikan|dipublikasi|published|posted|tayang)\b",
-                             re.IGNORECASE)
+_PUBLISHED_WORD = re.compile(
+    r"\b(?:terbit|diterbitkan|dipublikasikan|dipublikasi|published|posted|tayang)\b", re.IGNORECASE
+)
 
 
 def _published_part(text: str) -> str:
@@ -202,7 +250,7 @@ def _published_part(text: str) -> str:
     Terbit 5 Nov 2015" -> "5 Nov 2015"; "5 Nov 2015 | Diperbarui 6 Nov 2015" -> "5 Nov 2015"."""
     published = _PUBLISHED_WORD.search(text)
     if published is not None:
-        after = text[published.end():]
+        after = text[published.end() :]
         update = _UPDATED.search(after)
         part = after[: update.start()] if update else after
         if parse_dateline(part) is not None:
@@ -257,7 +305,11 @@ def _page_zone(candidates: list[DateCandidate]) -> timezone:
             return c.moment.tzinfo
     for c in candidates:
         offset = c.moment.utcoffset()
-        if offset and timedelta(hours=6) < offset <= timedelta(hours=9) and isinstance(c.moment.tzinfo, timezone):
+        if (
+            offset
+            and timedelta(hours=6) < offset <= timedelta(hours=9)
+            and isinstance(c.moment.tzinfo, timezone)
+        ):
             return c.moment.tzinfo
     return WIB
 

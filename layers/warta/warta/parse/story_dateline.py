@@ -19,8 +19,9 @@ _MAX_PREFIX = 60
 # agency's name. Agency names are public facts: the national agency and the wire services that
 # Indonesian pages credit.
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|co|id|net|tv|news|org)$", re.IGNORECASE)
-_AGENCIES = re.compile(r"^(?:antara(?: news)?|antaranews|reuters|afp|ap|xinhua|bernama|anadolu|kyodo|dpa)$",
-                       re.IGNORECASE)
+_AGENCIES = re.compile(
+    r"^(?:antara(?: news)?|antaranews|reuters|afp|ap|xinhua|bernama|anadolu|kyodo|dpa)$", re.IGNORECASE
+)
 _PLACE_WORD = re.compile(r"^[A-Z][\w'’.]*$")
 
 
@@ -72,7 +73,7 @@ def is_bare_dateline(text: str) -> bool:
 
 
 def _squash(name: str) -> str:
-    """"Warta Nusantara", "WARTANUSANTARA", "warta-nusantara" -> "wartanusantara"."""
+    """ "Warta Nusantara", "WARTANUSANTARA", "warta-nusantara" -> "wartanusantara"."""
     return re.sub(r"[\W_]+", "", name).casefold()
 
 

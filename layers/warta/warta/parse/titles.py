@@ -16,13 +16,23 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # How much each source is trusted on its own. Agreement adds the weights up.
-WEIGHTS = {"json-ld": 3.0, "og:title": 2.0, "itemprop": 2.0, "h1": 2.0, "twitter:title": 1.0,
-           "title": 1.0, "heading": 1.0}
+WEIGHTS = {
+    "json-ld": 3.0,
+    "og:title": 2.0,
+    "itemprop": 2.0,
+    "h1": 2.0,
+    "twitter:title": 1.0,
+    "title": 1.0,
+    "heading": 1.0,
+}
 # Visible text is what the page prints: when it agrees with metadata, its wording is kept.
 _VISIBLE = ("h1", "heading")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:»]\s+")
-_CHROME = re.compile(r"(?:^|[\s_-])(footer|header-logo|logo|nav|menu|related|terkait|populer|popular|"
-                     r"trending|sidebar|widget|teaser|recommend\w*|terkini|lainnya)(?:$|[\s_-])", re.IGNORECASE)
+_CHROME = re.compile(
+    r"(?:^|[\s_-])(footer|header-logo|logo|nav|menu|related|terkait|populer|popular|"
+    r"trending|sidebar|widget|teaser|recommend\w*|terkini|lainnya)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +41,25 @@ class Candidate:
     text: str
 
 
-def find_title(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str], site: str | None,
-               section: str | None = None) -> tuple[str, str | None]:
+def find_title(
+    tree: LexborHTMLParser,
+    ld: dict[str, Any],
+    meta: dict[str, str],
+    site: str | None,
+    section: str | None = None,
+) -> tuple[str, str | None]:
     """The headline and the source whose wording was kept ("json-ld", "og:title", "h1" ...)."""
     candidates = title_candidates(tree, ld, meta, site, section)
     return choose_title(candidates)
 
 
-def title_candidates(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str, str], site: str | None,
-                     section: str | None = None) -> list[Candidate]:
+def title_candidates(
+    tree: LexborHTMLParser,
+    ld: dict[str, Any],
+    meta: dict[str, str],
+    site: str | None,
+    section: str | None = None,
+) -> list[Candidate]:
     found: list[Candidate] = []
     headline = ld.get("headline") or ld.get("name")
     if isinstance(headline, str):
@@ -59,8 +79,10 @@ def title_candidates(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str,
     if title is not None:
         found.append(Candidate("title", clean_title(title.text(strip=True), site, section)))
     # Templates that set the headline in an <h2> or a titled <div> (no <h1>, or a logo in it).
-    for node in tree.css("h2[class*=title], h2[class*=judul], div[class*=title] > h2, [class*=judul] > h2,"
-                         " [class*=headline] > h2")[:3]:
+    for node in tree.css(
+        "h2[class*=title], h2[class*=judul], div[class*=title] > h2, [class*=judul] > h2,"
+        " [class*=headline] > h2"
+    )[:3]:
         if not _in_chrome(node):
             found.append(Candidate("heading", _visible_text(node)))
     return [c for c in found if _plausible(c.text)]
@@ -68,8 +90,11 @@ def title_candidates(tree: LexborHTMLParser, ld: dict[str, Any], meta: dict[str,
 
 # What site-wide slogans say of the site ("Portal Berita Terkini dan Terpercaya", "Situs Berita Online"):
 # a headline that reads like one counts for little, wherever it is written.
-_SLOGAN = re.compile(r"\b(?:portal|situs|media|berita|news)\s+(?:berita\s+|informasi\s+)?(?:terkini|terbaru|"
-                     r"terpercaya|terlengkap|terupdate|online|indonesia|hari ini|harian)\b", re.IGNORECASE)
+_SLOGAN = re.compile(
+    r"\b(?:portal|situs|media|berita|news)\s+(?:berita\s+|informasi\s+)?(?:terkini|terbaru|"
+    r"terpercaya|terlengkap|terupdate|online|indonesia|hari ini|harian)\b",
+    re.IGNORECASE,
+)
 _SLOGAN_WEIGHT = 0.25
 
 
@@ -78,8 +103,11 @@ def choose_title(candidates: list[Candidate]) -> tuple[str, str | None]:
         return "", None
     best: tuple[float, int, Candidate] | None = None
     for order, candidate in enumerate(candidates):
-        support = sum(_weight(other) for other in _distinct_sources(candidates, candidate)
-                      if agrees(candidate.text, other.text))
+        support = sum(
+            _weight(other)
+            for other in _distinct_sources(candidates, candidate)
+            if agrees(candidate.text, other.text)
+        )
         key = (support, -order, candidate)
         if best is None or key[:2] > best[:2]:
             best = key
@@ -122,8 +150,10 @@ def clean_title(title: str, site: str | None, section: str | None = None) -> str
         words = {w.lower() for w in re.findall(r"\w+", part)}
         if section_key and part.strip().lower() == section_key:
             return True
-        return bool(words) and (words <= site_words | {"com", "co", "id", "news", "net", "online"}
-                                or (len(part) <= 20 and "." in part))
+        return bool(words) and (
+            words <= site_words | {"com", "co", "id", "news", "net", "online"}
+            or (len(part) <= 20 and "." in part)
+        )
 
     kept = [p for p in parts if not looks_like_site(p)]
     if kept and len(kept) < len(parts):
@@ -141,7 +171,9 @@ def _distinct_sources(candidates: list[Candidate], winner: Candidate) -> list[Ca
     """One vote per source: three <h1>s saying the same thing are still one kind of evidence."""
     seen: dict[str, Candidate] = {}
     for c in candidates:
-        if c.source not in seen or (agrees(winner.text, c.text) and not agrees(winner.text, seen[c.source].text)):
+        if c.source not in seen or (
+            agrees(winner.text, c.text) and not agrees(winner.text, seen[c.source].text)
+        ):
             seen[c.source] = c
     return list(seen.values())
 
