@@ -98,6 +98,7 @@ import json, sys
 layer = sys.argv[1]
 sys.path.insert(0, layer)  # what the Lambda runtime does with /opt/python
 import warta.parse, warta.enrich, warta.ingest, warta.search, warta.index.setup, warta.index.bulk
+import warta.responses, warta.trend_responses, warta.alerts.api  # the search API's typed answers: pydantic
 import opensearchpy
 from opensearchpy import helpers
 from aws_lambda_powertools import Logger, Metrics
