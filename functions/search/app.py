@@ -239,6 +239,8 @@ def export_route(
     region: Region = None,
     organization: Organization = None,
     site: Site = None,
+    person: Person = None,
+    speaker: Speaker = None,
     official_position: Annotated[list[str] | None, _values("'name|position', as for /search")] = None,
     not_official: Annotated[list[str] | None, _values("exclude this official", "-official")] = None,
     not_position: Annotated[list[str] | None, _values("exclude this position", "-position")] = None,
@@ -247,6 +249,10 @@ def export_route(
         list[str] | None, _values("exclude this organization", "-organization")
     ] = None,
     not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    not_person: Annotated[list[str] | None, _values("exclude articles naming this person", "-person")] = None,
+    not_speaker: Annotated[
+        list[str] | None, _values("exclude articles quoting this speaker", "-speaker")
+    ] = None,
     from_: Annotated[
         date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")
     ] = None,
@@ -268,6 +274,8 @@ def export_route(
                 ("region", region),
                 ("organization", organization),
                 ("site", site),
+                ("person", person),
+                ("speaker", speaker),
                 ("official_position", official_position),
             )
         ),
@@ -278,6 +286,8 @@ def export_route(
                 ("region", not_region),
                 ("organization", not_organization),
                 ("site", not_site),
+                ("person", not_person),
+                ("speaker", not_speaker),
             )
         ),
         published_from=from_,
@@ -310,12 +320,18 @@ def trends_route(
     region: Region = None,
     organization: Organization = None,
     site: Site = None,
+    person: Person = None,
+    speaker: Speaker = None,
     not_official: Annotated[list[str] | None, _values("exclude this official", "-official")] = None,
     not_region: Annotated[list[str] | None, _values("exclude this region (any level)", "-region")] = None,
     not_organization: Annotated[
         list[str] | None, _values("exclude this organization", "-organization")
     ] = None,
     not_site: Annotated[list[str] | None, _values("exclude this site", "-site")] = None,
+    not_person: Annotated[list[str] | None, _values("exclude articles naming this person", "-person")] = None,
+    not_speaker: Annotated[
+        list[str] | None, _values("exclude articles quoting this speaker", "-speaker")
+    ] = None,
     from_: Annotated[
         date | None, Query(alias="from", description="published on or after (YYYY-MM-DD)")
     ] = None,
@@ -341,6 +357,8 @@ def trends_route(
                 ("region", region),
                 ("organization", organization),
                 ("site", site),
+                ("person", person),
+                ("speaker", speaker),
             )
         ),
         exclude=_named(
@@ -349,6 +367,8 @@ def trends_route(
                 ("region", not_region),
                 ("organization", not_organization),
                 ("site", not_site),
+                ("person", not_person),
+                ("speaker", not_speaker),
             )
         ),
         published_from=from_,
