@@ -45,9 +45,9 @@ def _bodies(count: int, seed: int) -> dict[str, list[str]]:
 
 
 def measure(bodies: list[str]) -> dict[str, Any]:
-    from warta.enrich import _canonical_region, _is_region
     from warta.enrich.officials import find_officials
     from warta.enrich.organizations import find_organizations
+    from warta.enrich.pipeline import _canonical_region, _is_region
     from warta.enrich.quotes import find_quotes
 
     inputs = [(b, find_officials(b, resolve_region=_canonical_region), find_organizations(b)) for b in bodies]

@@ -130,10 +130,10 @@ def _published(raw: str | None) -> date | None:
 
 
 def evaluate_labelled(path: Path = LABELLED) -> dict[str, Score]:
-    from warta.enrich import _canonical_region
     from warta.enrich.dates import find_dates
     from warta.enrich.officials import find_officials
     from warta.enrich.organizations import find_organizations
+    from warta.enrich.pipeline import _canonical_region
     from warta.enrich.regions import find_regions
 
     scores = {t: Score() for t in TYPES}
@@ -195,9 +195,9 @@ def _pages() -> list[tuple[str, bytes, dict]]:
 
 
 def evaluate_pages() -> dict[str, Score]:
-    from warta.enrich import _canonical_region
     from warta.enrich.officials import find_officials
     from warta.enrich.organizations import find_organizations
+    from warta.enrich.pipeline import _canonical_region
     from warta.enrich.regions import find_regions
     from warta.parse import parse_article
 
@@ -232,10 +232,10 @@ def _article_5000() -> tuple[str, datetime | None]:
 
 def time_enrich(repeat: int = 7, number: int = 50) -> dict[str, float]:
     """Median milliseconds per 5,000-character article, per finder and in total."""
-    from warta.enrich import _canonical_region
     from warta.enrich.dates import find_dates
     from warta.enrich.officials import find_officials
     from warta.enrich.organizations import find_organizations
+    from warta.enrich.pipeline import _canonical_region
     from warta.enrich.regions import find_regions
 
     text, published = _article_5000()

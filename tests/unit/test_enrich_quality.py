@@ -10,10 +10,10 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-from warta.enrich import _canonical_region
 from warta.enrich.dates import find_dates
 from warta.enrich.officials import find_officials
 from warta.enrich.organizations import find_organizations
+from warta.enrich.pipeline import _canonical_region
 from warta.enrich.regions import find_regions
 from warta.parse import parse_article
 
