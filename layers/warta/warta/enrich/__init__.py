@@ -25,22 +25,8 @@ __all__ = [
     "enrich",
 ]
 
-_HOME = {
-    "enrich": "pipeline",
-    **dict.fromkeys(
-        (
-            "DateMention",
-            "Entities",
-            "Official",
-            "Organization",
-            "Person",
-            "Quote",
-            "RegionMention",
-            "Speaker",
-        ),
-        "model",
-    ),
-}
+# where each public name lives: "enrich" in the pipeline, the entity types in the model
+_HOME = {name: "pipeline" if name == "enrich" else "model" for name in __all__}
 
 
 def __getattr__(name: str) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..parse.article import Article
 from .dates import find_dates
-from .model import DateMention, Entities, Official, Organization, Person, Quote, RegionMention, Speaker
+from .model import Entities
 from .officials import find_officials
 from .org_spans import cue_spans, organizations_from_spans
 from .organizations import find_organizations
@@ -15,18 +15,6 @@ from .quotes import find_quotes
 from .regions import dateline_end as find_dateline_end
 from .regions import find_regions, lookup_region
 from .tagger import tag
-
-__all__ = [
-    "DateMention",
-    "Entities",
-    "Official",
-    "Organization",
-    "Person",
-    "Quote",
-    "RegionMention",
-    "Speaker",
-    "enrich",
-]
 
 
 def enrich(article: Article, dateline_end: int | None = None) -> Entities:
