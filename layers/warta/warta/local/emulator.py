@@ -55,24 +55,11 @@ def client(service: str, endpoint: str) -> Any:
 
 
 def provision(endpoint: str, resources: Resources = Resources()) -> dict[str, str]:
-    """Create the bucket, the queue with its DLQ, and the notifications, as template.yaml does in AWS."""
+    """Create the bucket, the queues with their DLQs, and the notifications, as template.yaml does in AWS."""
     s3, sqs = client("s3", endpoint), client("sqs", endpoint)
-    dlq_url = sqs.create_queue(QueueName=resources.dead_letter_queue)["QueueUrl"]
-    dlq_arn = sqs.get_queue_attributes(QueueUrl=dlq_url, AttributeNames=["QueueArn"])["Attributes"][
-        "QueueArn"
-    ]
-    queue_url = sqs.create_queue(
-        QueueName=resources.queue,
-        Attributes={
-            "VisibilityTimeout": str(resources.visibility_timeout),
-            "RedrivePolicy": json.dumps(
-                {"deadLetterTargetArn": dlq_arn, "maxReceiveCount": str(resources.max_receive_count)}
-            ),
-        },
-    )["QueueUrl"]
-    queue_arn = sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"][
-        "QueueArn"
-    ]
+    queue_url, queue_arn, dlq_url = _queue_with_dlq(
+        sqs, resources.queue, resources.dead_letter_queue, resources
+    )
     s3.create_bucket(Bucket=resources.bucket)
     s3.put_bucket_notification_configuration(
         Bucket=resources.bucket,
@@ -82,22 +69,9 @@ def provision(endpoint: str, resources: Resources = Resources()) -> dict[str, st
             ],
         },
     )
-    alerts_dlq_url = sqs.create_queue(QueueName=resources.alerts_dead_letter_queue)["QueueUrl"]
-    alerts_dlq_arn = sqs.get_queue_attributes(QueueUrl=alerts_dlq_url, AttributeNames=["QueueArn"])[
-        "Attributes"
-    ]["QueueArn"]
-    alerts_url = sqs.create_queue(
-        QueueName=resources.alerts_queue,
-        Attributes={
-            "VisibilityTimeout": str(resources.visibility_timeout),
-            "RedrivePolicy": json.dumps(
-                {"deadLetterTargetArn": alerts_dlq_arn, "maxReceiveCount": str(resources.max_receive_count)}
-            ),
-        },
-    )["QueueUrl"]
-    alerts_arn = sqs.get_queue_attributes(QueueUrl=alerts_url, AttributeNames=["QueueArn"])["Attributes"][
-        "QueueArn"
-    ]
+    alerts_url, alerts_arn, alerts_dlq_url = _queue_with_dlq(
+        sqs, resources.alerts_queue, resources.alerts_dead_letter_queue, resources
+    )
     return {
         "bucket": resources.bucket,
         "queue_url": queue_url,
@@ -107,3 +81,27 @@ def provision(endpoint: str, resources: Resources = Resources()) -> dict[str, st
         "alerts_queue_arn": alerts_arn,
         "alerts_dlq_url": alerts_dlq_url,
     }
+
+
+def _queue_with_dlq(sqs: Any, name: str, dlq_name: str, resources: Resources) -> tuple[str, str, str]:
+    """A queue that redrives to its own DLQ after `max_receive_count` receives: (url, arn, DLQ url)."""
+    dlq_url = sqs.create_queue(QueueName=dlq_name)["QueueUrl"]
+    queue_url = sqs.create_queue(
+        QueueName=name,
+        Attributes={
+            "VisibilityTimeout": str(resources.visibility_timeout),
+            "RedrivePolicy": json.dumps(
+                {
+                    "deadLetterTargetArn": _arn(sqs, dlq_url),
+                    "maxReceiveCount": str(resources.max_receive_count),
+                }
+            ),
+        },
+    )["QueueUrl"]
+    return queue_url, _arn(sqs, queue_url), dlq_url
+
+
+def _arn(sqs: Any, queue_url: str) -> str:
+    return str(
+        sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    )
