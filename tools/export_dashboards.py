@@ -24,6 +24,12 @@ def _count() -> dict[str, Any]:
     return {"id": "1", "enabled": True, "type": "count", "schema": "metric", "params": {}}
 
 
+def _date_histogram(agg_id: str) -> dict[str, Any]:
+    """Articles per period of their publication date, the period chosen by Dashboards."""
+    params = {"field": "published", "interval": "auto", "min_doc_count": 1, "extended_bounds": {}}
+    return {"id": agg_id, "enabled": True, "type": "date_histogram", "schema": "segment", "params": params}
+
+
 def _terms(agg_id: str, field: str, size: int, schema: str = "segment") -> dict[str, Any]:
     return {
         "id": agg_id,
@@ -108,18 +114,7 @@ def objects() -> list[dict[str, Any]]:
             "histogram",
             [
                 _count(),
-                {
-                    "id": "2",
-                    "enabled": True,
-                    "type": "date_histogram",
-                    "schema": "segment",
-                    "params": {
-                        "field": "published",
-                        "interval": "auto",
-                        "min_doc_count": 1,
-                        "extended_bounds": {},
-                    },
-                },
+                _date_histogram("2"),
             ],
             bars,
             "Articles per period of their publication date.",
@@ -192,18 +187,7 @@ def objects() -> list[dict[str, Any]]:
                     "schema": "metric",
                     "params": {"field": "story_id", "customLabel": "Stories"},
                 },
-                {
-                    "id": "2",
-                    "enabled": True,
-                    "type": "date_histogram",
-                    "schema": "segment",
-                    "params": {
-                        "field": "published",
-                        "interval": "auto",
-                        "min_doc_count": 1,
-                        "extended_bounds": {},
-                    },
-                },
+                _date_histogram("2"),
             ],
             {"addLegend": True, "addTooltip": True, "legendPosition": "top"},
             "Articles and distinct stories per period: the gap is syndicated copies.",
