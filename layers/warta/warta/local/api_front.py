@@ -164,6 +164,10 @@ def serve(port: int, pool: EnvironmentPool, host: str = "127.0.0.1") -> Threadin
         # Keep-alive, as API Gateway does: under HTTP/1.0 every request paid a new connection and thread.
         protocol_version = "HTTP/1.1"
         timeout = 60  # seconds an idle keep-alive connection may hold its thread
+        # The headers and the body leave in two writes. With Nagle's algorithm on, the body waited for the
+        # client's ACK of the headers, which Linux delays by 40 ms on a keep-alive connection: every
+        # answer paid 40 ms the function never spent. API Gateway answers without that wait.
+        disable_nagle_algorithm = True
 
         # API Gateway hands every method to the function; the resolver answers what it has no route for.
         def do_GET(self) -> None:
