@@ -3,10 +3,12 @@ asked so tests can assert on it. Faults are scripted per key or per document id.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from warta.ports import LogLevel, ObjectTooLarge, StoredObject, WriteAction, WriteResult
+from warta.stories import Fingerprint, Known
 
 
 @dataclass
@@ -95,8 +97,57 @@ class RecordingReporter:
         return [event[1] for event in self.events if event[0] == "metric"]
 
 
+@dataclass
+class InMemoryStories:
+    """The story fields of the index in memory: `warta.stories.StoryLookup` (look-up before a write) and
+    `warta.story_merge.StoryMerger` (the look after it). `snapshot()` freezes what a look-up sees, to
+    play two batches whose look-ups both ran before either wrote."""
+
+    documents: dict[str, tuple[str, Fingerprint, datetime]] = field(default_factory=dict)
+    moves: list[dict[str, str]] = field(default_factory=list)
+    frozen: dict[str, tuple[str, Fingerprint, datetime]] | None = None
+
+    def add(self, doc_id: str, story_id: str, fingerprint: Fingerprint, ingested: datetime) -> None:
+        self.documents[doc_id] = (story_id, fingerprint, ingested)
+
+    def snapshot(self) -> None:
+        self.frozen = dict(self.documents)
+
+    def known(self, prints: Sequence[Fingerprint]) -> list[Known]:
+        return self._sharing(self.frozen if self.frozen is not None else self.documents, prints)
+
+    def copies(self, prints: Sequence[Fingerprint]) -> list[Known]:
+        return self._sharing(self.documents, prints)
+
+    def first_indexed(self, story_ids: Collection[str]) -> dict[str, datetime | None]:
+        return {s: self.documents[s][2] if s in self.documents else None for s in story_ids}
+
+    def move(self, moves: Mapping[str, str]) -> int:
+        self.moves.append(dict(moves))
+        changed = [d for d, (story, _, _) in self.documents.items() if story in moves]
+        for doc_id in changed:
+            story, print_, ingested = self.documents[doc_id]
+            self.documents[doc_id] = (moves[story], print_, ingested)
+        return len(changed)
+
+    def story_of(self, doc_id: str) -> str:
+        return self.documents[doc_id][0]
+
+    @staticmethod
+    def _sharing(
+        documents: Mapping[str, tuple[str, Fingerprint, datetime]], prints: Sequence[Fingerprint]
+    ) -> list[Known]:
+        bands = {band for p in prints for band in p.bands()}
+        return [
+            Known(doc_id, story, print_)
+            for doc_id, (story, print_, _) in sorted(documents.items())
+            if bands & set(print_.bands())
+        ]
+
+
 __all__ = [
     "FakeObjectStore",
+    "InMemoryStories",
     "ObjectTooLarge",
     "RecordingBackoff",
     "RecordingDeadLetters",

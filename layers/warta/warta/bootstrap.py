@@ -23,6 +23,7 @@ def ingest_dependencies(settings: Settings, reporter: Reporter) -> Dependencies:
     from .adapters.sqs import DeadLetterQueue, RetryBackoff
     from .index.bulk import OpenSearchIndexWriter
     from .index.stories import OpenSearchStoryLookup
+    from .index.story_merge import OpenSearchStoryMerger
     from .ingest import Dependencies
 
     sqs = aws_client("sqs")
@@ -31,6 +32,7 @@ def ingest_dependencies(settings: Settings, reporter: Reporter) -> Dependencies:
         store=S3ObjectStore(aws_client("s3")),
         writer=OpenSearchIndexWriter(client),
         stories=OpenSearchStoryLookup(client, settings.index_alias),
+        merger=OpenSearchStoryMerger(client, settings.index_alias),
         reporter=reporter,
         alias=settings.index_alias,
         dead_letters=DeadLetterQueue(sqs, settings.dlq_url) if settings.dlq_url else None,

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..ports import AlertHook, DeadLetters, IndexWriter, ObjectStore, Reporter, RetryDelay
 from ..stories import StoryLookup
+from ..story_merge import StoryMerger
 from .outcomes import ingest_messages
 from .policy import Disposition, MessageOutcome, settle
 
@@ -31,6 +32,7 @@ class Dependencies:
     max_receives: int = 0  # the queue's maxReceiveCount; 0: unknown, never dead-letter a retry ourselves
     now: Callable[[], datetime] = field(default=_utc_now)
     stories: StoryLookup | None = None  # None: every document is its own story (warta.stories)
+    merger: StoryMerger | None = None  # None: stories started twice by racing batches stay two
     alerts: AlertHook | None = None  # saved searches percolated with each batch (warta.alerts)
 
 
@@ -69,6 +71,7 @@ def process_batch(records: Iterable[Mapping[str, Any]], deps: Dependencies) -> l
         alias=deps.alias,
         now=deps.now,
         stories=deps.stories,
+        merger=deps.merger,
         alerts=deps.alerts,
     )
     return [m.message_id for m in messages if _dispose(m, outcomes[m.message_id], deps) == "retry"]

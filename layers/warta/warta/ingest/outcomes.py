@@ -19,6 +19,7 @@ from ..index.mapping import write_alias
 from ..parse import ParseError, parse_article
 from ..ports import AlertHook, IndexWriter, ObjectStore, ObjectTooLarge, StoredObject, WriteAction
 from ..stories import StoryLookup, assign_documents
+from ..story_merge import StoryMerger, converge_batch
 from .events import MalformedMessage, ObjectEvent, object_events
 from .policy import MessageOutcome, Status
 
@@ -36,6 +37,7 @@ def ingest_messages(
     now: Callable[[], datetime] = _utc_now,
     refresh: bool = False,
     stories: StoryLookup | None = None,
+    merger: StoryMerger | None = None,
     alerts: AlertHook | None = None,
 ) -> dict[str, MessageOutcome]:
     """Process one batch: messages are (message_id, body). Returns an outcome per message id.
@@ -73,7 +75,8 @@ def ingest_messages(
                 message_id: MessageOutcome("retry", reason, outcome.keys) if message_id in owners else outcome
                 for message_id, outcome in outcomes.items()
             }
-    results = writer.write(actions, refresh=refresh)
+    # Merging needs this batch's writes visible to the other batches' looks (warta.story_merge).
+    results = writer.write(actions, refresh=refresh or merger is not None)
     for message_id, result in zip(owners, results, strict=True):
         if result.outcome == "failed" and outcomes[message_id].status != "retry":
             status: Status = "retry" if result.retryable else "poison"
@@ -83,6 +86,11 @@ def ingest_messages(
                 else f"opensearch: {result.error}"
             )
             outcomes[message_id] = MessageOutcome(status, reason, outcomes[message_id].keys)
+    if merger is not None:  # two batches may have started one story twice: merge them, before alerts
+        for message_id, reason in converge_batch(
+            actions, owners, results, merger, write_alias(alias)
+        ).items():
+            outcomes[message_id] = MessageOutcome("retry", reason, outcomes[message_id].keys)
     if alerts is not None:  # saved searches, percolated in this batch; a failure retries the message
         for message_id, reason in alerts.match(actions, owners, results).items():
             outcomes[message_id] = MessageOutcome("retry", reason, outcomes[message_id].keys)
