@@ -10,6 +10,7 @@ from .dashboards import dashboards
 from .export import export
 from .operations import dlq, failures, index, reconcile
 from .stack import demo, drop, local, search
+from .stories import stories
 
 
 @click.group()
@@ -31,5 +32,6 @@ for command in (
     failures,
     dashboards,
     alerts,
+    stories,
 ):
     main.add_command(command)

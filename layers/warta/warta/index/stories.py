@@ -23,8 +23,9 @@ class OpenSearchStoryLookup:
         self._client = client
         self._alias = alias
 
-    def known(self, prints: Sequence[Fingerprint]) -> list[Known]:
-        """Indexed documents sharing at least one band with any of `prints`, most shared bands first."""
+    def known(self, prints: Sequence[Fingerprint], *, indexed_by: str | None = None) -> list[Known]:
+        """Indexed documents sharing at least one band with any of `prints`, most shared bands first;
+        with `indexed_by` (an ISO time), only those indexed then or before (`warta stories backfill`)."""
         found: dict[str, Known] = {}
         for start in range(0, len(prints), DOCS_PER_LOOKUP):
             chunk = prints[start : start + DOCS_PER_LOOKUP]
@@ -33,7 +34,7 @@ class OpenSearchStoryLookup:
                 continue
             response = self._client.search(
                 index=self._alias,
-                body=lookup_query(bands, len(chunk) * CANDIDATES_PER_DOC),
+                body=lookup_query(bands, len(chunk) * CANDIDATES_PER_DOC, indexed_by),
                 request_timeout=REQUEST_TIMEOUT,
             )
             for hit in response["hits"]["hits"]:
@@ -46,17 +47,18 @@ class OpenSearchStoryLookup:
         return list(found.values())
 
 
-def lookup_query(bands: Sequence[str], size: int) -> dict[str, Any]:
+def lookup_query(bands: Sequence[str], size: int, indexed_by: str | None = None) -> dict[str, Any]:
     # One constant-score clause per band: a hit's score is the number of bands it shares, so the
     # closest copies come first when a popular story has more candidates than `size`.
+    query: dict[str, Any] = {
+        "should": [{"constant_score": {"filter": {"term": {"story_bands": band}}}} for band in bands],
+        "minimum_should_match": 1,
+    }
+    if indexed_by is not None:
+        query["filter"] = [{"range": {"ingested": {"lte": indexed_by}}}]
     return {
         "size": size,
         "_source": ["story_id", "story_signature"],
-        "query": {
-            "bool": {
-                "should": [{"constant_score": {"filter": {"term": {"story_bands": band}}}} for band in bands],
-                "minimum_should_match": 1,
-            }
-        },
+        "query": {"bool": query},
         "sort": ["_score", {"id": "asc"}],
     }

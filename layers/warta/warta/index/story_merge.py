@@ -31,6 +31,7 @@ class OpenSearchStoryMerger:
         self._client = client
         self._index = write_alias(alias)
         self._lookup = OpenSearchStoryLookup(client, self._index)
+        self.moved = 0  # documents this merger has moved, for reports and benchmarks
 
     def copies(self, prints: Sequence[Fingerprint]) -> list[Known]:
         return self._lookup.known(prints)
@@ -52,6 +53,7 @@ class OpenSearchStoryMerger:
         changed = 0
         for winner, losers in sorted(losers_of.items()):
             changed += self._move(sorted(losers), winner)
+        self.moved += changed
         return changed
 
     def _move(self, losers: list[str], winner: str) -> int:
