@@ -12,3 +12,10 @@ BENCH_EXPORT_DOCS ?= 12000
 .PHONY: bench-export
 bench-export: setup
 	$(BIN)/python -m bench.export --docs $(BENCH_EXPORT_DOCS) --seed $(BENCH_SEED)
+
+# Stories on a local node (about 2 minutes): its own stack on ports 9282/5082/8082; the backfill rate
+# over generated documents and the merge look's cost per ingest batch. See docs/benchmarks.md.
+BENCH_STORY_DOCS ?= 3000
+.PHONY: bench-story-index
+bench-story-index: setup
+	$(BIN)/python -m bench.story_index --docs $(BENCH_STORY_DOCS) --seed $(BENCH_SEED)
