@@ -11,7 +11,9 @@ before stories existed. Then:
    it: the story look-up, the bulk write, then the merge look (`warta.story_merge.converge`). Per batch:
    the look's search as the node reports it (`took`) and as the client waits for it, and the bulk
    write's client time without a refresh and with `refresh=wait_for` (what ingest now asks for so
-   that the look of a racing batch sees this one), alternating batch by batch.
+   that the look of a racing batch sees this one), alternating batch by batch; after the batches
+   without, a forced refresh (the alternative) is timed. Batches start at a random moment (0-1 s
+   pause, not timed), so they do not fall in step with the node's refresh cycle.
 
     python -m bench.story_index [--docs 3000] [--batches 40] [--seed 7]
 """
@@ -19,6 +21,7 @@ before stories existed. Then:
 from __future__ import annotations
 
 import argparse
+import random
 import shutil
 import statistics
 import time
@@ -100,16 +103,21 @@ def new_batches(client: Any, alias: str, batches: int, seed: int) -> Iterator[li
 def checks(client: Any, alias: str, batches: int, seed: int) -> dict[str, list[float]]:
     lookup = OpenSearchStoryLookup(client, alias)
     merger = OpenSearchStoryMerger(client, alias)
-    times: dict[str, list[float]] = {k: [] for k in ("look_took", "look_client", "bulk", "bulk_wait_for")}
+    names = ("look_took", "look_client", "bulk", "bulk_wait_for", "forced_refresh")
+    times: dict[str, list[float]] = {name: [] for name in names}
+    rng = random.Random(seed)
     for n, documents in enumerate(new_batches(client, alias, batches, seed)):
+        time.sleep(rng.random())  # batches arrive at any moment of the refresh cycle, not in step with it
         assign_documents(documents, lookup)
         actions = [WriteAction("index", write_alias(alias), d["id"], 1, d) for d in documents]
         wait = n % 2 == 1
         start = time.perf_counter()
         write(client, actions, refresh=wait)
         times["bulk_wait_for" if wait else "bulk"].append((time.perf_counter() - start) * 1000)
-        if not wait:
-            client.indices.refresh(index=alias)  # not timed: the look below must see the batch either way
+        if not wait:  # the other way to make the batch visible: force a refresh (more, smaller segments)
+            start = time.perf_counter()
+            client.indices.refresh(index=write_alias(alias))
+            times["forced_refresh"].append((time.perf_counter() - start) * 1000)
         prints = [Fingerprint.decode(d["story_signature"]) for d in documents]
         bands = sorted({band for p in prints for band in p.bands()})
         start = time.perf_counter()

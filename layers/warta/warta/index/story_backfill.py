@@ -7,7 +7,7 @@ page's first document, so an older document is not filed under a newer copy's st
 of the story fields, conditional on the document being unchanged since the walk read it (a document
 ingested again meanwhile got its story from ingest); then the same look as after an ingest batch
 (`warta.story_merge.converge`), which merges a story that live ingest started for a newer copy into
-the older one. The next page sees this page's writes (refresh `wait_for`).
+the older one. The next page sees this page's writes (a refresh per page).
 
 Idempotent and resumable: a document that has a `story_id` is never walked again, so a second run, or
 a run after an interrupted one, does only what is left.
@@ -149,7 +149,7 @@ def _update(
         actions,
         chunk_size=PAGE,
         raise_on_error=False,
-        refresh="wait_for",
+        refresh=True,  # a one-off walk: forcing a refresh per page beats waiting for the next one
         request_timeout=REQUEST_TIMEOUT,
     ):
         result = next(iter(item.values()))
