@@ -49,14 +49,6 @@ class BeforeBothWrites:
         return [k for k in self._lookup.known(prints) if k.doc_id in self._existing]
 
 
-class CountingMerger(OpenSearchStoryMerger):
-    moved: int = 0
-
-    def move(self, moves):  # type: ignore[no-untyped-def]
-        self.moved += 1
-        return super().move(moves)
-
-
 def _record(key: str) -> dict:
     body = {
         "Records": [
@@ -97,7 +89,7 @@ def _deps(client, alias: str, ingested: datetime, existing: set[str]) -> Depende
         alias=alias,
         now=lambda: ingested,
         stories=BeforeBothWrites(OpenSearchStoryLookup(client, alias), existing),
-        merger=CountingMerger(client, alias),
+        merger=OpenSearchStoryMerger(client, alias),
     )
 
 
@@ -136,7 +128,7 @@ def test_collapse_then_gives_one_hit_with_both_copies(raced):
 def test_looking_again_and_a_redelivered_message_change_nothing(raced):
     client, alias, first_deps = raced
     before = _stories(client, alias)
-    merger = CountingMerger(client, alias)
+    merger = OpenSearchStoryMerger(client, alias)
     docs = [
         Known(hit["_id"], hit["_source"]["story_id"], Fingerprint.decode(hit["_source"]["story_signature"]))
         for hit in client.search(index=alias, body={"size": 100})["hits"]["hits"]
@@ -146,4 +138,38 @@ def test_looking_again_and_a_redelivered_message_change_nothing(raced):
     redelivered = _deps(client, alias, EARLIER + timedelta(seconds=5), {d.doc_id for d in docs})
     assert process_batch([_record("banjir-2.html")], redelivered) == []
     assert _stories(client, alias) == before
-    assert first_deps.merger.moved == 1
+    assert first_deps.merger.moved == 1  # documents moved: the other batch's copy, once
+
+
+def test_a_move_takes_every_member_of_the_losing_story_once(stack):
+    from warta.index.bulk import WriteAction, write
+    from warta.index.mapping import write_alias
+
+    alias = f"warta-move-{uuid.uuid4().hex[:8]}"
+    client = make_client(stack.opensearch_url)
+    ensure_index(client, alias)
+    members = {"a1": ("a1", EARLIER), "b1": ("b1", EARLIER + timedelta(hours=1)), "b2": ("b1", EARLIER)}
+    write(
+        client,
+        [
+            WriteAction(
+                "index",
+                write_alias(alias),
+                doc_id,
+                1,
+                {"id": doc_id, "story_id": story, "ingested": ingested.isoformat()},
+            )
+            for doc_id, (story, ingested) in members.items()
+        ],
+        refresh=True,
+    )
+    merger = OpenSearchStoryMerger(client, alias)
+    assert merger.first_indexed({"a1", "b1", "gone"}) == {
+        "a1": EARLIER,
+        "b1": EARLIER + timedelta(hours=1),
+        "gone": None,
+    }
+    assert merger.move({"b1": "a1"}) == 2
+    assert merger.move({"b1": "a1"}) == 0  # nobody carries b1 any more
+    stories = {hit["_id"]: hit["_source"]["story_id"] for hit in client.search(index=alias)["hits"]["hits"]}
+    assert stories == {"a1": "a1", "b1": "a1", "b2": "a1"}

@@ -40,7 +40,8 @@ class OpenSearchStoryMerger:
         ids = sorted(story_ids)
         response = self._client.search(
             index=self._index,
-            body={"size": len(ids), "_source": ["ingested"], "query": {"ids": {"values": ids}}},
+            # Twice the ids: during a migration the write alias spans two indices holding both copies.
+            body={"size": 2 * len(ids), "_source": ["ingested"], "query": {"ids": {"values": ids}}},
             request_timeout=REQUEST_TIMEOUT,
         )
         found = {hit["_id"]: parse_time(hit["_source"].get("ingested")) for hit in response["hits"]["hits"]}
