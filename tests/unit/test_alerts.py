@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from warta.alerts.definition import BadAlert, ChannelPolicy, parse_definition
@@ -110,6 +111,19 @@ def test_a_host_resolving_to_a_private_address_is_refused() -> None:
     check_webhook_url("https://contoh.id/h", local=False, resolve=lambda host: ["93.184.215.14"])
 
 
+def test_the_check_hands_back_the_address_a_delivery_must_connect_to() -> None:
+    answers = iter([["93.184.215.14"], ["10.0.0.5"]])  # a rebinding resolver: public, then private
+
+    def resolve(host: str) -> list[str]:
+        return next(answers)
+
+    assert check_webhook_url("https://contoh.id/h", local=False, resolve=resolve) == "93.184.215.14"
+    with pytest.raises(UnsafeUrl, match="non-public"):  # checked again at delivery: refused
+        check_webhook_url("https://contoh.id/h", local=False, resolve=resolve)
+    assert check_webhook_url("https://93.184.215.14/h", local=False) == "93.184.215.14"
+    assert check_webhook_url("http://127.0.0.1:8099/h", local=True) == "127.0.0.1"
+
+
 def test_plain_http_only_to_127_0_0_1_on_the_local_stack() -> None:
     check_webhook_url("http://127.0.0.1:8099/h", local=True)
     with pytest.raises(UnsafeUrl):
@@ -182,3 +196,27 @@ def test_the_percolated_part_of_an_article_holds_every_field_a_search_can_match(
         "facet": {"site": ["s"]},
         "published": "2024-01-01",
     }
+
+
+def test_a_saved_search_names_no_field_its_root_level_query_cannot_reach() -> None:
+    from warta.alerts.store import saved_search_query, without_nested_fields
+    from warta.index.mapping import NESTED_FIELDS
+
+    request = SearchRequest(text="banjir bandang", filters={"region": ("Jawa Barat",)})
+    full, saved = build_match_query(request), saved_search_query(request)
+
+    def words(query: dict[str, Any]) -> dict[str, Any]:
+        return query["bool"]["must"][0]["simple_query_string"]  # type: ignore[no-any-return]
+
+    assert {f.split(".")[0] for f in words(full)["fields"]} & NESTED_FIELDS  # the API's query names some
+    assert not {f.split(".")[0] for f in words(saved)["fields"]} & NESTED_FIELDS
+    assert set(words(saved)["fields"]) < set(words(full)["fields"])
+    assert {**words(saved), "fields": None} == {**words(full), "fields": None}
+    assert saved["bool"]["filter"] == full["bool"]["filter"]
+    nested = {
+        "nested": {
+            "path": "quotes",
+            "query": {"simple_query_string": {"query": "x", "fields": ["quotes.text"]}},
+        }
+    }
+    assert without_nested_fields(nested) == nested

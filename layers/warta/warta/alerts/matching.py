@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from opensearchpy import ConflictError, NotFoundError, OpenSearch
 
-from ..index.mapping import MAPPINGS, write_alias
+from ..index.mapping import NESTED_FIELDS, write_alias
 from ..index.query import SEARCH_FIELDS
 from ..ports import WriteAction, WriteResult
 from .store import alerts_index, matches_index
@@ -89,9 +89,8 @@ def _searched_fields() -> frozenset[str]:
     it filters on and the date it ranges over. Nested fields are left out: a search's top-level query
     never reaches inside nested documents (`officials.name` in SEARCH_FIELDS matches no root document),
     so they cannot change a match, while indexing them multiplies the percolator's work per article."""
-    nested = {name for name, spec in MAPPINGS["properties"].items() if spec.get("type") == "nested"}
     text = {re.split(r"[.^]", spec, maxsplit=1)[0] for spec in SEARCH_FIELDS}
-    return frozenset((text | {"facet", "published"}) - nested)
+    return frozenset((text | {"facet", "published"}) - NESTED_FIELDS)
 
 
 SEARCHED_FIELDS = _searched_fields()

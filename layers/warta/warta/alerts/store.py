@@ -12,8 +12,8 @@ from typing import Any
 
 from opensearchpy import NotFoundError, OpenSearch
 
-from ..index.mapping import INDEX_PREFIX, MAPPINGS, SETTINGS
-from ..index.query import build_match_query
+from ..index.mapping import INDEX_PREFIX, MAPPINGS, NESTED_FIELDS, SETTINGS
+from ..index.query import SearchRequest, build_match_query
 from .definition import AlertDefinition, Channel
 
 REQUEST_TIMEOUT = 5
@@ -116,12 +116,36 @@ def create_alert(client: OpenSearch, alias: str, definition: AlertDefinition, no
         refresh="wait_for",
         request_timeout=REQUEST_TIMEOUT,
         body={
-            "query": build_match_query(definition.request),
+            "query": saved_search_query(definition.request),
             "alert": {"name": definition.name, "created": now.isoformat(), "definition": stored},
         },
         op_type="create",
     )
     return alert_id
+
+
+def saved_search_query(request: SearchRequest) -> dict[str, Any]:
+    """The percolator query of a saved search: the search API's own query (`build_match_query`), with
+    the fields of nested documents taken out of its word queries. A root-level query never matches
+    those fields, in the articles index or in the percolator, so every match stays the same; but the
+    percolator builds each candidate query again for every batch, analysing the words once per field
+    named, so a field that cannot match is pure cost (about a tenth of it, `make bench-alerts`)."""
+    query: dict[str, Any] = without_nested_fields(build_match_query(request))
+    return query
+
+
+def without_nested_fields(node: Any) -> Any:
+    if isinstance(node, list):
+        return [without_nested_fields(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    # Inside a `nested` query the nested fields are the point: left as they are.
+    shaped = {key: value if key == "nested" else without_nested_fields(value) for key, value in node.items()}
+    words = shaped.get("simple_query_string")
+    if words is not None:
+        fields = [f for f in words["fields"] if f.split(".", 1)[0].split("^", 1)[0] not in NESTED_FIELDS]
+        shaped["simple_query_string"] = {**words, "fields": fields}
+    return shaped
 
 
 def get_stored(client: OpenSearch, alias: str, alert_id: str) -> dict[str, Any]:
