@@ -220,3 +220,28 @@ def test_a_saved_search_names_no_field_its_root_level_query_cannot_reach() -> No
         }
     }
     assert without_nested_fields(nested) == nested
+
+
+def test_a_digest_is_hourly_or_daily_and_a_wrong_one_is_refused_by_name() -> None:
+    search = {"q": "banjir"}
+    assert parse_definition({"name": "a", "search": search}, PUBLIC).digest is None
+    assert parse_definition({"name": "a", "search": search, "digest": "daily"}, PUBLIC).digest == "daily"
+    with pytest.raises(BadAlert) as refused:
+        parse_definition({"name": "a", "search": search, "digest": "weekly"}, PUBLIC)
+    assert refused.value.field == "digest"
+
+
+def test_digests_fall_due_on_the_hour_and_daily_ones_once_a_day() -> None:
+    from datetime import UTC, datetime
+
+    from warta.alerts.digests import DAILY_HOUR_UTC, digest_id, is_due, period_end
+
+    morning = datetime(2026, 12, 6, DAILY_HOUR_UTC, 0, 41, tzinfo=UTC)
+    later = morning.replace(hour=DAILY_HOUR_UTC + 5, minute=17)
+    assert is_due("hourly", morning) and is_due("hourly", later)
+    assert is_due("daily", morning) and not is_due("daily", later)
+    assert period_end(later) == later.replace(minute=0, second=0)
+    # One digest per alert and period: a second run in the same hour makes the same id.
+    assert digest_id("a1", period_end(later)) == digest_id("a1", period_end(later.replace(minute=59)))
+    assert digest_id("a1", period_end(later)) != digest_id("a2", period_end(later))
+    assert digest_id("a1", period_end(later)) != digest_id("a1", period_end(morning))

@@ -394,6 +394,22 @@ def test_ingest_role_consumes_only_its_queue(cfn: dict[str, Any]) -> None:
     assert not any(a.startswith("s3:") and a not in {"s3:GetObject", "s3:GetObjectVersion"} for a in actions)
 
 
+def test_the_deliver_function_queues_digests_hourly_to_its_own_queue_only(
+    cfn: dict[str, Any], sam_template: dict[str, Any]
+) -> None:
+    sends = [
+        s for s in _role_statements(cfn, "DeliverFunction") if "sqs:SendMessage" in _as_list(s["Action"])
+    ]
+    assert sorted(str(s["Resource"]) for s in sends) == sorted(
+        str({"Fn::GetAtt": [queue, "Arn"]})
+        for queue in ("AlertDeliveryDeadLetterQueue", "AlertDeliveryQueue")
+    )
+    schedule = sam_template["Resources"]["DeliverFunction"]["Properties"]["Events"]["DigestSchedule"]
+    assert schedule["Type"] == "Schedule"
+    assert schedule["Properties"]["Schedule"] == "cron(0 * * * ? *)"  # the top of every hour
+    assert "Records" not in schedule["Properties"]["Input"]  # what tells the handler it is the schedule
+
+
 def test_queue_redrives_to_the_dead_letter_queue(cfn: dict[str, Any]) -> None:
     queue = cfn["Resources"]["IngestQueue"]["Properties"]
     assert queue["RedrivePolicy"] == {

@@ -146,9 +146,10 @@ def deliver(
     except AlertNotFound:
         _record(client, alias, match, now, "cancelled", None, None)
         return "cancelled"  # the alert was deleted: its deliveries stop
+    payload = message["payload"]
     envelope = {
         "alert": {"id": stored["id"], "name": stored["name"]},
-        "match": message["payload"],
+        "digest" if payload.get("kind") == "digest" else "match": payload,
         "delivery_id": f"{match}.{message['content_version']}",
     }
     try:

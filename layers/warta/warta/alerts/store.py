@@ -49,6 +49,7 @@ def _alerts_mappings() -> dict[str, Any]:
                 "properties": {
                     "name": {"type": "keyword"},
                     "created": {"type": "date"},
+                    "digest": {"type": "keyword"},  # hourly, daily; absent: every match at once
                     # The definition as given (search parameters, channel with its secret): kept, not indexed.
                     "definition": {"type": "object", "enabled": False},
                 }
@@ -68,12 +69,15 @@ MATCHES_MAPPINGS: dict[str, Any] = {
         "site": {"type": "keyword"},
         "published": {"type": "date"},
         "matched_at": {"type": "date"},
-        "kind": {"type": "keyword"},  # "new", or "update" for a changed article
+        "kind": {"type": "keyword"},  # "new", "update" for a changed article, or "digest"
         "content_version": {"type": "keyword"},
         "event_version": {"type": "long"},
         "delivery": {
             "properties": {
-                "status": {"type": "keyword"},  # pending, delivered, retrying, failed, cancelled
+                # pending, delivered, retrying, failed, cancelled; for a digest alert's match: waiting
+                # (for the next digest), then digested (sent in the digest `digest_id`)
+                "status": {"type": "keyword"},
+                "digest_id": {"type": "keyword"},
                 "attempts": {"type": "integer"},
                 "last_error": {"type": "keyword", "ignore_above": 1024},
                 "updated": {"type": "date"},
@@ -92,7 +96,9 @@ def ensure_alert_indices(client: OpenSearch, alias: str = INDEX_PREFIX) -> None:
     else:
         client.indices.create(index=name, body={"settings": SETTINGS, "mappings": _alerts_mappings()})
     matches = matches_index(alias)
-    if not client.indices.exists(index=matches):
+    if client.indices.exists(index=matches):
+        client.indices.put_mapping(index=matches, body=MATCHES_MAPPINGS)
+    else:
         client.indices.create(
             index=matches,
             body={"settings": {"number_of_shards": 1, "number_of_replicas": 0}, "mappings": MATCHES_MAPPINGS},
@@ -117,7 +123,12 @@ def create_alert(client: OpenSearch, alias: str, definition: AlertDefinition, no
         request_timeout=REQUEST_TIMEOUT,
         body={
             "query": saved_search_query(definition.request),
-            "alert": {"name": definition.name, "created": now.isoformat(), "definition": stored},
+            "alert": {
+                "name": definition.name,
+                "created": now.isoformat(),
+                **({"digest": definition.digest} if definition.digest else {}),
+                "definition": stored,
+            },
         },
         op_type="create",
     )
@@ -176,6 +187,7 @@ def public_view(stored: dict[str, Any]) -> dict[str, Any]:
         "created": stored["created"],
         "search": definition["search"],
         "channel": channel_of(stored).public(),
+        "digest": stored.get("digest"),
     }
 
 
@@ -230,9 +242,9 @@ def list_matches(
 
 def _match_view(source: dict[str, Any]) -> dict[str, Any]:
     delivery = source.get("delivery") or {}
-    return {
-        "document_id": source["document_id"],
-        "story_id": source["story_id"],
+    return {  # a digest's own record has no document or story: it lists them (warta.alerts.digests)
+        "document_id": source.get("document_id"),
+        "story_id": source.get("story_id"),
         "title": source.get("title"),
         "url": source.get("url"),
         "site": source.get("site"),
@@ -243,6 +255,7 @@ def _match_view(source: dict[str, Any]) -> dict[str, Any]:
             "status": delivery.get("status", "pending"),
             "attempts": delivery.get("attempts", 0),
             "last_error": delivery.get("last_error"),
+            "digest_id": delivery.get("digest_id"),
         },
     }
 
