@@ -12,3 +12,6 @@ BENCH_EXPORT_DOCS ?= 12000
 .PHONY: bench-export
 bench-export: setup
 	$(BIN)/python -m bench.export --docs $(BENCH_EXPORT_DOCS) --seed $(BENCH_SEED)
+
+# `make bench` runs both too.
+bench: bench-stories bench-export
