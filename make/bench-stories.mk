@@ -19,3 +19,6 @@ BENCH_STORY_DOCS ?= 3000
 .PHONY: bench-story-index
 bench-story-index: setup
 	$(BIN)/python -m bench.story_index --docs $(BENCH_STORY_DOCS) --seed $(BENCH_SEED)
+
+# `make bench` runs them too.
+bench: bench-stories bench-export bench-story-index

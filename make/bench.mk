@@ -1,4 +1,6 @@
-# Benchmarks: `make bench` runs them all (about 17 minutes with the default 10,000 end-to-end files on 2 cores),
+# Benchmarks: `make bench` runs them all: the sections below, plus the targets that name `bench` as theirs in
+# make/*.mk (extraction, alerts, stories, export; about 30 minutes with the default 10,000 end-to-end files on
+# 2 cores). This part
 # prints a table and rewrites docs/benchmarks.md below its hand-written header.
 # Smaller end-to-end run: make bench BENCH_E2E_FILES=2000
 BENCH_E2E_FILES ?= 10000

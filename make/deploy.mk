@@ -36,9 +36,10 @@ check-template: setup
 checkov: setup $(CHECKOV)
 	$(CHECKOV) --file template.yaml --framework cloudformation --compact --quiet --skip-download
 
-# The arm64 layer in build/layer/ (template.yaml's ContentUri), zipped to build/layer.zip.
+# The arm64 layers in build/layer/ and build/fallback-layer/ (template.yaml's ContentUris), zipped beside them.
 layer: setup
 	$(BIN)/python tools/build_layer.py
+	$(BIN)/python tools/build_layer.py --fallback
 
 sam-build: setup layer $(SAM)
 	$(SAM_ENV) $(SAM) build --region $(AWS_REGION)

@@ -54,8 +54,8 @@ def _setup(
     }
     posted: list[dict[str, Any]] = []
 
-    def post(url: str, body: bytes, headers: dict[str, str]) -> int:
-        posted.append({"url": url, "body": body, "headers": headers})
+    def post(url: str, body: bytes, headers: dict[str, str], address: str | None) -> int:
+        posted.append({"url": url, "body": body, "headers": headers, "address": address})
         return answers[len(posted) - 1]
 
     deps = DeliverDependencies(
@@ -99,6 +99,7 @@ def test_a_webhook_failing_twice_is_retried_with_back_off_and_delivered_on_the_t
     assert deps.backoff.delays == [("r1", 1), ("r2", 2)]  # type: ignore[union-attr]
     assert len({p["headers"]["X-Warta-Delivery"] for p in posted}) == 1
     assert verify(SECRET, posted[-1]["headers"][SIGNATURE_HEADER], posted[-1]["body"], now=1_700_000_000)
+    assert posted[-1]["address"] == "127.0.0.1"  # the address the URL check approved
     assert deliver_batch([_record(4)], deps) == []  # queued twice: the second copy is not sent again
     assert len(posted) == 3
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from warta.alerts.definition import BadAlert, ChannelPolicy, parse_definition
@@ -110,6 +111,19 @@ def test_a_host_resolving_to_a_private_address_is_refused() -> None:
     check_webhook_url("https://contoh.id/h", local=False, resolve=lambda host: ["93.184.215.14"])
 
 
+def test_the_check_hands_back_the_address_a_delivery_must_connect_to() -> None:
+    answers = iter([["93.184.215.14"], ["10.0.0.5"]])  # a rebinding resolver: public, then private
+
+    def resolve(host: str) -> list[str]:
+        return next(answers)
+
+    assert check_webhook_url("https://contoh.id/h", local=False, resolve=resolve) == "93.184.215.14"
+    with pytest.raises(UnsafeUrl, match="non-public"):  # checked again at delivery: refused
+        check_webhook_url("https://contoh.id/h", local=False, resolve=resolve)
+    assert check_webhook_url("https://93.184.215.14/h", local=False) == "93.184.215.14"
+    assert check_webhook_url("http://127.0.0.1:8099/h", local=True) == "127.0.0.1"
+
+
 def test_plain_http_only_to_127_0_0_1_on_the_local_stack() -> None:
     check_webhook_url("http://127.0.0.1:8099/h", local=True)
     with pytest.raises(UnsafeUrl):
@@ -182,3 +196,52 @@ def test_the_percolated_part_of_an_article_holds_every_field_a_search_can_match(
         "facet": {"site": ["s"]},
         "published": "2024-01-01",
     }
+
+
+def test_a_saved_search_names_no_field_its_root_level_query_cannot_reach() -> None:
+    from warta.alerts.store import saved_search_query, without_nested_fields
+    from warta.index.mapping import NESTED_FIELDS
+
+    request = SearchRequest(text="banjir bandang", filters={"region": ("Jawa Barat",)})
+    full, saved = build_match_query(request), saved_search_query(request)
+
+    def words(query: dict[str, Any]) -> dict[str, Any]:
+        return query["bool"]["must"][0]["simple_query_string"]  # type: ignore[no-any-return]
+
+    assert {f.split(".")[0] for f in words(full)["fields"]} & NESTED_FIELDS  # the API's query names some
+    assert not {f.split(".")[0] for f in words(saved)["fields"]} & NESTED_FIELDS
+    assert set(words(saved)["fields"]) < set(words(full)["fields"])
+    assert {**words(saved), "fields": None} == {**words(full), "fields": None}
+    assert saved["bool"]["filter"] == full["bool"]["filter"]
+    nested = {
+        "nested": {
+            "path": "quotes",
+            "query": {"simple_query_string": {"query": "x", "fields": ["quotes.text"]}},
+        }
+    }
+    assert without_nested_fields(nested) == nested
+
+
+def test_a_digest_is_hourly_or_daily_and_a_wrong_one_is_refused_by_name() -> None:
+    search = {"q": "banjir"}
+    assert parse_definition({"name": "a", "search": search}, PUBLIC).digest is None
+    assert parse_definition({"name": "a", "search": search, "digest": "daily"}, PUBLIC).digest == "daily"
+    with pytest.raises(BadAlert) as refused:
+        parse_definition({"name": "a", "search": search, "digest": "weekly"}, PUBLIC)
+    assert refused.value.field == "digest"
+
+
+def test_digests_fall_due_on_the_hour_and_daily_ones_once_a_day() -> None:
+    from datetime import UTC, datetime
+
+    from warta.alerts.digests import DAILY_HOUR_UTC, digest_id, is_due, period_end
+
+    morning = datetime(2026, 12, 6, DAILY_HOUR_UTC, 0, 41, tzinfo=UTC)
+    later = morning.replace(hour=DAILY_HOUR_UTC + 5, minute=17)
+    assert is_due("hourly", morning) and is_due("hourly", later)
+    assert is_due("daily", morning) and not is_due("daily", later)
+    assert period_end(later) == later.replace(minute=0, second=0)
+    # One digest per alert and period: a second run in the same hour makes the same id.
+    assert digest_id("a1", period_end(later)) == digest_id("a1", period_end(later.replace(minute=59)))
+    assert digest_id("a1", period_end(later)) != digest_id("a2", period_end(later))
+    assert digest_id("a1", period_end(later)) != digest_id("a1", period_end(morning))

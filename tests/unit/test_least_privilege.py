@@ -82,7 +82,7 @@ EXPECTED_ACTIONS = {
         "sqs:DeleteMessage",
         "sqs:GetQueueAttributes",
         "sqs:ChangeMessageVisibility",
-        "sqs:SendMessage",  # to the delivery DLQ only, with the reason
+        "sqs:SendMessage",  # to the delivery DLQ with the reason, and digests to its own queue
         "sns:Publish",  # to the alert topic only
         "es:ESHttpGet",
         "es:ESHttpHead",

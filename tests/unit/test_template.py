@@ -42,7 +42,7 @@ CODE_URIS = {
 }
 FUNCTIONS = list(CODE_URIS)
 # Built by tools/build_layer.py (make layer); not in the repository.
-LAYER_URIS = {"WartaLayer": "build/layer/"}
+LAYER_URIS = {"WartaLayer": "build/layer/", "FallbackLayer": "build/fallback-layer/"}
 
 PARAMETERS = {
     "OpenSearchEndpoint": "",
@@ -290,10 +290,19 @@ def test_functions_runtime_architecture_and_layer(cfn: dict[str, Any], function_
     assert props["Environment"]["Variables"]["POWERTOOLS_TRACE_DISABLED"] == {
         "Fn::If": ["TraceWithXRay", "false", "true"]
     }
-    assert len(props["Layers"]) == 1
     layer_ref = props["Layers"][0]["Ref"]
     assert cfn["Resources"][layer_ref]["Type"] == "AWS::Lambda::LayerVersion"
     assert layer_ref.startswith("WartaLayer")
+    # Only ingest parses pages, so only ingest gets the extraction fallback, and only when it is on.
+    fallback = props["Layers"][1:]
+    if function_id == "IngestFunction":
+        assert len(fallback) == 1
+        condition, attached, absent = fallback[0]["Fn::If"]
+        assert condition == "UseExtractionFallback" and absent == {"Ref": "AWS::NoValue"}
+        assert cfn["Resources"][attached["Ref"]]["Type"] == "AWS::Lambda::LayerVersion"
+        assert cfn["Resources"][attached["Ref"]]["Condition"] == "UseExtractionFallback"
+    else:
+        assert fallback == []
 
 
 @pytest.mark.parametrize("function_id", FUNCTIONS)
@@ -324,12 +333,12 @@ def test_functions_join_the_vpc_only_when_subnets_are_given(cfn: dict[str, Any],
     assert vpc["Fn::If"][2] == {"Ref": "AWS::NoValue"}
 
 
-def test_layer_is_python312_arm64(cfn: dict[str, Any]) -> None:
+def test_layers_are_python312_arm64(cfn: dict[str, Any]) -> None:
     layers = _of_type(cfn, "AWS::Lambda::LayerVersion")
-    assert len(layers) == 1
-    (layer,) = layers.values()
-    assert layer["Properties"]["CompatibleRuntimes"] == ["python3.12"]
-    assert layer["Properties"]["CompatibleArchitectures"] == ["arm64"]
+    assert sorted(layers[name]["Properties"]["LayerName"] for name in layers) == sorted(LAYER_URIS)
+    for layer in layers.values():
+        assert layer["Properties"]["CompatibleRuntimes"] == ["python3.12"]
+        assert layer["Properties"]["CompatibleArchitectures"] == ["arm64"]
 
 
 @pytest.mark.parametrize("function_id", FUNCTIONS)
@@ -392,6 +401,22 @@ def test_ingest_role_consumes_only_its_queue(cfn: dict[str, Any]) -> None:
     actions = _role_actions(cfn, "IngestFunction")
     assert {"s3:GetObject", "es:ESHttpGet", "es:ESHttpPost", "es:ESHttpPut", "es:ESHttpDelete"} <= actions
     assert not any(a.startswith("s3:") and a not in {"s3:GetObject", "s3:GetObjectVersion"} for a in actions)
+
+
+def test_the_deliver_function_queues_digests_hourly_to_its_own_queue_only(
+    cfn: dict[str, Any], sam_template: dict[str, Any]
+) -> None:
+    sends = [
+        s for s in _role_statements(cfn, "DeliverFunction") if "sqs:SendMessage" in _as_list(s["Action"])
+    ]
+    assert sorted(str(s["Resource"]) for s in sends) == sorted(
+        str({"Fn::GetAtt": [queue, "Arn"]})
+        for queue in ("AlertDeliveryDeadLetterQueue", "AlertDeliveryQueue")
+    )
+    schedule = sam_template["Resources"]["DeliverFunction"]["Properties"]["Events"]["DigestSchedule"]
+    assert schedule["Type"] == "Schedule"
+    assert schedule["Properties"]["Schedule"] == "cron(0 * * * ? *)"  # the top of every hour
+    assert "Records" not in schedule["Properties"]["Input"]  # what tells the handler it is the schedule
 
 
 def test_queue_redrives_to_the_dead_letter_queue(cfn: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from opensearchpy import OpenSearch
 
     from .alerts.deliveries import DeliverDependencies
+    from .alerts.digests import DigestRun
     from .alerts.matching import AlertMatcher
     from .ingest import Dependencies
     from .ports import Reporter
@@ -86,6 +87,19 @@ def deliver_dependencies(settings: Settings, reporter: Reporter) -> DeliverDepen
         dead_letters=DeadLetterQueue(sqs, settings.alerts_dlq_url) if settings.alerts_dlq_url else None,
         max_receives=settings.alerts_max_receive_count,
     )
+
+
+def digest_run(settings: Settings) -> DigestRun:
+    """The hourly schedule's work, for the deliver function: queue every due digest."""
+    from datetime import UTC, datetime
+
+    from .alerts.digests import run_digests
+    from .alerts.queue import DeliveryQueue
+
+    if not settings.alerts_queue_url:
+        raise RuntimeError("WARTA_ALERTS_QUEUE_URL is not set: digests have nowhere to go")
+    queue = DeliveryQueue(aws_client("sqs"), settings.alerts_queue_url)
+    return run_digests(index_client(settings), settings.index_alias, queue.send, datetime.now(UTC))
 
 
 def search_index(settings: Settings) -> tuple[OpenSearch, str]:

@@ -44,11 +44,16 @@ class ChannelIn(BaseModel):
     )
 
 
+Digest = Literal["hourly", "daily"]
+DIGEST_HELP = "one delivery per period listing the matches (daily: 00:00 UTC); absent: each match at once"
+
+
 class AlertIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=200)
     search: SearchIn
     channel: ChannelIn | None = None
+    digest: Digest | None = Field(None, description=DIGEST_HELP)
 
 
 class AlertCreated(BaseModel):
@@ -76,6 +81,7 @@ class AlertOut(BaseModel):
     created: str
     search: dict[str, str | list[str]]
     channel: ChannelOut
+    digest: Digest | None = Field(None, description=DIGEST_HELP)
 
 
 class AlertList(BaseModel):
@@ -83,20 +89,23 @@ class AlertList(BaseModel):
 
 
 class DeliveryOut(BaseModel):
-    status: Literal["pending", "delivered", "retrying", "failed", "cancelled"]
+    status: Literal["pending", "delivered", "retrying", "failed", "cancelled", "waiting", "digested"] = Field(
+        description="a digest alert's match is waiting for its digest, then digested (see digest_id)"
+    )
     attempts: int
     last_error: str | None = None
+    digest_id: str | None = Field(None, description="the digest that listed this match")
 
 
 class MatchOut(BaseModel):
-    document_id: str
-    story_id: str
+    document_id: str | None = Field(description="null for a digest, which lists matches")
+    story_id: str | None
     title: str | None = None
     url: str | None = None
     site: str | None = None
     published: str | None = None
     matched_at: str
-    kind: Literal["new", "update"]
+    kind: Literal["new", "update", "digest"]
     delivery: DeliveryOut
 
 

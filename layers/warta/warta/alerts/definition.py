@@ -21,6 +21,8 @@ MAX_VALUE_CHARS = 256
 MIN_SECRET_CHARS = 16
 ChannelType = Literal["log", "webhook", "sns"]
 CHANNEL_TYPES: tuple[ChannelType, ...] = ("log", "webhook", "sns")
+Digest = Literal["hourly", "daily"]
+DIGESTS: tuple[Digest, ...] = ("hourly", "daily")
 
 
 class BadAlert(ValueError):
@@ -53,6 +55,7 @@ class AlertDefinition:
     search: dict[str, Any]  # as given, normalised (lists for repeatable parameters)
     request: SearchRequest
     channel: Channel = field(default_factory=Channel)
+    digest: Digest | None = None  # None: every match is delivered at once; else gathered (alerts.digests)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,7 @@ class ChannelPolicy:
 def parse_definition(payload: Any, policy: ChannelPolicy) -> AlertDefinition:
     if not isinstance(payload, Mapping):
         raise BadAlert("body", "must be a JSON object")
-    _no_unknown(payload, ("name", "search", "channel"), "")
+    _no_unknown(payload, ("name", "search", "channel", "digest"), "")
     name = payload.get("name")
     if not isinstance(name, str) or not name.strip():
         raise BadAlert("name", "required, a non-empty string")
@@ -76,7 +79,10 @@ def parse_definition(payload: Any, policy: ChannelPolicy) -> AlertDefinition:
         raise BadAlert("name", f"at most {MAX_NAME_CHARS} characters")
     search, request = parse_search(payload.get("search"))
     channel = parse_channel(payload.get("channel"), policy)
-    return AlertDefinition(name.strip(), search, request, channel)
+    digest = payload.get("digest")
+    if digest is not None and digest not in DIGESTS:
+        raise BadAlert("digest", f"one of {', '.join(DIGESTS)}, or absent for every match at once")
+    return AlertDefinition(name.strip(), search, request, channel, digest)
 
 
 def parse_search(raw: Any) -> tuple[dict[str, Any], SearchRequest]:

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import http.client
 import json
 import logging
+import socket
+import ssl
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, Protocol
+from urllib.parse import urlsplit
 
 from opensearchpy import NotFoundError, OpenSearch
 
@@ -37,22 +39,51 @@ class Publisher(Protocol):
     def publish(self, **kwargs: Any) -> Any: ...
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    # A redirect could lead past the address check to an internal host: a 3xx counts as a failure.
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """HTTPS to one given address, while the certificate, SNI and Host header still name the host:
+    the address the URL check approved is the one the delivery reaches."""
+
+    def __init__(self, host: str, address: str, port: int, timeout: float, context: ssl.SSLContext) -> None:
+        super().__init__(host, port, timeout=timeout, context=context)
+        self._address = address
+        self._tls = context
+
+    def connect(self) -> None:
+        raw = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = self._tls.wrap_socket(raw, server_hostname=self.host)
 
 
-_OPENER = urllib.request.build_opener(_NoRedirects)
-
-
-def post(url: str, body: bytes, headers: dict[str, str]) -> int:
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+def post(
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    address: str | None = None,
+    *,
+    context: ssl.SSLContext | None = None,
+) -> int:
+    """POST `body` and return the status. With `address`, the connection goes there and nowhere else.
+    Redirects are not followed: one could lead past the address check, so a 3xx counts as a failure."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    connection: http.client.HTTPConnection
+    if parts.scheme == "https":
+        tls = context or ssl.create_default_context()
+        port = parts.port or 443
+        connection = (
+            _PinnedHTTPSConnection(host, address, port, WEBHOOK_TIMEOUT, tls)
+            if address
+            else http.client.HTTPSConnection(host, port, timeout=WEBHOOK_TIMEOUT, context=tls)
+        )
+    else:
+        connection = http.client.HTTPConnection(address or host, parts.port or 80, timeout=WEBHOOK_TIMEOUT)
     try:
-        with _OPENER.open(request, timeout=WEBHOOK_TIMEOUT) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as exc:
-        return int(exc.code)
+        connection.request(
+            "POST", target, body=body, headers={"Host": parts.netloc.rpartition("@")[2], **headers}
+        )
+        return int(connection.getresponse().status)
+    finally:
+        connection.close()
 
 
 @dataclass(frozen=True)
@@ -62,7 +93,7 @@ class Channels:
     local: bool = False  # plain http to 127.0.0.1 allowed; no address checks
     sns: Publisher | None = None
     topic_arn: str | None = None
-    post: Callable[[str, bytes, dict[str, str]], int] = post
+    post: Callable[[str, bytes, dict[str, str], str | None], int] = post
     clock: Callable[[], float] = time.time
 
 
@@ -115,9 +146,10 @@ def deliver(
     except AlertNotFound:
         _record(client, alias, match, now, "cancelled", None, None)
         return "cancelled"  # the alert was deleted: its deliveries stop
+    payload = message["payload"]
     envelope = {
         "alert": {"id": stored["id"], "name": stored["name"]},
-        "match": message["payload"],
+        "digest" if payload.get("kind") == "digest" else "match": payload,
         "delivery_id": f"{match}.{message['content_version']}",
     }
     try:
@@ -149,8 +181,8 @@ def _send(channel: Channel, envelope: dict[str, Any], channels: Channels) -> Non
             raise DeliveryFailed(f"sns: {type(exc).__name__}: {exc}") from exc
         return
     url = channel.url or ""
-    try:
-        check_webhook_url(url, local=channels.local)  # again at delivery: DNS answers change
+    try:  # again at delivery (DNS answers change), and the delivery goes to the address checked
+        address = check_webhook_url(url, local=channels.local)
     except UnsafeUrl as exc:
         raise DeliveryFailed(f"webhook url refused: {exc}") from exc
     timestamp = int(channels.clock())
@@ -161,7 +193,7 @@ def _send(channel: Channel, envelope: dict[str, Any], channels: Channels) -> Non
         SIGNATURE_HEADER: sign(channel.secret or "", timestamp, body),
     }
     try:
-        status = channels.post(url, body, headers)
+        status = channels.post(url, body, headers, address)
     except (OSError, ValueError) as exc:
         raise DeliveryFailed(f"webhook: {type(exc).__name__}: {exc}") from exc
     if not 200 <= status < 300:

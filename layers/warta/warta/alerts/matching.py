@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from opensearchpy import ConflictError, NotFoundError, OpenSearch
 
-from ..index.mapping import MAPPINGS, write_alias
+from ..index.mapping import NESTED_FIELDS, write_alias
 from ..index.query import SEARCH_FIELDS
 from ..ports import WriteAction, WriteResult
 from .store import alerts_index, matches_index
@@ -39,7 +39,7 @@ class Delivery:
     alert_id: str
     story_id: str
     document_id: str
-    kind: Literal["new", "update"]
+    kind: Literal["new", "update", "digest"]
     content_version: str
     payload: dict[str, Any]
     resend: bool = False  # recorded earlier but perhaps never queued (the batch failed after recording)
@@ -61,8 +61,15 @@ def match_id(alert_id: str, story: str) -> str:
     return hashlib.sha256(f"{alert_id}\x00{story}".encode()).hexdigest()[:40]
 
 
-def percolate(client: OpenSearch, alias: str, articles: Sequence[Indexed]) -> list[tuple[str, int]]:
-    """(alert id, position in `articles`) for every saved search an article matches, in one request."""
+@dataclass(frozen=True, slots=True)
+class Matched:
+    alert_id: str
+    slot: int  # the article's position in the percolated batch
+    digest: str | None  # the alert's digest period; None: delivered at once
+
+
+def percolate(client: OpenSearch, alias: str, articles: Sequence[Indexed]) -> list[Matched]:
+    """Every saved search an article of the batch matches, with the article's slot, in one request."""
     if not articles:
         return []
     try:
@@ -75,10 +82,10 @@ def percolate(client: OpenSearch, alias: str, articles: Sequence[Indexed]) -> li
     if len(hits) >= MAX_MATCHED_ALERTS and len(articles) > 1:  # too many to see at once: halve the batch
         half = len(articles) // 2
         return percolate(client, alias, articles[:half]) + [
-            (alert, slot + half) for alert, slot in percolate(client, alias, articles[half:])
+            replace(m, slot=m.slot + half) for m in percolate(client, alias, articles[half:])
         ]
     return [
-        (hit["_id"], int(slot))
+        Matched(hit["_id"], int(slot), (hit.get("_source") or {}).get("alert", {}).get("digest"))
         for hit in hits
         for slot in hit.get("fields", {}).get("_percolator_document_slot", [0])
     ]
@@ -89,9 +96,8 @@ def _searched_fields() -> frozenset[str]:
     it filters on and the date it ranges over. Nested fields are left out: a search's top-level query
     never reaches inside nested documents (`officials.name` in SEARCH_FIELDS matches no root document),
     so they cannot change a match, while indexing them multiplies the percolator's work per article."""
-    nested = {name for name, spec in MAPPINGS["properties"].items() if spec.get("type") == "nested"}
     text = {re.split(r"[.^]", spec, maxsplit=1)[0] for spec in SEARCH_FIELDS}
-    return frozenset((text | {"facet", "published"}) - nested)
+    return frozenset((text | {"facet", "published"}) - NESTED_FIELDS)
 
 
 SEARCHED_FIELDS = _searched_fields()
@@ -108,7 +114,7 @@ def percolate_body(articles: Sequence[Indexed]) -> dict[str, Any]:
     percolate = {"percolate": {"field": "query", "documents": [percolated(a.document) for a in articles]}}
     return {
         "size": MAX_MATCHED_ALERTS,
-        "_source": False,
+        "_source": ["alert.digest"],  # a digest alert's matches wait for its digest (alerts.digests)
         "track_total_hits": False,
         "query": {"constant_score": {"filter": percolate}},
     }
@@ -119,26 +125,26 @@ def record_matches(
 ) -> list[Delivery]:
     """Percolate the batch and record what is new; return the deliveries to send. A record written by
     another worker first (409) is theirs to deliver."""
-    pairs = percolate(client, alias, articles)
-    if not pairs:
+    matched = percolate(client, alias, articles)
+    if not matched:
         return []
-    candidates: dict[str, tuple[str, Indexed]] = {}
-    for alert_id, slot in pairs:
-        article = articles[slot]
-        candidates.setdefault(match_id(alert_id, story_id(article.document)), (alert_id, article))
+    candidates: dict[str, tuple[Matched, Indexed]] = {}
+    for m in matched:
+        article = articles[m.slot]
+        candidates.setdefault(match_id(m.alert_id, story_id(article.document)), (m, article))
     existing = client.mget(
         index=matches_index(alias), body={"ids": list(candidates)}, request_timeout=REQUEST_TIMEOUT
     )["docs"]
     deliveries: list[Delivery] = []
     for found in existing:
-        alert_id, article = candidates[found["_id"]]
-        delivery = _decide(found, alert_id, article)
+        m, article = candidates[found["_id"]]
+        delivery = _decide(found, m.alert_id, article)
         if delivery is None:
             continue
         if delivery.resend:
             deliveries.append(delivery)
             continue
-        record = _record(delivery, article, now)
+        record = _record(delivery, article, now, waiting=m.digest is not None)
         options: dict[str, Any] = (
             {"op_type": "create"}
             if delivery.kind == "new"
@@ -154,7 +160,8 @@ def record_matches(
             )
         except ConflictError:
             continue  # another worker recorded this match first: theirs to deliver
-        deliveries.append(delivery)
+        if m.digest is None:  # a digest alert's match waits, recorded, for the next digest
+            deliveries.append(delivery)
     return deliveries
 
 
@@ -199,7 +206,7 @@ def _delivery(
     return Delivery(mid, alert_id, story, article.doc_id, kind, version, payload)
 
 
-def _record(delivery: Delivery, article: Indexed, now: datetime) -> dict[str, Any]:
+def _record(delivery: Delivery, article: Indexed, now: datetime, *, waiting: bool = False) -> dict[str, Any]:
     document = article.document
     return {
         "alert_id": delivery.alert_id,
@@ -213,7 +220,12 @@ def _record(delivery: Delivery, article: Indexed, now: datetime) -> dict[str, An
         "kind": delivery.kind,
         "content_version": delivery.content_version,
         "event_version": article.event_version,
-        "delivery": {"status": "pending", "attempts": 0, "last_error": None, "updated": now.isoformat()},
+        "delivery": {
+            "status": "waiting" if waiting else "pending",
+            "attempts": 0,
+            "last_error": None,
+            "updated": now.isoformat(),
+        },
     }
 
 

@@ -22,8 +22,12 @@ def resolve_host(host: str) -> list[str]:
         raise UnsafeUrl(f"host {host!r} does not resolve") from exc
 
 
-def check_webhook_url(url: str, *, local: bool, resolve: Callable[[str], list[str]] | None = None) -> None:
-    """Raise UnsafeUrl unless a delivery may go to `url`."""
+def check_webhook_url(
+    url: str, *, local: bool, resolve: Callable[[str], list[str]] | None = None
+) -> str | None:
+    """Raise UnsafeUrl unless a delivery may go to `url`; else return the address the delivery must
+    connect to: one the check saw, so a DNS answer that changes afterwards (rebinding) cannot send
+    it elsewhere. None only for https on the local stack, which connects wherever the name resolves."""
     if len(url) > 2048:
         raise UnsafeUrl("at most 2048 characters")
     try:
@@ -38,12 +42,12 @@ def check_webhook_url(url: str, *, local: bool, resolve: Callable[[str], list[st
         raise UnsafeUrl("must not carry credentials")
     if parts.scheme == "http":
         if local and host == "127.0.0.1":
-            return
+            return host
         raise UnsafeUrl("must be https (plain http only to 127.0.0.1 on the local stack)")
     if parts.scheme != "https":
         raise UnsafeUrl("must be https")
     if local:
-        return
+        return None
     if port is not None and port not in (443, 8443):
         raise UnsafeUrl("https on port 443 or 8443 only")
     addresses = [host] if _is_ip(host) else (resolve or resolve_host)(host)
@@ -55,6 +59,7 @@ def check_webhook_url(url: str, *, local: bool, resolve: Callable[[str], list[st
             ip = ip.ipv4_mapped
         if not ip.is_global:
             raise UnsafeUrl(f"{host} resolves to a non-public address ({address})")
+    return addresses[0].split("%")[0]
 
 
 def _is_ip(host: str) -> bool:

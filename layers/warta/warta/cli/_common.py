@@ -28,6 +28,7 @@ def stack_env() -> dict[str, str]:
         "WARTA_INDEX_ALIAS",
         "WARTA_QUEUE_URL",
         "WARTA_DLQ_URL",
+        "WARTA_ALERTS_QUEUE_URL",
     ):
         if os.environ.get(name):
             env[name] = os.environ[name]

@@ -165,6 +165,11 @@ MAPPINGS: dict[str, Any] = {
     },
 }
 
+# Fields held in nested documents: a root-level query never reaches them (only a `nested` query does).
+NESTED_FIELDS = frozenset(
+    name for name, spec in MAPPINGS["properties"].items() if spec.get("type") == "nested"
+)
+
 SETTINGS: dict[str, Any] = {
     "number_of_shards": 1,
     "number_of_replicas": 0,
