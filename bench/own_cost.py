@@ -117,6 +117,22 @@ def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) 
     }
 
 
+def _cpu_by_process(state: stack.StackState) -> dict[str, float]:
+    """CPU seconds so far of the API front (its process group's leader), the execution environments (the
+    rest of that group) and the node, read from /proc; this process (the bench clients) from os.times."""
+    tick = os.sysconf("SC_CLK_TCK")
+    api, node = state.pids["api"], state.pids["opensearch"]
+    out = {"front": 0.0, "environments": 0.0, "OpenSearch": 0.0}
+    for p in stack.processes():
+        if p.group == api:
+            out["front" if p.pid == api else "environments"] += p.cpu_ticks / tick
+        elif p.group == node:
+            out["OpenSearch"] += p.cpu_ticks / tick
+    mine = os.times()
+    out["bench clients"] = mine.user + mine.system
+    return out
+
+
 def api_vs_direct(
     state: stack.StackState, mix: list[search_mix.Scenario], s: search_load.Settings
 ) -> dict[str, Any]:
@@ -124,14 +140,23 @@ def api_vs_direct(
     for target, base in targets:
         search_load.run_phase(target, base, state.index_alias, mix, replace(s, seconds=s.prewarm, warmup=0))
     slices: dict[str, list[search_load.Slice]] = {t: [] for t, _ in targets}
+    cpu: dict[str, dict[str, float]] = {t: {} for t, _ in targets}
     for _ in range(s.rounds):
         for target, base in targets:
-            slices[target].append(
-                search_load.run_phase(
-                    target, base, state.index_alias, mix, replace(s, seconds=s.seconds / s.rounds)
-                )
+            before = _cpu_by_process(state)
+            part = search_load.run_phase(
+                target, base, state.index_alias, mix, replace(s, seconds=s.seconds / s.rounds)
             )
-    result = {t: search_load.combine(slices[t], s.seconds)["all"] for t, _ in targets}
+            after = _cpu_by_process(state)
+            slices[target].append(part)
+            for name in before:
+                cpu[target][name] = cpu[target].get(name, 0.0) + after[name] - before[name]
+    result: dict[str, Any] = {t: search_load.combine(slices[t], s.seconds)["all"] for t, _ in targets}
+    for target, _ in targets:
+        # Per request sent, warm-up included (the CPU figures count it too), as search_load does.
+        sent = max(sum(part.sent for part in slices[target]), 1)
+        result[target]["cpu_ms_per_request"] = {n: v * 1000 / sent for n, v in cpu[target].items()}
+        result[target]["load_average"] = max(part.load_average for part in slices[target])
     result["ratio"] = {q: result["api"][q] / result["direct"][q] for q in ("p50", "p99")}
     return result
 
@@ -225,6 +250,14 @@ def render(r: dict[str, Any]) -> str:
             f"{d['p99']:.1f} ms ({a['rps']:.0f} / {d['rps']:.0f} req/s) | p50 {q['p50']:.2f}x, "
             f"p99 {q['p99']:.2f}x | <= 1.3x |"
         )
+        for target, rps in (("api", a["rps"]), ("direct", d["rps"])):
+            spent = r["load"][target]["cpu_ms_per_request"]
+            busy = sum(spent.values()) * rps / 1000
+            lines.append(
+                f"| - CPU per {target} request, ms: "
+                + ", ".join(f"{name} {ms:.2f}" for name, ms in spent.items())
+                + f" | {busy:.2f} of {os.cpu_count()} cores busy | |"
+            )
     if "ingest" in r:
         g = r["ingest"]
         lines.append(
