@@ -9,7 +9,7 @@ machine serves without queueing, and the search handler's import against the bar
    on the node costs nothing) for the whole handler, for `warta.search.search`, and for
    `client.search` alone. Powertools = handler - search; shaping (build_search and the answer) =
    search - client.
-3. API against direct: `bench.search_load`'s closed-loop clients (4), alternating short rounds on the API
+3. API against direct: `bench.search_load`'s closed-loop clients (4; `--clients`), alternating short rounds on the API
    front and on the node with the same URL parameters, after a warm-up of both.
 4. Ingest CPU: generated pages (bench.corpus) put in the stack's bucket, then `warta.ingest.process_batch`
    with the production dependencies (`warta.bootstrap`) in batches of 10, in this process. CPU of this
@@ -252,7 +252,7 @@ def render(r: dict[str, Any]) -> str:
     if "load" in r:
         a, d, q = r["load"]["api"], r["load"]["direct"], r["load"]["ratio"]
         lines.append(
-            f"| API / direct at 4 clients: p50 {a['p50']:.1f} / {d['p50']:.1f} ms, p99 {a['p99']:.1f} / "
+            f"| API / direct at {r['settings']['clients']} clients: p50 {a['p50']:.1f} / {d['p50']:.1f} ms, p99 {a['p99']:.1f} / "
             f"{d['p99']:.1f} ms ({a['rps']:.0f} / {d['rps']:.0f} req/s) | p50 {q['p50']:.2f}x, "
             f"p99 {q['p99']:.2f}x | <= 1.3x |"
         )
@@ -296,6 +296,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=500, help="search requests timed in process")
     parser.add_argument("--seconds", type=float, default=40, help="measured load, per target, in all")
     parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--clients", type=int, default=4, help="closed-loop clients of the load step")
     parser.add_argument("--prewarm", type=float, default=20, help="unmeasured load per target first")
     parser.add_argument("--pages", type=int, default=210, help="ingested articles (10 of them warm up)")
     parser.add_argument("--import-runs", type=int, default=30)
@@ -328,7 +329,7 @@ def main() -> None:
             warmup=2,
             prewarm=args.prewarm,
             rounds=max(1, args.rounds),
-            clients=4,
+            clients=args.clients,
             client_procs=1,
             api_environments=4,
             profile_requests=0,
