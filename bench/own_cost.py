@@ -27,6 +27,8 @@ import os
 import shutil
 import socket
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -131,6 +133,47 @@ def _cpu_by_process(state: stack.StackState) -> dict[str, float]:
     mine = os.times()
     out["bench clients"] = mine.user + mine.system
     return out
+
+
+def search_cpu_against(
+    state: stack.StackState, other: Path, requests: int, pairs: int, seed: int
+) -> dict[str, Any]:
+    """The search-cpu step for this checkout and for `other` (another revision's files, e.g. `git archive
+    main | tar -x -C DIR`), each in a fresh process against the same stack, taking turns `pairs` times:
+    a comparison that holds on a machine whose load changes from minute to minute."""
+    code = (
+        "import json, sys\n"
+        "from bench.own_cost import STATE_DIR, search_cpu\n"
+        "from bench import search_corpus, search_mix\n"
+        "from warta.local import stack\n"
+        f"mix = search_mix.scenarios(search_corpus.population({seed}), {seed})\n"
+        f"print('RESULT', json.dumps(search_cpu(stack.read_state(STATE_DIR), mix, {requests})))\n"
+    )
+    sides = {
+        "this checkout": {},
+        str(other): {"PYTHONPATH": str(other / "layers" / "warta")},  # its warta and its functions
+    }
+    runs: dict[str, list[float]] = {side: [] for side in sides}
+    for _ in range(pairs):
+        for side, extra in sides.items():
+            done = subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                cwd=REPO,
+                env={**os.environ, **extra},
+                check=True,
+            )
+            line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT "))
+            runs[side].append(json.loads(line.removeprefix("RESULT "))["handler_ms"]["median"])
+    mine, theirs = runs.values()
+    ratios = [a / b for a, b in zip(mine, theirs, strict=True)]
+    return {
+        "medians_ms": runs,
+        "ratios": ratios,
+        "median_of_each_ms": {side: statistics.median(values) for side, values in runs.items()},
+        "median_ratio": statistics.median(ratios),
+    }
 
 
 def api_vs_direct(
@@ -249,6 +292,18 @@ def render(r: dict[str, Any]) -> str:
             f"{c['handler_ms']['median']:.2f} ms ({c['handler_ms']['mean']:.2f}) | <= 1.0 ms |"
         )
         lines += [f"| - {name} | {ms:.2f} ms | |" for name, ms in c["parts_median_ms"].items()]
+    if "search_cpu_against" in r:
+        c = r["search_cpu_against"]
+        for side, medians in c["medians_ms"].items():
+            turns = " / ".join(f"{m:.2f}" for m in medians)
+            lines.append(
+                f"| - search handler CPU, {side}, median of each turn | {turns} ms; "
+                f"median {c['median_of_each_ms'][side]:.2f} ms | |"
+            )
+        ratios = " / ".join(f"{x:.2f}x" for x in c["ratios"])
+        lines.append(
+            f"| - this checkout against the other, turn by turn | {ratios}; median {c['median_ratio']:.2f}x | |"
+        )
     if "load" in r:
         a, d, q = r["load"]["api"], r["load"]["direct"], r["load"]["ratio"]
         lines.append(
@@ -300,10 +355,18 @@ def main() -> None:
     parser.add_argument("--prewarm", type=float, default=20, help="unmeasured load per target first")
     parser.add_argument("--pages", type=int, default=210, help="ingested articles (10 of them warm up)")
     parser.add_argument("--import-runs", type=int, default=30)
-    parser.add_argument("--only", action="append", choices=("search-cpu", "load", "ingest", "import"))
+    parser.add_argument(
+        "--only", action="append", choices=("search-cpu", "search-cpu-against", "load", "ingest", "import")
+    )
     parser.add_argument("--keep", action="store_true", help="leave the stack running (development)")
+    parser.add_argument(
+        "--against", type=Path, help="search-cpu-against: another revision's files, e.g. main's"
+    )
+    parser.add_argument("--pairs", type=int, default=3, help="search-cpu-against: turns of each side")
     args = parser.parse_args()
     only = set(args.only or ("search-cpu", "load", "ingest", "import"))
+    if "search-cpu-against" in only and args.against is None:
+        parser.error("--only search-cpu-against needs --against DIR")
     result: dict[str, Any] = {"settings": vars(args)}
     timings: dict[str, float] = {}
     if "import" in only:
@@ -339,7 +402,7 @@ def main() -> None:
         try:
             began = time.perf_counter()
             state = stack.up(config, echo=lambda m: print(m, flush=True))
-            if "search-cpu" in only or "load" in only:
+            if only & {"search-cpu", "search-cpu-against", "load"}:
                 client = search_load.make_client(state.opensearch_url)
                 indexed = (
                     client.indices.exists_alias(name=state.index_alias)
@@ -351,6 +414,10 @@ def main() -> None:
             mix = search_mix.scenarios(search_corpus.population(args.seed), args.seed)
             for name, step in (
                 ("search-cpu", lambda: search_cpu(state, mix, args.requests)),
+                (
+                    "search-cpu-against",
+                    lambda: search_cpu_against(state, args.against, args.requests, args.pairs, args.seed),
+                ),
                 ("load", lambda: api_vs_direct(state, mix, s)),
                 ("ingest", lambda: ingest_cpu(state, args.pages, args.seed)),
             ):
