@@ -76,6 +76,46 @@ def time_import(code: str, env: dict[str, str], runs: int = RUNS) -> dict[str, A
     return summary(values)
 
 
+def time_imports_alternating(codes: dict[str, str], env: dict[str, str], runs: int) -> dict[str, Any]:
+    """Each snippet of `codes` imported `runs` times, each in a fresh interpreter, the snippets taking turns
+    (and which goes first alternating), so that a busy spell of the machine falls on all of them alike.
+    For each: wall time and CPU time of the import (CPU is the steadier on a shared machine: it does not
+    count time spent waiting for a core), as summaries; and for each round, the ratios to the first
+    snippet's, summarised too."""
+    names = list(codes)
+    wall: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
+    for run in range(runs):
+        for name in names if run % 2 == 0 else names[::-1]:
+            spent = _import_seconds(codes[name], env)
+            wall[name].append(spent[0])
+            cpu[name].append(spent[1])
+    first = names[0]
+    return {
+        name: {
+            "wall": summary(wall[name]),
+            "cpu": summary(cpu[name]),
+            "wall_ratio_to_first": summary([a / b for a, b in zip(wall[first], wall[name], strict=True)]),
+            "cpu_ratio_to_first": summary([a / b for a, b in zip(cpu[first], cpu[name], strict=True)]),
+        }
+        for name in names
+    }
+
+
+def _import_seconds(code: str, env: dict[str, str]) -> tuple[float, float]:
+    timed = (
+        "import time\n_w, _c = time.perf_counter(), time.process_time()\n"
+        + code
+        + "print('\\nBENCH', time.perf_counter() - _w, time.process_time() - _c)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", timed], capture_output=True, text=True, env=env, cwd=REPO, check=True
+    )
+    line = [x for x in result.stdout.splitlines() if x.startswith("BENCH ")][-1]
+    _, wall, cpu = line.split()
+    return float(wall), float(cpu)
+
+
 def lambda_env(tracer: bool) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("POWERTOOLS_", "AWS_"))}
     env.update(

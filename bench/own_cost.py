@@ -9,7 +9,7 @@ machine serves without queueing, and the search handler's import against the bar
    on the node costs nothing) for the whole handler, for `warta.search.search`, and for
    `client.search` alone. Powertools = handler - search; shaping (build_search and the answer) =
    search - client.
-3. API against direct: `bench.search_load`'s closed-loop clients (4), alternating short rounds on the API
+3. API against direct: `bench.search_load`'s closed-loop clients (4; `--clients`), alternating short rounds on the API
    front and on the node with the same URL parameters, after a warm-up of both.
 4. Ingest CPU: generated pages (bench.corpus) put in the stack's bucket, then `warta.ingest.process_batch`
    with the production dependencies (`warta.bootstrap`) in batches of 10, in this process. CPU of this
@@ -27,6 +27,8 @@ import os
 import shutil
 import socket
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -36,7 +38,7 @@ from typing import Any
 from warta.local import stack
 
 from . import search_corpus, search_load, search_mix
-from .coldstart import _handler, compile_bytecode, lambda_env, time_import
+from .coldstart import _handler, compile_bytecode, lambda_env, time_imports_alternating
 
 REPO = Path(__file__).resolve().parents[1]
 STATE_DIR = REPO / ".warta" / "bench-own"
@@ -117,6 +119,63 @@ def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) 
     }
 
 
+def _cpu_by_process(state: stack.StackState) -> dict[str, float]:
+    """CPU seconds so far of the API front (its process group's leader), the execution environments (the
+    rest of that group) and the node, read from /proc; this process (the bench clients) from os.times."""
+    tick = os.sysconf("SC_CLK_TCK")
+    api, node = state.pids["api"], state.pids["opensearch"]
+    out = {"front": 0.0, "environments": 0.0, "OpenSearch": 0.0}
+    for p in stack.processes():
+        if p.group == api:
+            out["front" if p.pid == api else "environments"] += p.cpu_ticks / tick
+        elif p.group == node:
+            out["OpenSearch"] += p.cpu_ticks / tick
+    mine = os.times()
+    out["bench clients"] = mine.user + mine.system
+    return out
+
+
+def search_cpu_against(
+    state: stack.StackState, other: Path, requests: int, pairs: int, seed: int
+) -> dict[str, Any]:
+    """The search-cpu step for this checkout and for `other` (another revision's files, e.g. `git archive
+    main | tar -x -C DIR`), each in a fresh process against the same stack, taking turns `pairs` times:
+    a comparison that holds on a machine whose load changes from minute to minute."""
+    code = (
+        "import json, sys\n"
+        "from bench.own_cost import STATE_DIR, search_cpu\n"
+        "from bench import search_corpus, search_mix\n"
+        "from warta.local import stack\n"
+        f"mix = search_mix.scenarios(search_corpus.population({seed}), {seed})\n"
+        f"print('RESULT', json.dumps(search_cpu(stack.read_state(STATE_DIR), mix, {requests})))\n"
+    )
+    sides = {
+        "this checkout": {},
+        str(other): {"PYTHONPATH": str(other / "layers" / "warta")},  # its warta and its functions
+    }
+    runs: dict[str, list[float]] = {side: [] for side in sides}
+    for _ in range(pairs):
+        for side, extra in sides.items():
+            done = subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                cwd=REPO,
+                env={**os.environ, **extra},
+                check=True,
+            )
+            line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT "))
+            runs[side].append(json.loads(line.removeprefix("RESULT "))["handler_ms"]["median"])
+    mine, theirs = runs.values()
+    ratios = [a / b for a, b in zip(mine, theirs, strict=True)]
+    return {
+        "medians_ms": runs,
+        "ratios": ratios,
+        "median_of_each_ms": {side: statistics.median(values) for side, values in runs.items()},
+        "median_ratio": statistics.median(ratios),
+    }
+
+
 def api_vs_direct(
     state: stack.StackState, mix: list[search_mix.Scenario], s: search_load.Settings
 ) -> dict[str, Any]:
@@ -124,14 +183,23 @@ def api_vs_direct(
     for target, base in targets:
         search_load.run_phase(target, base, state.index_alias, mix, replace(s, seconds=s.prewarm, warmup=0))
     slices: dict[str, list[search_load.Slice]] = {t: [] for t, _ in targets}
+    cpu: dict[str, dict[str, float]] = {t: {} for t, _ in targets}
     for _ in range(s.rounds):
         for target, base in targets:
-            slices[target].append(
-                search_load.run_phase(
-                    target, base, state.index_alias, mix, replace(s, seconds=s.seconds / s.rounds)
-                )
+            before = _cpu_by_process(state)
+            part = search_load.run_phase(
+                target, base, state.index_alias, mix, replace(s, seconds=s.seconds / s.rounds)
             )
-    result = {t: search_load.combine(slices[t], s.seconds)["all"] for t, _ in targets}
+            after = _cpu_by_process(state)
+            slices[target].append(part)
+            for name in before:
+                cpu[target][name] = cpu[target].get(name, 0.0) + after[name] - before[name]
+    result: dict[str, Any] = {t: search_load.combine(slices[t], s.seconds)["all"] for t, _ in targets}
+    for target, _ in targets:
+        # Per request sent, warm-up included (the CPU figures count it too), as search_load does.
+        sent = max(sum(part.sent for part in slices[target]), 1)
+        result[target]["cpu_ms_per_request"] = {n: v * 1000 / sent for n, v in cpu[target].items()}
+        result[target]["load_average"] = max(part.load_average for part in slices[target])
     result["ratio"] = {q: result["api"][q] / result["direct"][q] for q in ("p50", "p99")}
     return result
 
@@ -202,11 +270,17 @@ def ingest_cpu(state: stack.StackState, pages: int, seed: int) -> dict[str, Any]
 
 
 def import_cost(runs: int) -> dict[str, Any]:
+    """Fresh-interpreter imports of the search handler and of the bare libraries, taking turns (see
+    `coldstart.time_imports_alternating`); the ratio is the handler's median over the bare median."""
     compile_bytecode()
-    env = lambda_env(tracer=False)
-    handler = time_import(_handler("search"), env, runs)
-    bare = time_import(SEARCH_BARE, env, runs)
-    return {"search handler": handler, "bare libraries": bare, "ratio": handler["median"] / bare["median"]}
+    codes = {"search handler": _handler("search"), "bare libraries": SEARCH_BARE}
+    timed = time_imports_alternating(codes, lambda_env(tracer=False), runs)
+    handler, bare = timed["search handler"], timed["bare libraries"]
+    return {
+        **timed,
+        "ratio": handler["wall"]["median"] / bare["wall"]["median"],
+        "cpu_ratio": handler["cpu"]["median"] / bare["cpu"]["median"],
+    }
 
 
 def render(r: dict[str, Any]) -> str:
@@ -218,13 +292,33 @@ def render(r: dict[str, Any]) -> str:
             f"{c['handler_ms']['median']:.2f} ms ({c['handler_ms']['mean']:.2f}) | <= 1.0 ms |"
         )
         lines += [f"| - {name} | {ms:.2f} ms | |" for name, ms in c["parts_median_ms"].items()]
+    if "search_cpu_against" in r:
+        c = r["search_cpu_against"]
+        for side, medians in c["medians_ms"].items():
+            turns = " / ".join(f"{m:.2f}" for m in medians)
+            lines.append(
+                f"| - search handler CPU, {side}, median of each turn | {turns} ms; "
+                f"median {c['median_of_each_ms'][side]:.2f} ms | |"
+            )
+        ratios = " / ".join(f"{x:.2f}x" for x in c["ratios"])
+        lines.append(
+            f"| - this checkout against the other, turn by turn | {ratios}; median {c['median_ratio']:.2f}x | |"
+        )
     if "load" in r:
         a, d, q = r["load"]["api"], r["load"]["direct"], r["load"]["ratio"]
         lines.append(
-            f"| API / direct at 4 clients: p50 {a['p50']:.1f} / {d['p50']:.1f} ms, p99 {a['p99']:.1f} / "
+            f"| API / direct at {r['settings']['clients']} clients: p50 {a['p50']:.1f} / {d['p50']:.1f} ms, p99 {a['p99']:.1f} / "
             f"{d['p99']:.1f} ms ({a['rps']:.0f} / {d['rps']:.0f} req/s) | p50 {q['p50']:.2f}x, "
             f"p99 {q['p99']:.2f}x | <= 1.3x |"
         )
+        for target, rps in (("api", a["rps"]), ("direct", d["rps"])):
+            spent = r["load"][target]["cpu_ms_per_request"]
+            busy = sum(spent.values()) * rps / 1000
+            lines.append(
+                f"| - CPU per {target} request, ms: "
+                + ", ".join(f"{name} {ms:.2f}" for name, ms in spent.items())
+                + f" | {busy:.2f} of {os.cpu_count()} cores busy | |"
+            )
     if "ingest" in r:
         g = r["ingest"]
         lines.append(
@@ -237,11 +331,16 @@ def render(r: dict[str, Any]) -> str:
         )
     if "import" in r:
         i = r["import"]
-        lines.append(
-            f"| search handler import, median of {i['search handler']['n']} | "
-            f"{i['search handler']['median'] * 1000:.0f} ms against {i['bare libraries']['median'] * 1000:.0f} ms "
-            f"bare: {i['ratio']:.2f}x | <= 1.2x |"
-        )
+        h, b = i["search handler"], i["bare libraries"]
+        for clock, ratio in (("wall", "ratio"), ("cpu", "cpu_ratio")):
+            pairs = b[f"{clock}_ratio_to_first"]  # the handler's time over the bare time, run by run
+            lines.append(
+                f"| search handler import, {clock} time, median of {h[clock]['n']} alternating runs "
+                f"(min-max) | {h[clock]['median'] * 1000:.0f} ms ({h[clock]['min'] * 1000:.0f}-"
+                f"{h[clock]['max'] * 1000:.0f}) against {b[clock]['median'] * 1000:.0f} ms "
+                f"({b[clock]['min'] * 1000:.0f}-{b[clock]['max'] * 1000:.0f}) bare: {i[ratio]:.2f}x; "
+                f"ratio of each pair: median {pairs['median']:.2f}x, p90 {pairs['p90']:.2f}x | <= 1.2x |"
+            )
     return "\n".join(lines)
 
 
@@ -252,13 +351,22 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=500, help="search requests timed in process")
     parser.add_argument("--seconds", type=float, default=40, help="measured load, per target, in all")
     parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--clients", type=int, default=4, help="closed-loop clients of the load step")
     parser.add_argument("--prewarm", type=float, default=20, help="unmeasured load per target first")
     parser.add_argument("--pages", type=int, default=210, help="ingested articles (10 of them warm up)")
-    parser.add_argument("--import-runs", type=int, default=10)
-    parser.add_argument("--only", action="append", choices=("search-cpu", "load", "ingest", "import"))
+    parser.add_argument("--import-runs", type=int, default=30)
+    parser.add_argument(
+        "--only", action="append", choices=("search-cpu", "search-cpu-against", "load", "ingest", "import")
+    )
     parser.add_argument("--keep", action="store_true", help="leave the stack running (development)")
+    parser.add_argument(
+        "--against", type=Path, help="search-cpu-against: another revision's files, e.g. main's"
+    )
+    parser.add_argument("--pairs", type=int, default=3, help="search-cpu-against: turns of each side")
     args = parser.parse_args()
     only = set(args.only or ("search-cpu", "load", "ingest", "import"))
+    if "search-cpu-against" in only and args.against is None:
+        parser.error("--only search-cpu-against needs --against DIR")
     result: dict[str, Any] = {"settings": vars(args)}
     timings: dict[str, float] = {}
     if "import" in only:
@@ -284,7 +392,7 @@ def main() -> None:
             warmup=2,
             prewarm=args.prewarm,
             rounds=max(1, args.rounds),
-            clients=4,
+            clients=args.clients,
             client_procs=1,
             api_environments=4,
             profile_requests=0,
@@ -294,7 +402,7 @@ def main() -> None:
         try:
             began = time.perf_counter()
             state = stack.up(config, echo=lambda m: print(m, flush=True))
-            if "search-cpu" in only or "load" in only:
+            if only & {"search-cpu", "search-cpu-against", "load"}:
                 client = search_load.make_client(state.opensearch_url)
                 indexed = (
                     client.indices.exists_alias(name=state.index_alias)
@@ -306,6 +414,10 @@ def main() -> None:
             mix = search_mix.scenarios(search_corpus.population(args.seed), args.seed)
             for name, step in (
                 ("search-cpu", lambda: search_cpu(state, mix, args.requests)),
+                (
+                    "search-cpu-against",
+                    lambda: search_cpu_against(state, args.against, args.requests, args.pairs, args.seed),
+                ),
                 ("load", lambda: api_vs_direct(state, mix, s)),
                 ("ingest", lambda: ingest_cpu(state, args.pages, args.seed)),
             ):

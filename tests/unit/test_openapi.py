@@ -30,3 +30,33 @@ def test_openapi_lists_every_route_and_the_exclusion_parameters():
         "cursor",
         "size",
     } <= names
+
+
+def test_the_docs_page_is_swagger_ui_over_the_same_document_and_costs_the_cold_start_nothing():
+    import subprocess
+    import sys
+
+    from warta.local.api_front import http_api_event
+    from warta.local.lambda_runtime import LocalContext, load_function
+
+    search = load_function("search")
+    page = search.app.resolve(http_api_event("GET", "/docs", {}, b""), LocalContext("search"))
+    document = search.app.resolve(http_api_event("GET", "/openapi.json", {}, b""), LocalContext("search"))
+    spec = json.loads(document["body"])
+    loaded = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from warta.local.lambda_runtime import load_function; load_function('search'); "
+            "print('aws_lambda_powertools.event_handler.openapi.models' in sys.modules)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+
+    assert page["statusCode"] == 200 and page["headers"]["Content-Type"] == "text/html"
+    assert "SwaggerUIBundle" in page["body"] and spec["info"]["title"] in page["body"]
+    assert document["body"].replace("</", "<\\/") in page["body"]  # the same document, script-safe
+    assert loaded.stdout.strip() == "False"  # Powertools' OpenAPI models load on the page's first request

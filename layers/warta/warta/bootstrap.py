@@ -103,10 +103,16 @@ def digest_run(settings: Settings) -> DigestRun:
 
 
 def search_index(settings: Settings) -> tuple[OpenSearch, str]:
-    """The read side: a client whose errors are domain errors (`warta.index.errors`), and the read alias."""
+    """The read side: a client whose errors are domain errors (`warta.index.errors`), on one kept-alive
+    connection (`warta.index.http_connection`: an execution environment runs one request at a time), and
+    the read alias."""
     from .index.errors import DomainErrorsTransport
+    from .index.http_connection import HttpClientConnection
 
-    return index_client(settings, transport_class=DomainErrorsTransport), settings.index_alias
+    client = index_client(
+        settings, transport_class=DomainErrorsTransport, connection_class=HttpClientConnection
+    )
+    return client, settings.index_alias
 
 
 def index_client(settings: Settings, *, timeout: float = 10.0, **options: Any) -> OpenSearch:

@@ -253,15 +253,16 @@ class ValidationFailure(Open):
     detail: list[ParameterProblem]
 
 
-def responses(ok: str, *errors: int) -> dict[int, Any]:
-    """`responses=` for a route: 200 described as `ok` (its schema is the route's return type), 422 for
-    parameters that fail validation, and each error status with the error body."""
+def responses(ok: str, *errors: int, encoded: Any = None) -> dict[int, Any]:
+    """`responses=` for a route: 200 described as `ok` (its schema is the route's return type, or
+    `encoded` for a route that answers a body it encoded itself), 422 for parameters that fail validation,
+    and each error status with the error body."""
 
-    def body(model: type[BaseModel]) -> dict[str, Any]:
+    def body(model: Any) -> dict[str, Any]:
         return {"application/json": {"model": model}}
 
     return {
-        200: {"description": ok},
+        200: {"description": ok, "content": body(encoded)} if encoded is not None else {"description": ok},
         422: {"description": "a parameter failed validation", "content": body(ValidationFailure)},
         **{
             status: {"description": ERROR_DESCRIPTIONS[status], "content": body(ErrorBody)}

@@ -119,23 +119,32 @@ def entity_offsets(document: dict[str, Any], limit: int = 200) -> list[dict[str,
 
 
 def _buckets(aggregation: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {"value": b["key"], "count": story_query.bucket_count(b)} for b in aggregation["values"]["buckets"]
-    ]
+    buckets = aggregation["values"]["buckets"]
+    return [{"value": b["key"], "count": n} for b, n in zip(buckets, _counts(buckets), strict=True)]
+
+
+def _counts(buckets: list[dict[str, Any]]) -> list[int]:
+    """`story_query.bucket_count` of each bucket, deciding once per aggregation rather than per bucket:
+    a search answer carries about 400 buckets, and this loop was a fifth of the shaping's CPU."""
+    if buckets and isinstance(buckets[0].get("stories"), dict):
+        return [story_query.bucket_count(b) for b in buckets]
+    return [int(b["doc_count"]) for b in buckets]
 
 
 def _region_tree(provinces: dict[str, Any], pairs: dict[str, Any]) -> list[dict[str, Any]]:
     """Provinces with the regions below them, in one pass over the two aggregations' raw buckets."""
     children: dict[str, list[dict[str, Any]]] = {}
-    for pair in pairs["values"]["buckets"]:
+    pair_buckets = pairs["values"]["buckets"]
+    for pair, count in zip(pair_buckets, _counts(pair_buckets), strict=True):
         province, _, region = pair["key"].partition("|")
         siblings = children.get(province)
         if siblings is None:
             siblings = children[province] = []
-        siblings.append({"value": region, "count": story_query.bucket_count(pair)})
+        siblings.append({"value": region, "count": count})
+    province_buckets = provinces["values"]["buckets"]
     return [
-        {"value": p["key"], "count": story_query.bucket_count(p), "children": children.get(p["key"], [])}
-        for p in provinces["values"]["buckets"]
+        {"value": p["key"], "count": count, "children": children.get(p["key"], [])}
+        for p, count in zip(province_buckets, _counts(province_buckets), strict=True)
     ]
 
 
@@ -143,7 +152,7 @@ def _histogram(aggregation: dict[str, Any]) -> dict[str, Any]:
     """Buckets of the automatic interval, with the empty ones between first and last filled in."""
     buckets = aggregation.get("buckets", [])
     interval = aggregation.get("interval", "1d")
-    counts = {b["key_as_string"][:10]: story_query.bucket_count(b) for b in buckets}
+    counts = {b["key_as_string"][:10]: n for b, n in zip(buckets, _counts(buckets), strict=True)}
     if not counts:
         return {"interval": interval, "buckets": []}
     first, last = date.fromisoformat(min(counts)), date.fromisoformat(max(counts))

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 import orjson
-from opensearchpy import OpenSearch, RequestsHttpConnection, Transport, Urllib3HttpConnection
+from opensearchpy import Connection, OpenSearch, RequestsHttpConnection, Transport, Urllib3HttpConnection
 from opensearchpy.exceptions import SerializationError
 from opensearchpy.serializer import JSONSerializer
 
@@ -42,9 +42,12 @@ def make_client(
     timeout: float = 10.0,
     region: str | None = None,
     transport_class: type[Transport] = Transport,
+    connection_class: type[Connection] = Urllib3HttpConnection,
 ) -> OpenSearch:
     """One client per execution environment: build it at the edge and pass it in. The read side passes
-    `warta.index.errors.DomainErrorsTransport` (see `warta.bootstrap`)."""
+    `warta.index.errors.DomainErrorsTransport` and, for a plain-HTTP node, one kept-alive connection
+    (`warta.index.http_connection`; see `warta.bootstrap`). `connection_class` applies to plain HTTP only:
+    an Amazon OpenSearch Service domain is always reached through requests, signed."""
     if is_aws_domain(url):
         import boto3  # only on AWS, where the runtime already has it
         from opensearchpy import RequestsAWSV4SignerAuth
@@ -65,7 +68,7 @@ def make_client(
         )
     return OpenSearch(
         hosts=[url],
-        connection_class=Urllib3HttpConnection,
+        connection_class=connection_class,
         serializer=FastJSONSerializer(),
         timeout=timeout,
         max_retries=2,

@@ -1,0 +1,119 @@
+"""The search read side's one kept-alive connection (`warta.index.http_connection`) against small HTTP
+servers of our own on 127.0.0.1: what opensearch-py's own connections promise (answers, status errors,
+timeouts, a node that closed the connection) holds through it, and the search function's client uses it."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from opensearchpy.exceptions import NotFoundError
+from warta.bootstrap import search_index
+from warta.index.errors import IndexTimeout, IndexUnavailable
+from warta.settings import Settings
+
+
+class Node(BaseHTTPRequestHandler):
+    """Answers every request with its own method, path and body; the server's `behaviour` decides more."""
+
+    protocol_version = "HTTP/1.1"
+    server: Any
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        body = self.rfile.read(length)
+        self.server.seen.append((self.command, self.path, body, self.client_address[1]))
+        behaviour = self.server.behaviour
+        if behaviour == "slow":
+            time.sleep(1.5)
+        status = 404 if behaviour == "missing" else 200
+        answer = (
+            {"error": {"type": "index_not_found_exception"}, "status": 404}
+            if status == 404
+            else {"path": self.path, "echo": json.loads(body or b"null")}
+        )
+        data = json.dumps(answer).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json; charset=UTF-8")
+        self.send_header("content-length", str(len(data)))
+        if behaviour == "close":
+            self.close_connection = True  # the node ends the connection after answering, unannounced
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def node(behaviour: str = "ok") -> Iterator[ThreadingHTTPServer]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Node)
+    server.seen = []  # type: ignore[attr-defined]
+    server.behaviour = behaviour  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _client(server: ThreadingHTTPServer) -> Any:
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    client, _alias = search_index(Settings.from_env({"WARTA_OPENSEARCH_URL": url}))
+    return client
+
+
+def test_searches_go_over_one_kept_alive_connection_with_the_body_and_parameters():
+    with node() as server:
+        client = _client(server)
+
+        answers = [
+            client.search(
+                index="warta-articles", body={"query": {"match_all": {}}}, params={"request_cache": "true"}
+            )
+            for _ in range(3)
+        ]
+
+    assert answers[0]["echo"] == {"query": {"match_all": {}}}
+    assert answers[0]["path"] == "/warta-articles/_search?request_cache=true"
+    assert len({port for *_, port in server.seen}) == 1  # one client port: the connection was kept
+
+
+def test_a_connection_the_node_closed_is_replaced_before_the_next_request(caplog):
+    with node("close") as server:
+        client = _client(server)
+
+        with caplog.at_level(logging.WARNING, logger="opensearch"):
+            answers = [client.search(index="warta-articles", body={"size": n}) for n in range(3)]
+
+    assert [a["echo"]["size"] for a in answers] == [0, 1, 2]
+    assert len({port for *_, port in server.seen}) == 3
+    assert not caplog.records  # no failed attempt that the transport had to retry
+
+
+def test_a_status_error_is_opensearch_pys_error_for_that_status():
+    with node("missing") as server, pytest.raises(NotFoundError) as raised:
+        _client(server).search(index="warta-articles", body={})
+
+    assert raised.value.status_code == 404 and raised.value.error == "index_not_found_exception"
+
+
+def test_no_answer_in_time_is_a_timeout_and_no_node_is_unavailable():
+    with node("slow") as server:
+        port = server.server_address[1]
+        with pytest.raises(IndexTimeout):
+            _client(server).search(index="warta-articles", body={}, request_timeout=0.3)
+
+    with pytest.raises(IndexUnavailable):  # the server is gone: nothing listens on its port
+        search_index(Settings.from_env({"WARTA_OPENSEARCH_URL": f"http://127.0.0.1:{port}"}))[0].search(
+            index="warta-articles", body={}
+        )
