@@ -30,6 +30,7 @@ class Node(BaseHTTPRequestHandler):
         length = int(self.headers.get("content-length") or 0)
         body = self.rfile.read(length)
         self.server.seen.append((self.command, self.path, body, self.client_address[1]))
+        self.server.headers_seen.append(dict(self.headers))
         behaviour = self.server.behaviour
         if behaviour == "slow":
             time.sleep(1.5)
@@ -52,10 +53,19 @@ class Node(BaseHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    closed = 0  # connections this server has closed
+
+    def shutdown_request(self, request: Any) -> None:
+        super().shutdown_request(request)
+        self.closed += 1
+
+
 @contextmanager
 def node(behaviour: str = "ok") -> Iterator[ThreadingHTTPServer]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Node)
+    server = _Server(("127.0.0.1", 0), Node)
     server.seen = []  # type: ignore[attr-defined]
+    server.headers_seen = []  # type: ignore[attr-defined]
     server.behaviour = behaviour  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -92,12 +102,25 @@ def test_a_connection_the_node_closed_is_replaced_before_the_next_request(caplog
     with node("close") as server:
         client = _client(server)
 
+        answers = []
         with caplog.at_level(logging.WARNING, logger="opensearch"):
-            answers = [client.search(index="warta-articles", body={"size": n}) for n in range(3)]
+            for n in range(3):
+                answers.append(client.search(index="warta-articles", body={"size": n}))
+                # A node closes a kept-alive connection when it has been idle a while, so its FIN is
+                # there before the next request; sent at once, the request could race the FIN (and the
+                # transport's retry on a fresh connection would take it, as with urllib3).
+                _wait_for_the_close(server, n + 1)
 
     assert [a["echo"]["size"] for a in answers] == [0, 1, 2]
     assert len({port for *_, port in server.seen}) == 3
     assert not caplog.records  # no failed attempt that the transport had to retry
+
+
+def _wait_for_the_close(server: Any, handled: int, timeout: float = 2.0) -> None:
+    deadline = time.monotonic() + timeout
+    while server.closed < handled and time.monotonic() < deadline:
+        time.sleep(0.005)
+    time.sleep(0.02)  # the FIN crossing loopback
 
 
 def test_a_status_error_is_opensearch_pys_error_for_that_status():
@@ -117,3 +140,58 @@ def test_no_answer_in_time_is_a_timeout_and_no_node_is_unavailable():
         search_index(Settings.from_env({"WARTA_OPENSEARCH_URL": f"http://127.0.0.1:{port}"}))[0].search(
             index="warta-articles", body={}
         )
+
+
+def test_a_signed_read_over_tls_carries_the_signature_aws_would_compute_from_what_arrived():
+    """What an Amazon OpenSearch Service domain does with a request: recompute its SigV4 signature from
+    the request as received (method, path and query, the headers it names, the body) and compare. The
+    server here is ours, over TLS with a throwaway CA's certificate for localhost."""
+    import ssl
+
+    import trustme
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+    from opensearchpy import OpenSearch, Urllib3AWSV4SignerAuth
+    from warta.index.http_connection import HttpClientConnection
+
+    credentials = Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "sesi-token")
+    ca = trustme.CA()
+    with node() as server:
+        serving = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ca.issue_cert("localhost").configure_cert(serving)
+        server.socket = serving.wrap_socket(server.socket, server_side=True)
+        trusting = ssl.create_default_context()
+        ca.configure_trust(trusting)
+        port = server.server_address[1]
+        client = OpenSearch(
+            hosts=[f"https://localhost:{port}"],
+            http_auth=Urllib3AWSV4SignerAuth(credentials, "ap-southeast-3", "es"),
+            connection_class=HttpClientConnection,
+            ssl_context=trusting,
+        )
+        for _ in range(2):
+            answer = client.search(
+                index="warta-articles", body={"query": {"term": {"site": "Kompas"}}}, params={"size": "3"}
+            )
+
+    assert answer["echo"] == {"query": {"term": {"site": "Kompas"}}}
+    assert len({port for *_, port in server.seen}) == 1  # one TLS connection, kept
+    for (method, path, body, _), headers in zip(server.seen, server.headers_seen, strict=True):
+        authorization = headers["Authorization"]
+        signed = authorization.split("SignedHeaders=")[1].split(",")[0].split(";")
+        assert {"host", "x-amz-date", "x-amz-content-sha256", "x-amz-security-token"} <= set(signed)
+        lowered = {name.lower(): value for name, value in headers.items()}
+        received = AWSRequest(
+            method=method,
+            url=f"https://{lowered['host']}{path}",
+            data=body,
+            headers={name: lowered[name] for name in signed},
+        )
+        received.context["timestamp"] = lowered["x-amz-date"]
+        signer = SigV4Auth(credentials, "es", "ap-southeast-3")
+        expected = signer.signature(
+            signer.string_to_sign(received, signer.canonical_request(received)), received
+        )
+        assert authorization.endswith(f"Signature={expected}")
+        assert path == "/warta-articles/_search?size=3"

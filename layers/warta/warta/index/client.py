@@ -45,21 +45,27 @@ def make_client(
     connection_class: type[Connection] = Urllib3HttpConnection,
 ) -> OpenSearch:
     """One client per execution environment: build it at the edge and pass it in. The read side passes
-    `warta.index.errors.DomainErrorsTransport` and, for a plain-HTTP node, one kept-alive connection
-    (`warta.index.http_connection`; see `warta.bootstrap`). `connection_class` applies to plain HTTP only:
-    an Amazon OpenSearch Service domain is always reached through requests, signed."""
+    `warta.index.errors.DomainErrorsTransport` and one kept-alive connection (`warta.index.http_connection`;
+    see `warta.bootstrap`). On an Amazon OpenSearch Service domain every request is signed (SigV4): through
+    requests by default, or through `connection_class` when it is not urllib3's, with a signer that
+    returns headers (opensearch-py's `Urllib3AWSV4SignerAuth`)."""
     if is_aws_domain(url):
         import boto3  # only on AWS, where the runtime already has it
-        from opensearchpy import RequestsAWSV4SignerAuth
+        from opensearchpy import RequestsAWSV4SignerAuth, Urllib3AWSV4SignerAuth
 
         session = boto3.Session()
         service = "aoss" if ".aoss." in url else "es"
         # Refreshable credentials: the Lambda role's keys rotate under a warm function.
-        auth = RequestsAWSV4SignerAuth(session.get_credentials(), region or session.region_name, service)
+        credentials, signing_region = session.get_credentials(), region or session.region_name
+        lean = connection_class is not Urllib3HttpConnection
         return OpenSearch(
             hosts=[url],
-            http_auth=auth,
-            connection_class=RequestsHttpConnection,
+            http_auth=(
+                Urllib3AWSV4SignerAuth(credentials, signing_region, service)
+                if lean
+                else RequestsAWSV4SignerAuth(credentials, signing_region, service)
+            ),
+            connection_class=connection_class if lean else RequestsHttpConnection,
             serializer=FastJSONSerializer(),
             timeout=timeout,
             max_retries=2,

@@ -1,5 +1,6 @@
-"""opensearch-py's `Connection` on the standard library's `http.client`, for the search function's reads
-from a plain-HTTP node (the local stack).
+"""opensearch-py's `Connection` on the standard library's `http.client`, for the search function's reads:
+from a plain-HTTP node (the local stack), or over TLS with every request signed (SigV4) from an Amazon
+OpenSearch Service domain.
 
 The search handler spends most of its own CPU in the client: through urllib3 (connection pool, retry and
 timeout objects, a response wrapper with decoders, headers and body sent in two writes) a search cost
@@ -10,16 +11,21 @@ What opensearch-py's own connections do is kept: its headers, its errors (`Conne
 `ConnectionTimeout`, the HTTP status errors, which `warta.index.errors` turns into domain errors), its
 request logging and the `Warning` header. The transport retries a failed request on a fresh connection.
 
-Not thread-safe; plain HTTP only (an Amazon OpenSearch Service domain keeps requests and SigV4,
-`warta.index.client`)."""
+In AWS the read side signed each request through requests: 1.59 ms of the handler's CPU per search against
+0.64 ms here, of which the signature itself is 0.08 ms. Here the signer is opensearch-py's own
+`Urllib3AWSV4SignerAuth` (a callable giving the headers to add), over one TLS connection verified
+against certifi's roots, as urllib3 and requests verify them.
+
+Not thread-safe; no compression, no basic auth (neither is used)."""
 
 from __future__ import annotations
 
 import http.client
 import select
 import socket
+import ssl
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -37,12 +43,41 @@ class _NoDelayHTTPConnection(http.client.HTTPConnection):
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
+class _NoDelayHTTPSConnection(http.client.HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+Signer = Callable[[str, str, bytes | None, Mapping[str, str]], Mapping[str, str]]
+
+
 class HttpClientConnection(Connection):
-    def __init__(self, host: str = "localhost", port: int | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        host: str = "localhost",
+        port: int | None = None,
+        http_auth: Signer | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(host=host, port=port, **kwargs)
-        if self.use_ssl or self.http_compress or kwargs.get("http_auth"):
-            raise ValueError("HttpClientConnection speaks plain, uncompressed, unauthenticated HTTP")
-        self._http = _NoDelayHTTPConnection(self.hostname, self.port, timeout=self.timeout)
+        if self.http_compress or (http_auth is not None and not callable(http_auth)):
+            raise ValueError(
+                "HttpClientConnection speaks uncompressed HTTP, signed by a callable or not at all"
+            )
+        self._sign = http_auth
+        self._http: http.client.HTTPConnection
+        if self.use_ssl:
+            if ssl_context is None:
+                import certifi  # opensearch-py's own dependency: the roots urllib3 and requests use
+
+                ssl_context = ssl.create_default_context(cafile=certifi.where())
+            self._http = _NoDelayHTTPSConnection(
+                self.hostname, self.port, timeout=self.timeout, context=ssl_context
+            )
+        else:
+            self._http = _NoDelayHTTPConnection(self.hostname, self.port, timeout=self.timeout)
 
     def perform_request(
         self,
@@ -58,6 +93,11 @@ class HttpClientConnection(Connection):
         if params:
             path = f"{path}?{urlencode(params)}"
         request_headers = {**self.headers, **headers} if headers else self.headers
+        if self._sign is not None:  # SigV4 over exactly what is sent: method, URL with query, body
+            request_headers = {
+                **request_headers,
+                **self._sign(method, self.host + path, body, request_headers),
+            }
         started = time.time()
         try:
             self._prepare(timeout or self.timeout)
