@@ -12,7 +12,6 @@ first quarter of the documents and while exporting all of them; flat memory mean
 from __future__ import annotations
 
 import argparse
-import shutil
 import time
 import tracemalloc
 from pathlib import Path
@@ -24,9 +23,9 @@ from warta.index.client import make_client
 from warta.index.mapping import write_alias
 from warta.index.query import SearchRequest
 from warta.index.setup import ensure_index
-from warta.local import stack
 
 from . import search_corpus
+from .node_stack import node_stack
 
 REPO = Path(__file__).resolve().parents[1]
 STATE = REPO / ".warta" / "bench-export"
@@ -92,22 +91,8 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=12_000)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    if stack.read_state(STATE) is None:
-        shutil.rmtree(STATE, ignore_errors=True)
-    config = stack.StackConfig(
-        state_dir=STATE,
-        opensearch_port=9281,
-        emulator_port=5081,
-        api_port=8081,
-        workers=0,
-        api_environments=1,
-        opensearch_url=None,
-    )
-    try:
-        state = stack.up(config, echo=lambda m: print(m, flush=True))
+    with node_stack(STATE, 9281, 5081, 8081) as state:
         results = run(state.opensearch_url, "warta-bench-export", args.docs, args.seed)
-    finally:
-        stack.down(STATE)
     print(results)
     print("| format | rows | rows/s | output MB |")
     print("|---|---:|---:|---:|")

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import shutil
 import statistics
 import time
 from collections.abc import Iterator
@@ -37,11 +36,11 @@ from warta.index.setup import ensure_index
 from warta.index.stories import CANDIDATES_PER_DOC, OpenSearchStoryLookup, lookup_query
 from warta.index.story_backfill import backfill
 from warta.index.story_merge import OpenSearchStoryMerger
-from warta.local import stack
 from warta.stories import Fingerprint, Known, assign_documents, fingerprint
 from warta.story_merge import converge
 
 from . import search_corpus
+from .node_stack import node_stack
 
 REPO = Path(__file__).resolve().parents[1]
 STATE = REPO / ".warta" / "bench-story-index"
@@ -163,22 +162,8 @@ def main() -> None:
     parser.add_argument("--batches", type=int, default=40)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    if stack.read_state(STATE) is None:
-        shutil.rmtree(STATE, ignore_errors=True)
-    config = stack.StackConfig(
-        state_dir=STATE,
-        opensearch_port=9282,
-        emulator_port=5082,
-        api_port=8082,
-        workers=0,
-        api_environments=1,
-        opensearch_url=None,
-    )
-    try:
-        state = stack.up(config, echo=lambda m: print(m, flush=True))
+    with node_stack(STATE, 9282, 5082, 8082) as state:
         results = run(state.opensearch_url, "warta-bench-stories", args.docs, args.batches, args.seed)
-    finally:
-        stack.down(STATE)
     print(results)
     b = results["backfill"]
     print(
