@@ -26,7 +26,6 @@ import signal
 import socket
 import time
 import urllib.request
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -75,27 +74,13 @@ def run(alerts: int, pages: int, rounds: int, seed: int) -> dict[str, Any]:
     from warta.alerts.definition import ChannelPolicy, parse_definition
     from warta.alerts.matching import Indexed, percolate_body
     from warta.alerts.store import alerts_index, saved_search_query
-    from warta.enrich import enrich
     from warta.index.client import make_client
-    from warta.index.documents import build_document
     from warta.index.setup import ensure_index
     from warta.local import opensearch_node
-    from warta.parse import parse_article
 
     from . import corpus
 
-    documents = []
-    for page in corpus.pages(pages, seed):
-        article = parse_article(page.data, key=page.name)
-        documents.append(
-            build_document(
-                bucket="bench",
-                key=page.name,
-                article=article,
-                entities=enrich(article),
-                ingested=datetime.now(UTC),
-            )
-        )
+    documents = corpus.documents(corpus.pages(pages, seed))
     rng = random.Random(seed)
     port = _free_port()
     node = opensearch_node.start(

@@ -17,9 +17,9 @@ import html
 import json
 import math
 import random
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -506,6 +506,27 @@ def page(seed: int, index: int, *, target_bytes: int | None = None) -> Page:
 def pages(count: int, seed: int, start: int = 0) -> Iterator[Page]:
     for index in range(start, start + count):
         yield page(seed, index)
+
+
+def documents(generated: Iterable[Page]) -> list[dict[str, Any]]:
+    """The generated pages as ingest would index them: parsed, enriched and built (bucket "bench")."""
+    from warta.enrich import enrich
+    from warta.index.documents import build_document
+    from warta.parse import parse_article
+
+    built = []
+    for generated_page in generated:
+        article = parse_article(generated_page.data, key=generated_page.name)
+        built.append(
+            build_document(
+                bucket="bench",
+                key=generated_page.name,
+                article=article,
+                entities=enrich(article),
+                ingested=datetime.now(UTC),
+            )
+        )
+    return built
 
 
 def write(count: int, seed: int, out: Path) -> list[Path]:

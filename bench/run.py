@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -69,27 +68,11 @@ def main(argv: list[str] | None = None) -> None:
         print("layer size ...", flush=True)
         results["layer"] = footprint.layer_size()
     if "e2e" not in skip:
-        from datetime import datetime
-
-        from warta.enrich import enrich
-        from warta.index.documents import build_document
-        from warta.parse import parse_article
-
         from . import e2e
 
-        documents = []
-        for p in pages:
-            article = parse_article(p.data, key=p.name)
-            documents.append(
-                build_document(
-                    bucket="bench",
-                    key=p.name,
-                    article=article,
-                    entities=enrich(article),
-                    ingested=datetime.now(UTC),
-                )
-            )
-        results["e2e"] = e2e.run(args.e2e_files, args.seed, args.workers, documents, args.max_queued)
+        results["e2e"] = e2e.run(
+            args.e2e_files, args.seed, args.workers, corpus.documents(pages), args.max_queued
+        )
     results["load_end"] = machine.load_average()
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     (BENCH_DIR / "results.json").write_text(json.dumps(results, indent=2, default=str))
