@@ -1,5 +1,5 @@
 """The search client's CPU per request on each read path, in process, against the `make bench-own` stack:
-the local read connection (`warta.index.http_connection`, plain HTTP), urllib3 (opensearch-py's default),
+the local read connection (`warta.index.read_connection`, plain HTTP), urllib3 (opensearch-py's default),
 and the AWS path signed with SigV4 (fake keys: the local node ignores the signature) through requests
 (what the read side used) and through the read connection (what it uses now). TLS is not in these
 figures: the local node speaks plain HTTP.
@@ -30,7 +30,7 @@ def _clients(url: str) -> dict[str, OpenSearch]:
     from botocore.credentials import Credentials
     from warta.index.client import FastJSONSerializer
     from warta.index.errors import DomainErrorsTransport
-    from warta.index.http_connection import HttpClientConnection
+    from warta.index.read_connection import ReadConnection
 
     keys = Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "token")
     common: dict[str, Any] = {
@@ -42,7 +42,7 @@ def _clients(url: str) -> dict[str, OpenSearch]:
         "transport_class": DomainErrorsTransport,
     }
     return {
-        "read connection, plain (local)": OpenSearch(connection_class=HttpClientConnection, **common),
+        "read connection, plain (local)": OpenSearch(connection_class=ReadConnection, **common),
         "urllib3, plain": OpenSearch(connection_class=Urllib3HttpConnection, **common),
         "requests, SigV4 (AWS before)": OpenSearch(
             connection_class=RequestsHttpConnection,
@@ -50,7 +50,7 @@ def _clients(url: str) -> dict[str, OpenSearch]:
             **common,
         ),
         "read connection, SigV4 (AWS now)": OpenSearch(
-            connection_class=HttpClientConnection,
+            connection_class=ReadConnection,
             http_auth=Urllib3AWSV4SignerAuth(keys, "ap-southeast-3", "es"),
             **common,
         ),

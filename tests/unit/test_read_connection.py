@@ -1,5 +1,5 @@
-"""Which connection the search function's client gets: one kept-alive `http.client` connection
-(warta.index.http_connection), plain for a local node, over TLS and signed (SigV4) for an Amazon
+"""Which connection the search function's client gets: one kept-alive socket (ReadConnection, httptools parsing)
+(warta.index.read_connection), plain for a local node, over TLS and signed (SigV4) for an Amazon
 OpenSearch Service domain; other clients keep requests there. Building a client opens no socket."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 from opensearchpy import RequestsAWSV4SignerAuth, RequestsHttpConnection, Urllib3AWSV4SignerAuth
 from warta.bootstrap import index_client, search_index
 from warta.index.errors import DomainErrorsTransport
-from warta.index.http_connection import HttpClientConnection
+from warta.index.read_connection import ReadConnection
 from warta.settings import Settings
 
 
@@ -17,7 +17,7 @@ def test_a_local_node_is_read_over_one_kept_alive_connection_with_domain_errors(
 
     connections = client.transport.connection_pool.connections
     assert isinstance(client.transport, DomainErrorsTransport)
-    assert [type(c) for c in connections] == [HttpClientConnection]
+    assert [type(c) for c in connections] == [ReadConnection]
     assert connections[0].host == "http://127.0.0.1:9200" and alias
 
 
@@ -33,7 +33,7 @@ def test_an_aws_domain_is_read_over_tls_signed_and_written_through_requests_sign
     writes = index_client(settings)
 
     (read,) = reads.transport.connection_pool.connections
-    assert isinstance(read, HttpClientConnection) and read.use_ssl and read.port == 443
+    assert isinstance(read, ReadConnection) and read.use_ssl and read.port == 443
     assert isinstance(read._sign, Urllib3AWSV4SignerAuth)
     assert read._sign.signer.region == "ap-southeast-3"
     write = writes.transport.connection_pool.connections[0]
@@ -43,6 +43,6 @@ def test_an_aws_domain_is_read_over_tls_signed_and_written_through_requests_sign
 
 def test_the_kept_alive_connection_refuses_what_it_does_not_speak():
     with pytest.raises(ValueError, match="signed by a callable"):
-        HttpClientConnection(host="example.test", port=9200, http_auth=("user", "secret"))
+        ReadConnection(host="example.test", port=9200, http_auth=("user", "secret"))
     with pytest.raises(ValueError, match="uncompressed"):
-        HttpClientConnection(host="example.test", port=9200, http_compress=True)
+        ReadConnection(host="example.test", port=9200, http_compress=True)

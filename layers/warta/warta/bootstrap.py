@@ -104,14 +104,12 @@ def digest_run(settings: Settings) -> DigestRun:
 
 def search_index(settings: Settings) -> tuple[OpenSearch, str]:
     """The read side: a client whose errors are domain errors (`warta.index.errors`), on one kept-alive
-    connection (`warta.index.http_connection`: an execution environment runs one request at a time), and
+    connection (`warta.index.read_connection`: an execution environment runs one request at a time), and
     the read alias."""
     from .index.errors import DomainErrorsTransport
-    from .index.http_connection import HttpClientConnection
+    from .index.read_connection import ReadConnection
 
-    client = index_client(
-        settings, transport_class=DomainErrorsTransport, connection_class=HttpClientConnection
-    )
+    client = index_client(settings, transport_class=DomainErrorsTransport, connection_class=ReadConnection)
     return client, settings.index_alias
 
 

@@ -45,7 +45,7 @@ def make_client(
     connection_class: type[Connection] = Urllib3HttpConnection,
 ) -> OpenSearch:
     """One client per execution environment: build it at the edge and pass it in. The read side passes
-    `warta.index.errors.DomainErrorsTransport` and one kept-alive connection (`warta.index.http_connection`;
+    `warta.index.errors.DomainErrorsTransport` and one kept-alive connection (`warta.index.read_connection`;
     see `warta.bootstrap`). On an Amazon OpenSearch Service domain every request is signed (SigV4): through
     requests by default, or through `connection_class` when it is not urllib3's, with a signer that
     returns headers (opensearch-py's `Urllib3AWSV4SignerAuth`)."""

@@ -1,4 +1,4 @@
-"""The search read side's one kept-alive connection (`warta.index.http_connection`) against small HTTP
+"""The search read side's one kept-alive connection (`warta.index.read_connection`, a socket and httptools) against small HTTP
 servers of our own on 127.0.0.1: what opensearch-py's own connections promise (answers, status errors,
 timeouts, a node that closed the connection) holds through it, and the search function's client uses it."""
 
@@ -43,11 +43,32 @@ class Node(BaseHTTPRequestHandler):
         data = json.dumps(answer).encode()
         self.send_response(status)
         self.send_header("content-type", "application/json; charset=UTF-8")
-        self.send_header("content-length", str(len(data)))
-        if behaviour == "close":
+        if behaviour == "chunked":  # the body in pieces, as a proxy in front of a node may send it
+            self.send_header("transfer-encoding", "chunked")
+            self.end_headers()
+            for start in range(0, len(data), 7):
+                piece = data[start : start + 7]
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+            self.wfile.write(b"0\r\n\r\n")
+            return
+        if behaviour == "until-close":  # no length: the end of the connection ends the body
+            self.close_connection = True
+            self.send_header("connection", "close")
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        self.send_header("content-length", str(len(data) + (50 if behaviour == "cut-short" else 0)))
+        if behaviour in ("close", "cut-short"):
             self.close_connection = True  # the node ends the connection after answering, unannounced
         self.end_headers()
         self.wfile.write(data)
+
+    def do_HEAD(self) -> None:
+        self.server.seen.append((self.command, self.path, b"", self.client_address[1]))
+        self.send_response(200)
+        self.send_header("content-type", "application/json; charset=UTF-8")
+        self.send_header("content-length", "1234")  # what a GET would carry; a HEAD answer has no body
+        self.end_headers()
 
     def log_message(self, *args: Any) -> None:
         pass
@@ -116,6 +137,46 @@ def test_a_connection_the_node_closed_is_replaced_before_the_next_request(caplog
     assert not caplog.records  # no failed attempt that the transport had to retry
 
 
+@pytest.mark.parametrize("behaviour", ["chunked", "until-close"])
+def test_an_answer_in_chunks_or_ended_by_the_close_arrives_whole(behaviour):
+    with node(behaviour) as server:
+        client = _client(server)
+        body = {"query": {"match": {"title": "banjir bandang di Kabupaten Sigi, Sulawesi Tengah"}}}
+
+        answers = [client.search(index="warta-articles", body=body) for _ in range(2)]
+
+    assert [a["echo"] for a in answers] == [body, body]
+    kept = {"chunked": 1, "until-close": 2}[behaviour]  # a body ended by the close cannot keep it
+    assert len({port for *_, port in server.seen}) == kept
+
+
+def test_a_head_answer_ends_at_its_headers_and_keeps_the_connection():
+    with node() as server:
+        client = _client(server)
+
+        exists = [client.indices.exists(index="warta-articles") for _ in range(2)]
+        after = client.search(index="warta-articles", body={"size": 1})
+
+    assert exists == [True, True] and after["echo"] == {"size": 1}
+    assert [method for method, *_ in server.seen] == ["HEAD", "HEAD", "POST"]
+    assert len({port for *_, port in server.seen}) == 1
+
+
+def test_an_answer_cut_short_is_a_connection_error_and_the_transport_retries_it_afresh():
+    with node("cut-short") as server, pytest.raises(IndexUnavailable):
+        _client(server).search(index="warta-articles", body={"size": 2})
+
+    assert len(server.seen) == 3  # the first try and opensearch-py's two retries, each on a new connection
+    assert len({port for *_, port in server.seen}) == 3
+
+
+def test_a_line_break_in_the_path_is_refused_before_anything_is_sent():
+    with node() as server, pytest.raises(ValueError, match="line break"):
+        _client(server).transport.perform_request("GET", "/warta-articles/_doc/x\r\nX-Injected: 1")
+
+    assert server.seen == []
+
+
 def _wait_for_the_close(server: Any, handled: int, timeout: float = 2.0) -> None:
     deadline = time.monotonic() + timeout
     while server.closed < handled and time.monotonic() < deadline:
@@ -153,7 +214,7 @@ def test_a_signed_read_over_tls_carries_the_signature_aws_would_compute_from_wha
     from botocore.awsrequest import AWSRequest
     from botocore.credentials import Credentials
     from opensearchpy import OpenSearch, Urllib3AWSV4SignerAuth
-    from warta.index.http_connection import HttpClientConnection
+    from warta.index.read_connection import ReadConnection
 
     credentials = Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "sesi-token")
     ca = trustme.CA()
@@ -167,7 +228,7 @@ def test_a_signed_read_over_tls_carries_the_signature_aws_would_compute_from_wha
         client = OpenSearch(
             hosts=[f"https://localhost:{port}"],
             http_auth=Urllib3AWSV4SignerAuth(credentials, "ap-southeast-3", "es"),
-            connection_class=HttpClientConnection,
+            connection_class=ReadConnection,
             ssl_context=trusting,
         )
         for _ in range(2):
