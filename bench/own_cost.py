@@ -78,7 +78,40 @@ class _Timed:
             self.spent += time.thread_time() - began
 
 
+class _Recording:
+    """The read connection's socket, keeping every byte the node sends, per request."""
+
+    def __init__(self, sock: Any, answers: list[bytearray]) -> None:
+        self._sock, self._answers = sock, answers
+
+    def sendall(self, data: bytes) -> None:
+        self._answers.append(bytearray())
+        self._sock.sendall(data)
+
+    def recv(self, size: int) -> bytes:
+        data: bytes = self._sock.recv(size)
+        self._answers[-1] += data
+        return data
+
+
+class _Replaying:
+    """A socket that answers one request with bytes a node sent before, at once, and sends nothing."""
+
+    def __init__(self, answer: bytes) -> None:
+        self._left = memoryview(answer)
+
+    def sendall(self, data: bytes) -> None:
+        pass
+
+    def recv(self, size: int) -> bytes:
+        chunk, self._left = bytes(self._left[:size]), self._left[size:]
+        return chunk
+
+
 def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) -> dict[str, Any]:
+    """The handler's CPU around real searches, then again with the node's recorded answers replayed from
+    memory: the same code, minus the socket's system calls and the wait, during which the node's threads
+    and every other process take the 2 cores and their caches."""
     from warta.local.api_front import http_api_event
     from warta.local.lambda_runtime import LocalContext, load_function
 
@@ -89,21 +122,43 @@ def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) 
     client.search = client_search
     run_search = _Timed(module.run_search)
     module.run_search = run_search
+    (connection,) = client.transport.connection_pool.connections
+    open_socket = connection._socket
     events = [http_api_event("GET", search_mix.api_path(sc.request), {}, b"") for sc in mix[:n]]
     context = LocalContext("warta-search")
-    steps: dict[str, list[float]] = {"handler": [], "search": [], "client": []}
+
+    def measure() -> dict[str, list[float]]:
+        steps: dict[str, list[float]] = {"handler": [], "search": [], "client": []}
+        with _quiet():
+            for event in events[: min(50, n)]:  # warm: lazy imports, route caches, the node's caches
+                module.lambda_handler(event, context)
+            for event in events:
+                client_search.spent = run_search.spent = 0.0
+                began = time.thread_time()
+                answer = module.lambda_handler(event, context)
+                steps["handler"].append(time.thread_time() - began)
+                steps["search"].append(run_search.spent)
+                steps["client"].append(client_search.spent)
+                if answer["statusCode"] != 200:
+                    raise RuntimeError(f"search answered {answer['statusCode']}: {answer['body'][:300]}")
+        return steps
+
+    live = measure()
+    answers: list[bytearray] = []  # recorded apart: the recording's own cost stays out of both figures
+    connection._socket = lambda timeout: _Recording(open_socket(timeout), answers)
     with _quiet():
-        for event in events[: min(50, n)]:  # warm: lazy imports, route caches, the node's caches
-            module.lambda_handler(event, context)
         for event in events:
-            client_search.spent = run_search.spent = 0.0
-            began = time.thread_time()
-            answer = module.lambda_handler(event, context)
-            steps["handler"].append(time.thread_time() - began)
-            steps["search"].append(run_search.spent)
-            steps["client"].append(client_search.spent)
-            if answer["statusCode"] != 200:
-                raise RuntimeError(f"search answered {answer['statusCode']}: {answer['body'][:300]}")
+            module.lambda_handler(event, context)
+    recorded = [bytes(a) for a in answers]
+    assert len(recorded) == len(events), "one read per search request"
+    replay_order = iter([*recorded[: min(50, n)], *recorded])  # measure() warms up on the first 50 again
+    connection._socket = lambda timeout: _Replaying(next(replay_order))
+    replayed = measure()
+    connection._socket = open_socket
+    return {"requests": n, **_summary(live), "replayed": _summary(replayed)}
+
+
+def _summary(steps: dict[str, list[float]]) -> dict[str, Any]:
     ms = {name: [v * 1000 for v in values] for name, values in steps.items()}
     parts = {
         "Powertools (routing, validation, response)": [
@@ -113,10 +168,76 @@ def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) 
         "warta (build_search, shaping)": [s - c for s, c in zip(ms["search"], ms["client"], strict=True)],
     }
     return {
-        "requests": n,
         "handler_ms": {"median": statistics.median(ms["handler"]), "mean": statistics.fmean(ms["handler"])},
         "parts_median_ms": {name: statistics.median(values) for name, values in parts.items()},
     }
+
+
+def handler_vs_direct(
+    state: stack.StackState, mix: list[search_mix.Scenario], n: int, rounds: int = 3
+) -> dict[str, Any]:
+    """Wall time per request, one request at a time (no queueing), taking turns request by request: the
+    search handler called in this process with the API Gateway event, against the same search sent to
+    the node directly as `build_search`'s body over a kept-alive connection, as `bench.search_load`'s
+    direct clients send it. This leaves out the local front and the execution environments' pipes, the
+    stand-ins for API Gateway and the Lambda runtime, which in AWS are neither ours nor on our cores."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    from warta.index.query import SEARCH_PARAMS, build_search
+    from warta.local.api_front import http_api_event
+    from warta.local.lambda_runtime import LocalContext, load_function
+
+    os.environ.update(state.environment())
+    module = load_function("search")
+    context = LocalContext("warta-search")
+    node = urlsplit(state.opensearch_url)
+    direct = http.client.HTTPConnection(node.hostname, node.port, timeout=10)
+    path = f"/{state.index_alias}/_search?" + "&".join(f"{k}={v}" for k, v in SEARCH_PARAMS.items())
+    headers = {"Content-Type": "application/json"}
+    requests = [
+        (
+            http_api_event("GET", search_mix.api_path(sc.request), {}, b""),
+            json.dumps(build_search(sc.request)).encode(),
+        )
+        for sc in mix[:n]
+    ]
+
+    def by_api(event: dict[str, Any], _body: bytes) -> None:
+        if module.lambda_handler(event, context)["statusCode"] != 200:
+            raise RuntimeError("the search handler did not answer 200")
+
+    def by_node(_event: dict[str, Any], body: bytes) -> None:
+        direct.request("POST", path, body=body, headers=headers)
+        response = direct.getresponse()
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"the node answered {response.status}")
+
+    ways = (("api", by_api), ("direct", by_node))
+    wall: dict[str, list[float]] = {"api": [], "direct": []}
+    with _quiet():
+        for event, body in requests[:50]:  # warm both ways
+            by_api(event, body)
+            by_node(event, body)
+        for turn in range(rounds):
+            for i, (event, body) in enumerate(requests):
+                for name, way in ways if (i + turn) % 2 else ways[::-1]:  # each goes first half the time
+                    began = time.perf_counter()
+                    way(event, body)
+                    wall[name].append(time.perf_counter() - began)
+    direct.close()
+    out: dict[str, Any] = {
+        name: {q: _quantile(values, q) * 1000 for q in ("p50", "p99")} for name, values in wall.items()
+    }
+    out["ratio"] = {q: out["api"][q] / out["direct"][q] for q in ("p50", "p99")}
+    out["requests"] = len(wall["api"])
+    return out
+
+
+def _quantile(values: list[float], q: str) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * int(q[1:]) / 100))]
 
 
 def _cpu_by_process(state: stack.StackState) -> dict[str, float]:
@@ -292,6 +413,20 @@ def render(r: dict[str, Any]) -> str:
             f"{c['handler_ms']['median']:.2f} ms ({c['handler_ms']['mean']:.2f}) | <= 1.0 ms |"
         )
         lines += [f"| - {name} | {ms:.2f} ms | |" for name, ms in c["parts_median_ms"].items()]
+        r_ = c["replayed"]
+        lines.append(
+            f"| the same, the node's answers replayed from memory (the machine's sharing left out) | "
+            f"{r_['handler_ms']['median']:.2f} ms ({r_['handler_ms']['mean']:.2f}) | <= 1.0 ms |"
+        )
+        lines += [f"| - {name} | {ms:.2f} ms | |" for name, ms in r_["parts_median_ms"].items()]
+    if "handler_vs_direct" in r:
+        h = r["handler_vs_direct"]
+        a, d, q = h["api"], h["direct"], h["ratio"]
+        lines.append(
+            f"| handler in process / direct, one at a time, taking turns ({h['requests']} each): p50 "
+            f"{a['p50']:.1f} / {d['p50']:.1f} ms, p99 {a['p99']:.1f} / {d['p99']:.1f} ms | p50 {q['p50']:.2f}x, "
+            f"p99 {q['p99']:.2f}x | <= 1.3x |"
+        )
     if "search_cpu_against" in r:
         c = r["search_cpu_against"]
         for side, medians in c["medians_ms"].items():
@@ -356,7 +491,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=210, help="ingested articles (10 of them warm up)")
     parser.add_argument("--import-runs", type=int, default=30)
     parser.add_argument(
-        "--only", action="append", choices=("search-cpu", "search-cpu-against", "load", "ingest", "import")
+        "--only",
+        action="append",
+        choices=("search-cpu", "handler-vs-direct", "search-cpu-against", "load", "ingest", "import"),
     )
     parser.add_argument("--keep", action="store_true", help="leave the stack running (development)")
     parser.add_argument(
@@ -364,7 +501,7 @@ def main() -> None:
     )
     parser.add_argument("--pairs", type=int, default=3, help="search-cpu-against: turns of each side")
     args = parser.parse_args()
-    only = set(args.only or ("search-cpu", "load", "ingest", "import"))
+    only = set(args.only or ("search-cpu", "handler-vs-direct", "load", "ingest", "import"))
     if "search-cpu-against" in only and args.against is None:
         parser.error("--only search-cpu-against needs --against DIR")
     result: dict[str, Any] = {"settings": vars(args)}
@@ -402,7 +539,7 @@ def main() -> None:
         try:
             began = time.perf_counter()
             state = stack.up(config, echo=lambda m: print(m, flush=True))
-            if only & {"search-cpu", "search-cpu-against", "load"}:
+            if only & {"search-cpu", "handler-vs-direct", "search-cpu-against", "load"}:
                 client = search_load.make_client(state.opensearch_url)
                 indexed = (
                     client.indices.exists_alias(name=state.index_alias)
@@ -414,6 +551,7 @@ def main() -> None:
             mix = search_mix.scenarios(search_corpus.population(args.seed), args.seed)
             for name, step in (
                 ("search-cpu", lambda: search_cpu(state, mix, args.requests)),
+                ("handler-vs-direct", lambda: handler_vs_direct(state, mix, args.requests)),
                 (
                     "search-cpu-against",
                     lambda: search_cpu_against(state, args.against, args.requests, args.pairs, args.seed),
