@@ -8,9 +8,16 @@ machine serves without queueing, and the search handler's import against the bar
    mix sent as API Gateway events one at a time; CPU time of this thread (`time.thread_time`, so waiting
    on the node costs nothing) for the whole handler, for `warta.search.search`, and for
    `client.search` alone. Powertools = handler - search; shaping (build_search and the answer) =
-   search - client.
-3. API against direct: `bench.search_load`'s closed-loop clients (4; `--clients`), alternating short rounds on the API
-   front and on the node with the same URL parameters, after a warm-up of both.
+   search - client. Then the same again with the node's answers, recorded in a pass of their own,
+   replayed from memory: the same code without the wait, during which this machine's 2 cores go to the
+   node and every other process (an idle core also wakes slowly), so that figure is our code alone.
+   Beside both, `machine_speed`: a fixed piece of Python timed before and after, as the machine's speed
+   changes from minute to minute.
+2b. Handler against direct: wall time per request, one at a time and taking turns request by request,
+   of the handler called in this process against the same search sent straight to the node: the API's
+   own latency without the local front and pipes that stand in for API Gateway and the Lambda runtime.
+3. API against direct: `bench.search_load`'s closed-loop clients (4; `--clients`), alternating short
+   rounds on the API front and on the node with the same URL parameters, after a warm-up of both.
 4. Ingest CPU: generated pages (bench.corpus) put in the stack's bucket, then `warta.ingest.process_batch`
    with the production dependencies (`warta.bootstrap`) in batches of 10, in this process. CPU of this
    process (fetch threads included) against the time spent in parse + enrich; the emulator's CPU (a
@@ -143,6 +150,7 @@ def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) 
                     raise RuntimeError(f"search answered {answer['statusCode']}: {answer['body'][:300]}")
         return steps
 
+    speed_before = machine_speed()
     live = measure()
     answers: list[bytearray] = []  # recorded apart: the recording's own cost stays out of both figures
     connection._socket = lambda timeout: _Recording(open_socket(timeout), answers)
@@ -155,7 +163,28 @@ def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) 
     connection._socket = lambda timeout: _Replaying(next(replay_order))
     replayed = measure()
     connection._socket = open_socket
-    return {"requests": n, **_summary(live), "replayed": _summary(replayed)}
+    return {
+        "requests": n,
+        **_summary(live),
+        "replayed": _summary(replayed),
+        "machine_speed_ms": {"before": speed_before, "after": machine_speed()},
+    }
+
+
+def machine_speed() -> float:
+    """CPU time of a fixed piece of Python (encode, decode and reshape 300 small objects, 20 times), median
+    of 100: the same code reads up to twice as slow from one minute to the next on this shared machine,
+    so every figure of a run is shown beside this one."""
+    sample = {"buckets": [{"key": f"Kota {i}", "doc_count": i} for i in range(300)]}
+
+    def once() -> float:
+        began = time.thread_time()
+        for _ in range(20):
+            decoded = json.loads(json.dumps(sample))
+            [{"value": b["key"], "count": b["doc_count"]} for b in decoded["buckets"]]
+        return time.thread_time() - began
+
+    return statistics.median(once() for _ in range(100)) * 1000
 
 
 def _summary(steps: dict[str, list[float]]) -> dict[str, Any]:
@@ -413,6 +442,11 @@ def render(r: dict[str, Any]) -> str:
             f"{c['handler_ms']['median']:.2f} ms ({c['handler_ms']['mean']:.2f}) | <= 1.0 ms |"
         )
         lines += [f"| - {name} | {ms:.2f} ms | |" for name, ms in c["parts_median_ms"].items()]
+        speed = c["machine_speed_ms"]
+        lines.append(
+            f"| - the machine's speed before and after (`machine_speed`, lower is faster) | "
+            f"{speed['before']:.2f} / {speed['after']:.2f} ms | |"
+        )
         r_ = c["replayed"]
         lines.append(
             f"| the same, the node's answers replayed from memory (the machine's sharing left out) | "
