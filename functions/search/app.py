@@ -159,12 +159,9 @@ def search_route(
         Count, Query(description="what facets and the histogram count: articles or stories")
     ] = "articles",
 ) -> Response[str]:
-    def named(pairs: tuple[tuple[str, list[str] | None], ...]) -> dict[str, tuple[str, ...]]:
-        return {name: tuple(values) for name, values in pairs if values}
-
     request = SearchRequest(
         text=q,
-        filters=named(
+        filters=_named(
             (
                 ("official", official),
                 ("position", position),
@@ -177,7 +174,7 @@ def search_route(
                 ("region_mentioned", region_mentioned),
             )
         ),
-        exclude=named(
+        exclude=_named(
             (
                 ("official", not_official),
                 ("position", not_position),

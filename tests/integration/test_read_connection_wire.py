@@ -43,13 +43,18 @@ class Node(BaseHTTPRequestHandler):
         data = json.dumps(answer).encode()
         self.send_response(status)
         self.send_header("content-type", "application/json; charset=UTF-8")
-        if behaviour == "chunked":  # the body in pieces, as a proxy in front of a node may send it
+        if behaviour in ("chunked", "chunks-cut-short"):  # the body in pieces, as a proxy may send it
             self.send_header("transfer-encoding", "chunked")
+            if behaviour == "chunks-cut-short":
+                self.send_header("connection", "close")
+                self.close_connection = True
+                data = data[: len(data) // 2]  # and the connection ends before the last chunk
             self.end_headers()
             for start in range(0, len(data), 7):
                 piece = data[start : start + 7]
                 self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
-            self.wfile.write(b"0\r\n\r\n")
+            if behaviour == "chunked":
+                self.wfile.write(b"0\r\n\r\n")
             return
         if behaviour == "until-close":  # no length: the end of the connection ends the body
             self.close_connection = True
@@ -162,8 +167,9 @@ def test_a_head_answer_ends_at_its_headers_and_keeps_the_connection():
     assert len({port for *_, port in server.seen}) == 1
 
 
-def test_an_answer_cut_short_is_a_connection_error_and_the_transport_retries_it_afresh():
-    with node("cut-short") as server, pytest.raises(IndexUnavailable):
+@pytest.mark.parametrize("behaviour", ["cut-short", "chunks-cut-short"])
+def test_an_answer_cut_short_is_a_connection_error_and_the_transport_retries_it_afresh(behaviour):
+    with node(behaviour) as server, pytest.raises(IndexUnavailable):
         _client(server).search(index="warta-articles", body={"size": 2})
 
     assert len(server.seen) == 3  # the first try and opensearch-py's two retries, each on a new connection

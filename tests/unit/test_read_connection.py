@@ -46,3 +46,36 @@ def test_the_kept_alive_connection_refuses_what_it_does_not_speak():
         ReadConnection(host="example.test", port=9200, http_auth=("user", "secret"))
     with pytest.raises(ValueError, match="uncompressed"):
         ReadConnection(host="example.test", port=9200, http_compress=True)
+
+
+def test_an_answer_is_parsed_whole_from_pieces_with_repeated_headers_folded():
+    from warta.index.read_connection import _Answer
+
+    answer = _Answer(head_only=False)
+    raw = (
+        b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nWarning: 299 OpenSearch "one"\r\n'
+        b'Warning: 299 OpenSearch "two"\r\nContent-Length: 17\r\n\r\n{"hits": "Palu"}\n'
+    )
+    for start in range(0, len(raw), 5):  # as the socket may hand it over
+        answer.parser.feed_data(raw[start : start + 5])
+
+    assert answer.complete and answer.keep_alive
+    assert answer.parser.get_status_code() == 200
+    assert answer.headers["content-type"] == "application/json"
+    assert answer.headers["warning"] == '299 OpenSearch "one", 299 OpenSearch "two"'
+    assert b"".join(answer.body) == b'{"hits": "Palu"}\n'
+
+
+def test_a_request_goes_out_as_one_write_and_a_line_break_in_a_header_is_refused():
+    from warta.index.read_connection import _request_bytes
+
+    sent = _request_bytes(
+        "POST", "/warta/_search?size=1", "node:9200", {"content-type": "application/json"}, b"{}"
+    )
+
+    assert sent == (
+        b"POST /warta/_search?size=1 HTTP/1.1\r\nHost: node:9200\r\nAccept-Encoding: identity\r\n"
+        b"content-type: application/json\r\nContent-Length: 2\r\n\r\n{}"
+    )
+    with pytest.raises(ValueError, match="line break"):
+        _request_bytes("GET", "/warta/_doc/1", "node:9200", {"x-trace": "a\r\nX-Injected: 1"}, None)

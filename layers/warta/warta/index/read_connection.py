@@ -47,21 +47,18 @@ class _Answer:
         "complete",
         "header_bytes",
         "headers",
+        "headers_done",
         "keep_alive",
         "parser",
-        "started",
     )
 
     def __init__(self, head_only: bool) -> None:
         self._head_only = head_only  # a HEAD answer announces a length but carries no body
         self.headers: dict[str, str] = {}
         self.body: list[bytes] = []
-        self.started = self.complete = self.keep_alive = False
+        self.headers_done = self.complete = self.keep_alive = False
         self.header_bytes = 0
         self.parser = httptools.HttpResponseParser(self)
-
-    def on_message_begin(self) -> None:
-        self.started = True
 
     def on_header(self, name: bytes, value: bytes) -> None:
         self.header_bytes += len(name) + len(value)
@@ -73,6 +70,7 @@ class _Answer:
     def on_headers_complete(self) -> None:
         # Known once the headers are in (version, Connection); the parser forgets it after the body.
         self.keep_alive = self.parser.should_keep_alive()
+        self.headers_done = True
         if self._head_only:
             self.complete = True
 
@@ -81,6 +79,12 @@ class _Answer:
 
     def on_message_complete(self) -> None:
         self.complete = True
+
+    def ends_with_the_connection(self) -> bool:
+        """An answer with neither a length nor chunks, on a connection not kept: its body is whatever
+        arrives before the close (HTTP/1.0 style)."""
+        framed = "content-length" in self.headers or "transfer-encoding" in self.headers
+        return self.headers_done and not framed and not self.keep_alive
 
 
 class ReadConnection(Connection):
@@ -153,8 +157,8 @@ class ReadConnection(Connection):
         while not answer.complete:
             data = sock.recv(RECEIVE_BYTES)
             if not data:
-                if answer.started and "content-length" not in answer.headers and not answer.keep_alive:
-                    break  # an answer delimited by the end of the connection (HTTP/1.0 style)
+                if answer.ends_with_the_connection():
+                    break
                 raise _BadAnswer("the node closed the connection before a whole answer")
             answer.parser.feed_data(data)
             if answer.header_bytes > MAX_HEADER_BYTES:
@@ -200,12 +204,14 @@ def _request_bytes(
     method: str, path: str, host: str, headers: Mapping[str, str], body: bytes | None
 ) -> bytes:
     """The request's head and body, for one write. A line break in the path or a header would split the
-    request in two (request smuggling); http.client refuses those too."""
-    lines = [f"{method} {path} HTTP/1.1", f"Host: {host}", "Accept-Encoding: identity"]
-    lines.extend(f"{name}: {value}" for name, value in headers.items())
+    request in two (request smuggling), and a space in the path would end it early; http.client refuses
+    those too."""
+    fields = [f"{name}: {value}" for name, value in headers.items()]
+    if not _FORBIDDEN_IN_HEAD.isdisjoint("".join((method, path, host, *fields))) or " " in path:
+        raise ValueError(
+            f"refusing a line break in a request's path or headers, or a space in its path: {path!r}"
+        )
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {host}", "Accept-Encoding: identity", *fields]
     if body is not None or method in ("POST", "PUT"):
         lines.append(f"Content-Length: {len(body or b'')}")
-    head = "\r\n".join(lines)
-    if not _FORBIDDEN_IN_HEAD.isdisjoint(head.replace("\r\n", "")) or " " in path:
-        raise ValueError(f"refusing to send a request whose path or headers hold a line break: {path!r}")
-    return head.encode("latin-1") + b"\r\n\r\n" + (body or b"")
+    return "\r\n".join(lines).encode("latin-1") + b"\r\n\r\n" + (body or b"")
