@@ -44,7 +44,7 @@ from typing import Any
 
 from warta.local import stack
 
-from . import search_corpus, search_load, search_mix
+from . import search_corpus, search_load, search_mix, stats
 from .coldstart import _handler, compile_bytecode, lambda_env, time_imports_alternating
 
 REPO = Path(__file__).resolve().parents[1]
@@ -115,10 +115,13 @@ class _Replaying:
         return chunk
 
 
-def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) -> dict[str, Any]:
-    """The handler's CPU around real searches, then again with the node's recorded answers replayed from
-    memory: the same code, minus the socket's system calls and the wait, during which the node's threads
-    and every other process take the 2 cores and their caches."""
+def search_cpu(
+    state: stack.StackState, mix: list[search_mix.Scenario], n: int, replay: bool = True
+) -> dict[str, Any]:
+    """The handler's CPU around real searches, then (`replay`) again with the node's recorded answers
+    replayed from memory: the same code, minus the socket's system calls and the wait, during which the
+    node's threads and every other process take the 2 cores and their caches. Replaying needs the read
+    connection's socket seam (`ReadConnection._socket`), which revisions before it lack."""
     from warta.local.api_front import http_api_event
     from warta.local.lambda_runtime import LocalContext, load_function
 
@@ -129,8 +132,6 @@ def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) 
     client.search = client_search
     run_search = _Timed(module.run_search)
     module.run_search = run_search
-    (connection,) = client.transport.connection_pool.connections
-    open_socket = connection._socket
     events = [http_api_event("GET", search_mix.api_path(sc.request), {}, b"") for sc in mix[:n]]
     context = LocalContext("warta-search")
 
@@ -152,6 +153,11 @@ def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) 
 
     speed_before = machine_speed()
     live = measure()
+    speed = {"before": speed_before, "after": machine_speed()}
+    if not replay:
+        return {"requests": n, **_summary(live), "machine_speed_ms": speed}
+    (connection,) = client.transport.connection_pool.connections
+    open_socket = connection._socket
     answers: list[bytearray] = []  # recorded apart: the recording's own cost stays out of both figures
     connection._socket = lambda timeout: _Recording(open_socket(timeout), answers)
     with _quiet():
@@ -167,7 +173,7 @@ def search_cpu(state: stack.StackState, mix: list[search_mix.Scenario], n: int) 
         "requests": n,
         **_summary(live),
         "replayed": _summary(replayed),
-        "machine_speed_ms": {"before": speed_before, "after": machine_speed()},
+        "machine_speed_ms": speed,
     }
 
 
@@ -211,7 +217,7 @@ def handler_vs_direct(
     direct clients send it. This leaves out the local front and the execution environments' pipes, the
     stand-ins for API Gateway and the Lambda runtime, which in AWS are neither ours nor on our cores."""
     import http.client
-    from urllib.parse import urlsplit
+    from urllib.parse import urlencode, urlsplit
 
     from warta.index.query import SEARCH_PARAMS, build_search
     from warta.local.api_front import http_api_event
@@ -222,7 +228,7 @@ def handler_vs_direct(
     context = LocalContext("warta-search")
     node = urlsplit(state.opensearch_url)
     direct = http.client.HTTPConnection(node.hostname, node.port, timeout=10)
-    path = f"/{state.index_alias}/_search?" + "&".join(f"{k}={v}" for k, v in SEARCH_PARAMS.items())
+    path = f"/{state.index_alias}/_search?{urlencode(SEARCH_PARAMS)}"
     headers = {"Content-Type": "application/json"}
     requests = [
         (
@@ -256,17 +262,13 @@ def handler_vs_direct(
                     way(event, body)
                     wall[name].append(time.perf_counter() - began)
     direct.close()
-    out: dict[str, Any] = {
-        name: {q: _quantile(values, q) * 1000 for q in ("p50", "p99")} for name, values in wall.items()
-    }
+    out: dict[str, Any] = {}
+    for name, values in wall.items():
+        summary = stats.summary(values)
+        out[name] = {"p50": summary["median"] * 1000, "p99": summary["p99"] * 1000}
     out["ratio"] = {q: out["api"][q] / out["direct"][q] for q in ("p50", "p99")}
     out["requests"] = len(wall["api"])
     return out
-
-
-def _quantile(values: list[float], q: str) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(len(ordered) * int(q[1:]) / 100))]
 
 
 def _cpu_by_process(state: stack.StackState) -> dict[str, float]:
@@ -297,7 +299,7 @@ def search_cpu_against(
         "from bench import search_corpus, search_mix\n"
         "from warta.local import stack\n"
         f"mix = search_mix.scenarios(search_corpus.population({seed}), {seed})\n"
-        f"print('RESULT', json.dumps(search_cpu(stack.read_state(STATE_DIR), mix, {requests})))\n"
+        f"print('RESULT', json.dumps(search_cpu(stack.read_state(STATE_DIR), mix, {requests}, replay=False)))\n"
     )
     sides = {
         "this checkout": {},
@@ -447,12 +449,13 @@ def render(r: dict[str, Any]) -> str:
             f"| - the machine's speed before and after (`machine_speed`, lower is faster) | "
             f"{speed['before']:.2f} / {speed['after']:.2f} ms | |"
         )
-        r_ = c["replayed"]
-        lines.append(
-            f"| the same, the node's answers replayed from memory (the machine's sharing left out) | "
-            f"{r_['handler_ms']['median']:.2f} ms ({r_['handler_ms']['mean']:.2f}) | <= 1.0 ms |"
-        )
-        lines += [f"| - {name} | {ms:.2f} ms | |" for name, ms in r_["parts_median_ms"].items()]
+        replayed = c.get("replayed")
+        if replayed:
+            lines.append(
+                f"| the same, the node's answers replayed from memory (the machine's sharing left out) | "
+                f"{replayed['handler_ms']['median']:.2f} ms ({replayed['handler_ms']['mean']:.2f}) | <= 1.0 ms |"
+            )
+            lines += [f"| - {name} | {ms:.2f} ms | |" for name, ms in replayed["parts_median_ms"].items()]
     if "handler_vs_direct" in r:
         h = r["handler_vs_direct"]
         a, d, q = h["api"], h["direct"], h["ratio"]
