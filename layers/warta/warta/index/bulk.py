@@ -16,7 +16,27 @@ from ..ports import RETRYABLE_STATUSES, WriteAction, WriteResult
 # a dict because the helper's annotation says int for initial_backoff; it sleeps any number.)
 RETRY_429: dict[str, Any] = {"max_retries": 3, "initial_backoff": 0.5, "max_backoff": 8}
 
-__all__ = ["RETRYABLE_STATUSES", "OpenSearchIndexWriter", "WriteAction", "WriteResult", "write"]
+__all__ = [
+    "RETRYABLE_STATUSES",
+    "OpenSearchIndexWriter",
+    "WriteAction",
+    "WriteResult",
+    "update_if_unchanged",
+    "write",
+]
+
+
+def update_if_unchanged(hit: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
+    """A bulk partial update of a search hit (read with `seq_no_primary_term`) that applies only while the
+    document is as the search read it; a version conflict means someone wrote it since."""
+    return {
+        "_op_type": "update",
+        "_index": hit["_index"],
+        "_id": hit["_id"],
+        "if_seq_no": hit["_seq_no"],
+        "if_primary_term": hit["_primary_term"],
+        "doc": doc,
+    }
 
 
 class OpenSearchIndexWriter:

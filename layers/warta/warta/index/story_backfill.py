@@ -24,6 +24,7 @@ from opensearchpy import OpenSearch, helpers
 
 from ..stories import Fingerprint, Known, assign_stories, fingerprint
 from ..story_merge import converge
+from .bulk import update_if_unchanged
 from .mapping import write_alias
 from .stories import OpenSearchStoryLookup
 from .story_merge import OpenSearchStoryMerger
@@ -129,18 +130,14 @@ def _update(
     the ids written."""
     by_id = dict(prints)
     actions = (
-        {
-            "_op_type": "update",
-            "_index": hit["_index"],
-            "_id": hit["_id"],
-            "if_seq_no": hit["_seq_no"],
-            "if_primary_term": hit["_primary_term"],
-            "doc": {
+        update_if_unchanged(
+            hit,
+            {
                 "story_id": stories[hit["_id"]],
                 "story_bands": by_id[hit["_id"]].bands(),
                 "story_signature": by_id[hit["_id"]].encode(),
             },
-        }
+        )
         for hit in hits
     )
     written: set[str] = set()

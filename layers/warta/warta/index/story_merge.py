@@ -18,6 +18,7 @@ from opensearchpy import OpenSearch, helpers
 
 from ..stories import Fingerprint, Known
 from ..story_merge import parse_time
+from .bulk import update_if_unchanged
 from .mapping import write_alias
 from .stories import REQUEST_TIMEOUT, OpenSearchStoryLookup
 
@@ -78,17 +79,7 @@ class OpenSearchStoryMerger:
             body["search_after"] = hits[-1]["sort"]
 
     def _update(self, hits: list[dict[str, Any]], winner: str) -> int:
-        actions = (
-            {
-                "_op_type": "update",
-                "_index": hit["_index"],
-                "_id": hit["_id"],
-                "if_seq_no": hit["_seq_no"],
-                "if_primary_term": hit["_primary_term"],
-                "doc": {"story_id": winner},
-            }
-            for hit in hits
-        )
+        actions = (update_if_unchanged(hit, {"story_id": winner}) for hit in hits)
         changed = 0
         for ok, item in helpers.streaming_bulk(
             self._client,
